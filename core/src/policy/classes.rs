@@ -1,0 +1,99 @@
+//! Composition rules: how many lowercase, uppercase, digit and symbol characters.
+
+use super::report::{Report, Violation};
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// Minimum counts per class (0 = no rule), and how many of the four classes must appear.
+/// Classes follow Unicode: lowercase and uppercase letters, numeric characters, and
+/// everything else that is not a letter or a number (space, punctuation, emoji) as a symbol.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CharacterClasses {
+    #[serde(default)]
+    pub lowercase: usize,
+    #[serde(default)]
+    pub uppercase: usize,
+    #[serde(default)]
+    pub digit: usize,
+    #[serde(default)]
+    pub symbol: usize,
+    /// At least this many of the four classes, 0–4.
+    #[serde(default)]
+    pub min_classes: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharClass {
+    Lowercase,
+    Uppercase,
+    Digit,
+    Symbol,
+}
+
+#[derive(Default)]
+struct Counts {
+    lowercase: usize,
+    uppercase: usize,
+    digit: usize,
+    symbol: usize,
+}
+
+impl Counts {
+    fn of(password: &str) -> Self {
+        let mut counts = Counts::default();
+        for c in password.chars() {
+            if c.is_lowercase() {
+                counts.lowercase += 1;
+            } else if c.is_uppercase() {
+                counts.uppercase += 1;
+            } else if c.is_numeric() {
+                counts.digit += 1;
+            } else if !c.is_alphabetic() {
+                counts.symbol += 1;
+            }
+        }
+        counts
+    }
+
+    fn classes(&self) -> usize {
+        [self.lowercase, self.uppercase, self.digit, self.symbol]
+            .iter()
+            .filter(|&&n| n > 0)
+            .count()
+    }
+}
+
+impl CharacterClasses {
+    pub(crate) fn check_spec(&self) -> Result<()> {
+        if self.min_classes > 4 {
+            return Err(Error::invalid_policy(
+                "character_classes.min_classes",
+                "there are only 4 classes",
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn check(&self, password: &str, report: &mut Report) {
+        let counts = Counts::of(password);
+        let rules = [
+            (CharClass::Lowercase, self.lowercase, counts.lowercase),
+            (CharClass::Uppercase, self.uppercase, counts.uppercase),
+            (CharClass::Digit, self.digit, counts.digit),
+            (CharClass::Symbol, self.symbol, counts.symbol),
+        ];
+        for (class, min, actual) in rules {
+            if actual < min {
+                report.push(Violation::MissingClass { class, min, actual });
+            }
+        }
+        let actual = counts.classes();
+        if actual < self.min_classes {
+            report.push(Violation::TooFewCharacterClasses {
+                min: self.min_classes,
+                actual,
+            });
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! What the validator knows about the user: words a password must not contain, and the
+//! current password it must differ from.
+
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+use serde::Deserialize;
+
+/// Context words shorter than this many characters are ignored: a two-letter user name
+/// would otherwise forbid half the dictionary.
+pub const MIN_CONTEXT_WORD_CHARS: usize = 3;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    #[serde(default)]
+    pub username: Option<String>,
+    /// Only the local part (before the last `@`) is used as a context word.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// The service or organization name.
+    #[serde(default)]
+    pub service: Option<String>,
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub current_password: Option<SecretString>,
+}
+
+impl Context {
+    /// Reads a context from JSON-shaped data; errors name the key.
+    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        if value.is_null() {
+            return Ok(Self::default());
+        }
+        if !value.is_object() {
+            return Err(Error::InvalidArgument {
+                argument: "context",
+                reason: "a context is an object".into(),
+                params: serde_json::Map::new(),
+            });
+        }
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let mut params = serde_json::Map::new();
+            params.insert("path".into(), e.path().to_string().into());
+            Error::InvalidArgument {
+                argument: "context",
+                reason: format!("{}: {}", e.path(), e.inner()),
+                params,
+            }
+        })
+    }
+
+    /// The context words, lowercased, in the order username, email, service, words.
+    pub(crate) fn words(&self) -> impl Iterator<Item = String> + '_ {
+        let email_local = self
+            .email
+            .as_deref()
+            .map(|email| email.rsplit_once('@').map_or(email, |(local, _)| local));
+        self.username
+            .as_deref()
+            .into_iter()
+            .chain(email_local)
+            .chain(self.service.as_deref())
+            .chain(self.words.iter().map(String::as_str))
+            .filter(|w| w.chars().count() >= MIN_CONTEXT_WORD_CHARS)
+            .map(str::to_lowercase)
+    }
+}

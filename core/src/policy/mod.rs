@@ -1,0 +1,219 @@
+//! Password policies: load (JSON, presets, keystone.conf), check once at load, validate many times.
+//!
+//! Violations are reported in this order, which is also the order in which the servers check
+//! (OpenSearch: length, regex, strength, user name; Keystone: its regex):
+//! `too_short`, `too_long`, `control_character`, `pattern_mismatch` / `policy_regex_limit`,
+//! `missing_lowercase`, `missing_uppercase`, `missing_digit`, `missing_symbol`,
+//! `too_few_character_classes`, `contains_context_word`, `same_as_current`, `common_password`,
+//! `blocklisted`.
+
+mod blocklist;
+mod classes;
+mod context;
+pub mod keystone_conf;
+mod pattern;
+pub mod presets;
+mod report;
+mod spec;
+
+pub use blocklist::common_passwords;
+pub use classes::CharacterClasses;
+pub use context::Context;
+pub use pattern::{Dialect, PatternSpec};
+pub use report::{Report, Violation};
+pub use spec::{BlocklistSpec, LengthLimit, Normalization, PolicySpec};
+
+use crate::error::{Error, Result};
+pub use crate::text::LengthUnit;
+use blocklist::Blocklist;
+use pattern::Pattern;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+
+/// Passwords longer than this many UTF-8 bytes get a `too_long` violation whatever the policy
+/// says, and no other rule runs: every rule stays linear, but nobody needs more.
+pub const MAX_PASSWORD_BYTES: usize = 1 << 20;
+
+/// A checked, ready-to-use policy. Build it from a [`PolicySpec`], JSON or a preset.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    spec: PolicySpec,
+    pattern: Option<Pattern>,
+    blocklist: Blocklist,
+}
+
+impl Policy {
+    /// Checks the spec once, so that `validate` never fails: a bad regex or impossible limits
+    /// are an `invalid_policy` error here.
+    pub fn new(spec: PolicySpec) -> Result<Self> {
+        spec.check()?;
+        let pattern = spec.pattern.as_ref().map(Pattern::compile).transpose()?;
+        let blocklist = Blocklist::new(spec.blocklist.as_ref());
+        Ok(Policy {
+            spec,
+            pattern,
+            blocklist,
+        })
+    }
+
+    /// Parses a JSON policy; unknown keys and wrong types are errors that name the key.
+    pub fn from_json(json: &str) -> Result<Self> {
+        let value =
+            serde_json::from_str(json).map_err(|e| Error::invalid_policy("", e.to_string()))?;
+        Self::from_value(value)
+    }
+
+    /// Builds a policy from an already-parsed JSON value (what the bindings hand over).
+    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        if !value.is_object() {
+            return Err(Error::invalid_policy("", "a policy is a JSON object"));
+        }
+        let spec: PolicySpec = serde_path_to_error::deserialize(value).map_err(path_error)?;
+        Self::new(spec)
+    }
+
+    /// A named preset (see [`presets::ALL`]) with its options as JSON (`{}` for none).
+    pub fn preset(name: &str, options: &serde_json::Value) -> Result<Self> {
+        presets::by_name(name, options)
+    }
+
+    /// The policy Keystone enforces, read from a keystone.conf `[security_compliance]` section.
+    pub fn from_keystone_conf(text: &str) -> Result<Self> {
+        let conf = keystone_conf::SecurityCompliance::parse(text)?;
+        presets::keystone(presets::KeystoneOptions {
+            password_regex: conf.password_regex,
+            password_regex_description: conf.password_regex_description,
+            max_password_length: None,
+        })
+    }
+
+    pub fn spec(&self) -> &PolicySpec {
+        &self.spec
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.spec).unwrap_or_default()
+    }
+
+    /// Every violation, in the documented order. Never fails and never panics; the cost is
+    /// linear in the password's length (the regex is bounded by its backtrack limit).
+    pub fn validate(&self, password: &str, context: &Context) -> Report {
+        let mut report = Report::default();
+        if password.len() > MAX_PASSWORD_BYTES {
+            report.push(Violation::TooLong {
+                max: MAX_PASSWORD_BYTES,
+                actual: password.len(),
+                unit: LengthUnit::Utf8Bytes,
+            });
+            return report;
+        }
+        let password = self.normalize(password);
+        let password = password.as_ref();
+        let spec = &self.spec;
+
+        if let Some(min) = spec.min_length {
+            let actual = min.unit.count(password);
+            if actual < min.value {
+                report.push(Violation::TooShort {
+                    min: min.value,
+                    actual,
+                    unit: min.unit,
+                });
+            }
+        }
+        if let Some(max) = spec.max_length {
+            let actual = max.unit.count(password);
+            if actual > max.value {
+                report.push(Violation::TooLong {
+                    max: max.value,
+                    actual,
+                    unit: max.unit,
+                });
+            }
+        }
+        if spec.forbid_control_characters {
+            if let Some((position, c)) = password.chars().enumerate().find(|(_, c)| c.is_control())
+            {
+                report.push(Violation::ControlCharacter {
+                    position,
+                    code_point: c as u32,
+                });
+            }
+        }
+        if let Some(pattern) = &self.pattern {
+            if let Some(violation) = pattern.check(password) {
+                report.push(violation);
+            }
+        }
+        if let Some(classes) = &spec.character_classes {
+            classes.check(password, &mut report);
+        }
+
+        let lowered = lowercase(password);
+        if spec.context_words {
+            if let Some(word) = context.words().find(|w| lowered.contains(w.as_str())) {
+                report.push(Violation::ContainsContextWord { word });
+            }
+        }
+        if spec.differ_from_current
+            && context
+                .current_password
+                .as_ref()
+                .is_some_and(|current| self.normalize(current.expose()) == password)
+        {
+            report.push(Violation::SameAsCurrent);
+        }
+        if let Some(violation) = self.blocklist.check(&lowered) {
+            report.push(violation);
+        }
+        report.not_evaluated = spec.not_evaluated();
+        report
+    }
+
+    fn normalize<'a>(&self, password: &'a str) -> Cow<'a, str> {
+        match self.spec.normalization {
+            Normalization::None => Cow::Borrowed(password),
+            Normalization::Nfkc => Cow::Owned(password.nfkc().collect()),
+        }
+    }
+}
+
+/// Case folding for the context-word and blocklist checks: borrowed when there is nothing to fold.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    Error::invalid_policy(path, e.inner().to_string())
+}
+
+/// `validate(password, &policy, &context)`: the free-function form of [`Policy::validate`].
+pub fn validate(password: &str, policy: &Policy, context: &Context) -> Report {
+    policy.validate(password, context)
+}
+
+impl PartialEq for Policy {
+    fn eq(&self, other: &Self) -> bool {
+        self.spec == other.spec
+    }
+}
+
+impl Serialize for Policy {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.spec.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Policy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spec = PolicySpec::deserialize(deserializer)?;
+        Policy::new(spec).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,262 @@
+//! Named policies, each copying its source exactly (see the README's preset table).
+
+use super::Policy;
+use super::pattern::{Dialect, PatternSpec};
+use super::spec::{BlocklistSpec, LengthLimit, PolicySpec, StrengthSpec};
+use crate::error::{Error, Result};
+use crate::text::LengthUnit::{CodePoints, Utf8Bytes, Utf16Units};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// What a preset is and where its rules come from.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PresetInfo {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub source: &'static str,
+    /// The option keys it takes.
+    pub options: &'static [&'static str],
+}
+
+pub const ALL: &[PresetInfo] = &[
+    PresetInfo {
+        name: "nist-800-63b",
+        summary: "At least 15 characters (8 with mfa), no composition rules, common-password \
+                  and context-word checks, must differ from the current password.",
+        source: "NIST SP 800-63B-4 (2025), section 3.1.1.2",
+        options: &["mfa"],
+    },
+    PresetInfo {
+        name: "owasp-asvs-5-l1",
+        summary: "At least 8 characters, no composition rules, top-3000 common-password check.",
+        source: "OWASP ASVS 5.0 V6.2: 6.2.1, 6.2.4, 6.2.5, 6.2.8",
+        options: &[],
+    },
+    PresetInfo {
+        name: "owasp-asvs-5-l2",
+        summary: "Level 1 plus context words (6.2.11) and a breached-password check (6.2.12, \
+                  reported as not evaluated by this version).",
+        source: "OWASP ASVS 5.0 V6.2: 6.2.1, 6.2.4, 6.2.5, 6.2.8, 6.2.9, 6.2.11, 6.2.12",
+        options: &[],
+    },
+    PresetInfo {
+        name: "elasticsearch",
+        summary: "At least 6 UTF-16 code units, as the change-password API checks.",
+        source: "Elasticsearch ChangePasswordRequest validation: \"passwords must be at least [6] characters long\"",
+        options: &[],
+    },
+    PresetInfo {
+        name: "opensearch",
+        summary: "The security plugin's defaults: minimum length off, at most 100 UTF-16 units, \
+                  optional Java regex (full match), zxcvbn score at least strong and no \
+                  user-name match (both reported as not evaluated by this version).",
+        source: "OpenSearch security plugin, PasswordValidator; settings plugins.security.restapi.password_*",
+        options: &[
+            "password_min_length",
+            "password_validation_regex",
+            "password_validation_error_message",
+            "password_score_based_validation_strength",
+        ],
+    },
+    PresetInfo {
+        name: "keystone",
+        summary: "[security_compliance] password_regex applied with Python re.match (anchored at \
+                  the start only); at most max_password_length (4096) UTF-8 bytes.",
+        source: "Keystone identity backend: re.match(CONF.security_compliance.password_regex, password)",
+        options: &[
+            "password_regex",
+            "password_regex_description",
+            "max_password_length",
+        ],
+    },
+];
+
+/// Builds a preset by name; `options` is a JSON object (or null) of that preset's options.
+pub fn by_name(name: &str, options: &serde_json::Value) -> Result<Policy> {
+    match name {
+        "nist-800-63b" => nist_800_63b(parse_options(options)?),
+        "owasp-asvs-5-l1" => no_options(options).and_then(|()| owasp_asvs_5(AsvsLevel::L1)),
+        "owasp-asvs-5-l2" => no_options(options).and_then(|()| owasp_asvs_5(AsvsLevel::L2)),
+        "elasticsearch" => no_options(options).and_then(|()| elasticsearch()),
+        "opensearch" => opensearch(parse_options(options)?),
+        "keystone" => keystone(parse_options(options)?),
+        _ => Err(Error::invalid_policy(
+            "preset",
+            format!(
+                "unknown preset {name:?}; known: {}",
+                ALL.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
+            ),
+        )),
+    }
+}
+
+fn parse_options<T: DeserializeOwned + Default>(options: &serde_json::Value) -> Result<T> {
+    if options.is_null() {
+        return Ok(T::default());
+    }
+    serde_path_to_error::deserialize(options.clone()).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." {
+            "options".to_owned()
+        } else {
+            format!("options.{path}")
+        };
+        Error::invalid_policy(path, e.inner().to_string())
+    })
+}
+
+fn no_options(options: &serde_json::Value) -> Result<()> {
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    struct NoOptions {}
+    parse_options::<NoOptions>(options).map(|_| ())
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NistOptions {
+    /// The password is one factor of several: the minimum drops from 15 to 8.
+    #[serde(default)]
+    pub mfa: bool,
+}
+
+pub fn nist_800_63b(options: NistOptions) -> Result<Policy> {
+    let min = if options.mfa { 8 } else { 15 };
+    Policy::new(PolicySpec {
+        min_length: Some(LengthLimit::new(min, CodePoints)),
+        forbid_control_characters: true,
+        context_words: true,
+        differ_from_current: true,
+        blocklist: Some(common_blocklist()),
+        ..PolicySpec::default()
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsvsLevel {
+    L1,
+    L2,
+}
+
+pub fn owasp_asvs_5(level: AsvsLevel) -> Result<Policy> {
+    let l2 = level == AsvsLevel::L2;
+    Policy::new(PolicySpec {
+        min_length: Some(LengthLimit::new(8, CodePoints)),
+        forbid_control_characters: true,
+        context_words: l2,
+        differ_from_current: true,
+        blocklist: Some(common_blocklist()),
+        breached_check: l2,
+        ..PolicySpec::default()
+    })
+}
+
+pub fn elasticsearch() -> Result<Policy> {
+    Policy::new(PolicySpec {
+        min_length: Some(LengthLimit::new(6, Utf16Units)),
+        ..PolicySpec::default()
+    })
+}
+
+/// `plugins.security.restapi.password_score_based_validation_strength`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpenSearchStrength {
+    Fair,
+    Good,
+    #[default]
+    Strong,
+    VeryStrong,
+}
+
+/// The `plugins.security.restapi.*` settings that shape password validation.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenSearchOptions {
+    /// Off unless set (the plugin's default is -1).
+    #[serde(default)]
+    pub password_min_length: Option<usize>,
+    #[serde(default)]
+    pub password_validation_regex: Option<String>,
+    #[serde(default)]
+    pub password_validation_error_message: Option<String>,
+    #[serde(default)]
+    pub password_score_based_validation_strength: OpenSearchStrength,
+}
+
+/// The plugin's default message for a regex failure.
+pub const OPENSEARCH_REGEX_MESSAGE: &str = "Password does not match minimum criteria";
+
+pub fn opensearch(options: OpenSearchOptions) -> Result<Policy> {
+    let pattern = options
+        .password_validation_regex
+        .filter(|regex| !regex.is_empty())
+        .map(|regex| PatternSpec {
+            regex,
+            dialect: Dialect::JavaMatches,
+            description: Some(
+                options
+                    .password_validation_error_message
+                    .unwrap_or_else(|| OPENSEARCH_REGEX_MESSAGE.to_owned()),
+            ),
+        });
+    let min_score = match options.password_score_based_validation_strength {
+        OpenSearchStrength::Fair => 1,
+        OpenSearchStrength::Good => 2,
+        OpenSearchStrength::Strong => 3,
+        OpenSearchStrength::VeryStrong => 4,
+    };
+    Policy::new(PolicySpec {
+        min_length: options
+            .password_min_length
+            .filter(|&min| min > 0)
+            .map(|min| LengthLimit::new(min, Utf16Units)),
+        max_length: Some(LengthLimit::new(100, Utf16Units)),
+        pattern,
+        strength: Some(StrengthSpec {
+            min_score,
+            reject_similar_to_username: true,
+        }),
+        ..PolicySpec::default()
+    })
+}
+
+/// Keystone's `[security_compliance]` and `[identity]` options.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeystoneOptions {
+    #[serde(default)]
+    pub password_regex: Option<String>,
+    #[serde(default)]
+    pub password_regex_description: Option<String>,
+    /// `[identity] max_password_length`, in UTF-8 bytes; 4096 when not set.
+    #[serde(default)]
+    pub max_password_length: Option<usize>,
+}
+
+pub const KEYSTONE_MAX_PASSWORD_LENGTH: usize = 4096;
+
+pub fn keystone(options: KeystoneOptions) -> Result<Policy> {
+    let max = options
+        .max_password_length
+        .unwrap_or(KEYSTONE_MAX_PASSWORD_LENGTH);
+    Policy::new(PolicySpec {
+        max_length: Some(LengthLimit::new(max, Utf8Bytes)),
+        pattern: options
+            .password_regex
+            .filter(|regex| !regex.is_empty())
+            .map(|regex| PatternSpec {
+                regex,
+                dialect: Dialect::PythonReMatch,
+                description: options.password_regex_description,
+            }),
+        ..PolicySpec::default()
+    })
+}
+
+fn common_blocklist() -> BlocklistSpec {
+    BlocklistSpec {
+        common: true,
+        words: Vec::new(),
+    }
+}

@@ -1,0 +1,196 @@
+//! The result of `validate`: every violation with a stable code, an English message and params.
+
+use super::classes::CharClass;
+use crate::text::LengthUnit;
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value, json};
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Violation {
+    TooShort {
+        min: usize,
+        actual: usize,
+        unit: LengthUnit,
+    },
+    TooLong {
+        max: usize,
+        actual: usize,
+        unit: LengthUnit,
+    },
+    /// `position` counts code points from 0.
+    ControlCharacter {
+        position: usize,
+        code_point: u32,
+    },
+    /// The message is the policy's description when it has one (Keystone's
+    /// `password_regex_description`, OpenSearch's `password_validation_error_message`).
+    PatternMismatch {
+        description: Option<String>,
+    },
+    /// The regex hit its backtrack limit; counted as a failure, never as a pass.
+    PolicyRegexLimit {
+        limit: usize,
+    },
+    MissingClass {
+        class: CharClass,
+        min: usize,
+        actual: usize,
+    },
+    TooFewCharacterClasses {
+        min: usize,
+        actual: usize,
+    },
+    ContainsContextWord {
+        word: String,
+    },
+    SameAsCurrent,
+    CommonPassword,
+    Blocklisted,
+}
+
+impl Violation {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Violation::TooShort { .. } => "too_short",
+            Violation::TooLong { .. } => "too_long",
+            Violation::ControlCharacter { .. } => "control_character",
+            Violation::PatternMismatch { .. } => "pattern_mismatch",
+            Violation::PolicyRegexLimit { .. } => "policy_regex_limit",
+            Violation::MissingClass { class, .. } => match class {
+                CharClass::Lowercase => "missing_lowercase",
+                CharClass::Uppercase => "missing_uppercase",
+                CharClass::Digit => "missing_digit",
+                CharClass::Symbol => "missing_symbol",
+            },
+            Violation::TooFewCharacterClasses { .. } => "too_few_character_classes",
+            Violation::ContainsContextWord { .. } => "contains_context_word",
+            Violation::SameAsCurrent => "same_as_current",
+            Violation::CommonPassword => "common_password",
+            Violation::Blocklisted => "blocklisted",
+        }
+    }
+
+    /// An English default; applications render their own language from `code` and `params`.
+    pub fn message(&self) -> String {
+        match self {
+            Violation::TooShort { min, unit, .. } => {
+                format!("Must be at least {min} {} long.", unit.noun())
+            }
+            Violation::TooLong { max, unit, .. } => {
+                format!("Must be at most {max} {} long.", unit.noun())
+            }
+            Violation::ControlCharacter {
+                position,
+                code_point,
+            } => format!(
+                "Must not contain control characters (U+{code_point:04X} at position {position})."
+            ),
+            Violation::PatternMismatch {
+                description: Some(description),
+            } => description.clone(),
+            Violation::PatternMismatch { description: None } => {
+                "Does not match the required pattern.".into()
+            }
+            Violation::PolicyRegexLimit { .. } => {
+                "Could not be checked against the required pattern (too complex to evaluate)."
+                    .into()
+            }
+            Violation::MissingClass { class, min, .. } => {
+                let noun = match class {
+                    CharClass::Lowercase => "lowercase letter",
+                    CharClass::Uppercase => "uppercase letter",
+                    CharClass::Digit => "digit",
+                    CharClass::Symbol => "symbol",
+                };
+                let plural = if *min == 1 { "" } else { "s" };
+                format!("Must contain at least {min} {noun}{plural}.")
+            }
+            Violation::TooFewCharacterClasses { min, .. } => format!(
+                "Must mix at least {min} of: lowercase letters, uppercase letters, digits, symbols."
+            ),
+            Violation::ContainsContextWord { word } => {
+                format!("Must not contain \"{word}\".")
+            }
+            Violation::SameAsCurrent => "Must differ from the current password.".into(),
+            Violation::CommonPassword => "Is one of the most common passwords.".into(),
+            Violation::Blocklisted => "Is on the list of forbidden passwords.".into(),
+        }
+    }
+
+    /// The numbers and names behind the message.
+    pub fn params(&self) -> Map<String, Value> {
+        let value = match self {
+            Violation::TooShort { min, actual, unit } => {
+                json!({ "min": min, "actual": actual, "unit": unit.as_str() })
+            }
+            Violation::TooLong { max, actual, unit } => {
+                json!({ "max": max, "actual": actual, "unit": unit.as_str() })
+            }
+            Violation::ControlCharacter {
+                position,
+                code_point,
+            } => json!({ "position": position, "code_point": format!("U+{code_point:04X}") }),
+            Violation::PatternMismatch { description } => json!({ "description": description }),
+            Violation::PolicyRegexLimit { limit } => json!({ "limit": limit }),
+            Violation::MissingClass { min, actual, .. }
+            | Violation::TooFewCharacterClasses { min, actual } => {
+                json!({ "min": min, "actual": actual })
+            }
+            Violation::ContainsContextWord { word } => json!({ "word": word }),
+            Violation::SameAsCurrent | Violation::CommonPassword | Violation::Blocklisted => {
+                json!({})
+            }
+        };
+        match value {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+}
+
+impl Serialize for Violation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Violation", 3)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.message())?;
+        s.serialize_field("params", &self.params())?;
+        s.end()
+    }
+}
+
+/// Every violation in the documented order, and the rules that could not be evaluated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub violations: Vec<Violation>,
+    /// Codes of rules the policy asks for that this build cannot evaluate (for example the
+    /// strength rule of the `opensearch` preset). Not a pass: decide what to do with them.
+    pub not_evaluated: Vec<&'static str>,
+}
+
+impl Report {
+    /// No evaluated rule failed. Check `not_evaluated` for rules that were not run.
+    pub fn ok(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.violations.iter().map(Violation::code).collect()
+    }
+
+    pub(crate) fn push(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("ok", &self.ok())?;
+        map.serialize_entry("violations", &self.violations)?;
+        map.serialize_entry("not_evaluated", &self.not_evaluated)?;
+        map.end()
+    }
+}
