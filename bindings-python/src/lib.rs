@@ -1,1 +1,428 @@
+//! The `chpass._chpass` extension: converts Python values to core types and core errors to
+//! the exceptions of `chpass._errors`. No rule, format or code is decided here.
 
+use chpass::{Context, Error};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Value};
+
+/// Passwords longer than this are validated without holding the GIL.
+const DETACH_ABOVE_BYTES: usize = 16 * 1024;
+
+// ---------- errors ----------
+
+/// Raises the `chpass._errors` class named after the error code (`invalid_policy` →
+/// `InvalidPolicyError`), falling back to its kind's class.
+fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
+    match raise(py, &err) {
+        Ok(e) | Err(e) => e,
+    }
+}
+
+fn raise(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
+    static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let module = ERRORS.get_or_try_init(py, || py.import("chpass._errors").map(Bound::unbind))?;
+    let module = module.bind(py);
+    let make = module.getattr("_from_core")?;
+    let params = json_to_py(py, &Value::Object(err.params()))?;
+    let exc = make.call1((err.code(), err.kind().as_str(), err.to_string(), params))?;
+    Ok(PyErr::from_value(exc))
+}
+
+trait IntoPyResult<T> {
+    fn py(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T> IntoPyResult<T> for Result<T, Error> {
+    fn py(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| to_py_err(py, e))
+    }
+}
+
+// ---------- values ----------
+
+/// A Python str as Rust text. Surrogates (`'\udc80'`, surrogateescape'd bytes) are not
+/// Unicode; core's UTF-16 decoder names the first one in an `invalid_argument` error.
+fn text<'a>(
+    py: Python<'_>,
+    argument: &'static str,
+    value: &'a Bound<'_, PyString>,
+) -> PyResult<std::borrow::Cow<'a, str>> {
+    match value.to_cow() {
+        Ok(text) => Ok(text),
+        Err(_) => {
+            let encoded = value.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+            let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+            let units: Vec<u16> = bytes
+                .chunks_exact(2)
+                .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+                .collect();
+            chpass::text::decode_utf16(argument, &units)
+                .map(std::borrow::Cow::Owned)
+                .py(py)
+        }
+    }
+}
+
+/// Plain Python data (dict, list, str, int, float, bool, None) as JSON; `what` names the
+/// argument in the error for anything else.
+fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, String> {
+    let py = value.py();
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(n) = value.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+        return value
+            .extract::<i64>()
+            .map(Value::from)
+            .map_err(|_| format!("{}: integer out of range", path.join(".")));
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        return Ok(serde_json::Number::from_f64(f.value()).map_or(Value::Null, Value::Number));
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return text(py, "string", s)
+            .map(|t| Value::String(t.into_owned()))
+            .map_err(|e| format!("{}: {e}", path.join(".")));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (key, item) in dict.iter() {
+            let key = key
+                .cast::<PyString>()
+                .map_err(|_| format!("{}: keys must be strings", path.join(".")))?
+                .to_string();
+            path.push(key.clone());
+            let item = py_to_json(&item, path)?;
+            path.pop();
+            map.insert(key, item);
+        }
+        return Ok(Value::Object(map));
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (index, item) in value.try_iter().map_err(|e| e.to_string())?.enumerate() {
+            path.push(index.to_string());
+            items.push(py_to_json(&item.map_err(|e| e.to_string())?, path)?);
+            path.pop();
+        }
+        return Ok(Value::Array(items));
+    }
+    let type_name = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Err(format!(
+        "{}: unsupported type {type_name}",
+        if path.is_empty() { "." } else { "" }
+    ) + &path.join("."))
+}
+
+fn policy_json(value: &Bound<'_, PyAny>) -> Result<Value, Error> {
+    py_to_json(value, &mut Vec::new()).map_err(|reason| Error::invalid_policy("", reason))
+}
+
+fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => u.into_pyobject(py)?.into_any(),
+            (_, Some(i)) => i.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (key, item) in map {
+                dict.set_item(key, json_to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+fn context_of(py: Python<'_>, context: Option<&Bound<'_, PyAny>>) -> PyResult<Context> {
+    let Some(context) = context else {
+        return Ok(Context::default());
+    };
+    let value = py_to_json(context, &mut vec!["context".into()]).map_err(|reason| {
+        to_py_err(
+            py,
+            Error::InvalidArgument {
+                argument: "context",
+                reason,
+                params: Map::new(),
+            },
+        )
+    })?;
+    Context::from_value(value).py(py)
+}
+
+// ---------- classes ----------
+
+/// A checked password policy. Build it from a dict, JSON, a preset or a keystone.conf.
+#[pyclass(frozen, module = "chpass")]
+struct Policy {
+    inner: chpass::Policy,
+}
+
+#[pymethods]
+impl Policy {
+    /// Policy(spec: dict) — the same keys as the JSON form; unknown keys are refused.
+    #[new]
+    fn new(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let value = policy_json(spec).py(py)?;
+        Ok(Policy {
+            inner: chpass::Policy::from_value(value).py(py)?,
+        })
+    }
+
+    /// A policy from its JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+        Ok(Policy {
+            inner: chpass::Policy::from_json(json).py(py)?,
+        })
+    }
+
+    /// A named preset; its options are keyword arguments (see `chpass.presets`).
+    #[staticmethod]
+    #[pyo3(signature = (name, **options))]
+    fn preset(py: Python<'_>, name: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let options = match options {
+            Some(options) => policy_json(options.as_any()).py(py)?,
+            None => Value::Null,
+        };
+        Ok(Policy {
+            inner: chpass::Policy::preset(name, &options).py(py)?,
+        })
+    }
+
+    /// The policy Keystone enforces, from a keystone.conf's `[security_compliance]` section.
+    #[staticmethod]
+    fn from_keystone_conf(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(Policy {
+            inner: chpass::Policy::from_keystone_conf(text).py(py)?,
+        })
+    }
+
+    /// Every violation of this policy by `password`, in the documented order.
+    #[pyo3(signature = (password, context = None))]
+    fn validate(
+        &self,
+        py: Python<'_>,
+        password: &Bound<'_, PyString>,
+        context: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Report> {
+        let password = text(py, "password", password)?;
+        let context = context_of(py, context)?;
+        let report = if password.len() > DETACH_ABOVE_BYTES {
+            py.detach(|| self.inner.validate(&password, &context))
+        } else {
+            self.inner.validate(&password, &context)
+        };
+        Report::from_core(py, report)
+    }
+
+    /// The policy as JSON text (accepted back by `from_json`).
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The policy as a dict (accepted back by `Policy(...)`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(
+            py,
+            &serde_json::to_value(self.inner.spec()).unwrap_or_default(),
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Policy>()
+            .is_ok_and(|other| other.get().inner == self.inner)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let json = PyString::new(py, &self.inner.to_json());
+        Ok(format!("Policy.from_json({})", json.repr()?))
+    }
+}
+
+/// One broken rule: a stable `code`, an English `message`, and `params` with the numbers.
+#[pyclass(frozen, module = "chpass", get_all)]
+struct Violation {
+    code: &'static str,
+    message: String,
+    params: Py<PyDict>,
+}
+
+#[pymethods]
+impl Violation {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Violation(code={}, message={}, params={})",
+            PyString::new(py, self.code).repr()?,
+            PyString::new(py, &self.message).repr()?,
+            self.params.bind(py).repr()?
+        ))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<Violation>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok(self.code == other.code
+            && self.message == other.message
+            && self.params.bind(py).eq(other.params.bind(py))?)
+    }
+}
+
+/// The result of `validate`. Iterating yields the violations; `ok` is true when none was
+/// found, and `not_evaluated` lists rules this version could not run (not a pass).
+#[pyclass(frozen, module = "chpass")]
+struct Report {
+    #[pyo3(get)]
+    ok: bool,
+    violations: Py<PyTuple>,
+    #[pyo3(get)]
+    not_evaluated: Vec<&'static str>,
+}
+
+impl Report {
+    fn from_core(py: Python<'_>, report: chpass::Report) -> PyResult<Self> {
+        let violations = report
+            .violations
+            .iter()
+            .map(|v| {
+                let params = json_to_py(py, &Value::Object(v.params()))?
+                    .cast_into::<PyDict>()?
+                    .unbind();
+                Py::new(
+                    py,
+                    Violation {
+                        code: v.code(),
+                        message: v.message(),
+                        params,
+                    },
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Report {
+            ok: report.ok(),
+            violations: PyTuple::new(py, violations)?.unbind(),
+            not_evaluated: report.not_evaluated,
+        })
+    }
+}
+
+#[pymethods]
+impl Report {
+    /// The violations, in the documented order.
+    #[getter]
+    fn violations<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
+        self.violations.bind(py).clone()
+    }
+
+    /// The violation codes, in order.
+    #[getter]
+    fn codes(&self, py: Python<'_>) -> PyResult<Vec<&'static str>> {
+        self.violations
+            .bind(py)
+            .iter()
+            .map(|v| Ok(v.cast::<Violation>()?.get().code))
+            .collect()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.violations
+            .bind(py)
+            .as_any()
+            .try_iter()
+            .map(Bound::into_any)
+    }
+
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.violations.bind(py).len()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let violations: Vec<String> = self
+            .violations
+            .bind(py)
+            .iter()
+            .map(|v| v.repr().map(|r| r.to_string()))
+            .collect::<PyResult<_>>()?;
+        let not_evaluated = PyList::new(py, &self.not_evaluated)?;
+        Ok(format!(
+            "Report(ok={}, violations=[{}], not_evaluated={})",
+            if self.ok { "True" } else { "False" },
+            violations.join(", "),
+            not_evaluated.repr()?
+        ))
+    }
+}
+
+// ---------- functions ----------
+
+/// validate(password, policy, context=None) -> Report
+///
+/// `policy` is a `Policy` or a policy dict; `context` a dict with `username`, `email`,
+/// `service`, `words` and `current_password`.
+#[pyfunction]
+#[pyo3(signature = (password, policy, context = None))]
+fn validate(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    policy: &Bound<'_, PyAny>,
+    context: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Report> {
+    if let Ok(policy) = policy.cast::<Policy>() {
+        return policy.get().validate(py, password, context);
+    }
+    if policy.is_instance_of::<PyDict>() {
+        return Policy::new(py, policy)?.validate(py, password, context);
+    }
+    Err(PyTypeError::new_err(
+        "policy must be a chpass.Policy or a dict",
+    ))
+}
+
+/// The presets: name, summary, source and the option names each takes.
+#[pyfunction]
+fn preset_info(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(
+        py,
+        &serde_json::to_value(chpass::presets::ALL).unwrap_or_default(),
+    )
+}
+
+#[pymodule]
+fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Policy>()?;
+    m.add_class::<Report>()?;
+    m.add_class::<Violation>()?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(preset_info, m)?)?;
+    m.add("ERROR_CODES", chpass::Error::CODES.to_vec())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

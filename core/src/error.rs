@@ -16,6 +16,14 @@ pub enum ErrorKind {
     Configuration,
 }
 
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Configuration => "configuration",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
@@ -31,6 +39,9 @@ pub enum Error {
 }
 
 impl Error {
+    /// Every error code this version can return, for documentation and binding tests.
+    pub const CODES: &'static [&'static str] = &["invalid_policy", "invalid_argument"];
+
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidPolicy { .. } => "invalid_policy",
@@ -58,7 +69,7 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid_policy(path: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn invalid_policy(path: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidPolicy {
             path: path.into(),
             reason: reason.into(),

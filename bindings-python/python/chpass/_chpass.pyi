@@ -1,0 +1,68 @@
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
+
+__version__: str
+__all__ = ["Policy", "Report", "Violation", "validate", "preset_info", "ERROR_CODES", "__version__"]
+ERROR_CODES: List[str]
+
+class Context(TypedDict, total=False):
+    username: str
+    email: str
+    service: str
+    words: List[str]
+    current_password: str
+
+class PresetInfo(TypedDict):
+    name: str
+    summary: str
+    source: str
+    options: List[str]
+
+@final
+class Policy:
+    """A checked password policy. Build it from a dict, JSON, a preset or a keystone.conf."""
+
+    def __new__(cls, spec: Mapping[str, Any]) -> Policy: ...
+    @staticmethod
+    def from_json(json: str) -> Policy: ...
+    @staticmethod
+    def preset(name: str, **options: Any) -> Policy: ...
+    @staticmethod
+    def from_keystone_conf(text: str) -> Policy: ...
+    def validate(self, password: str, context: Optional[Context] = None) -> Report: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Violation:
+    """One broken rule: a stable code, an English message, and params with the numbers."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def params(self) -> Dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Report:
+    """The result of validate(): iterate it for the violations."""
+
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def violations(self) -> Tuple[Violation, ...]: ...
+    @property
+    def codes(self) -> List[str]: ...
+    @property
+    def not_evaluated(self) -> List[str]: ...
+    def __iter__(self) -> Iterator[Violation]: ...
+    def __len__(self) -> int: ...
+
+def validate(
+    password: str,
+    policy: Union[Policy, Mapping[str, Any]],
+    context: Optional[Context] = None,
+) -> Report: ...
+def preset_info() -> List[PresetInfo]: ...

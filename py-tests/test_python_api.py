@@ -1,0 +1,111 @@
+"""The Python surface: exceptions, reprs, iteration, bad input, checked stubs."""
+
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import chpass
+from chpass import _errors
+
+
+def test_report_is_pleasant_in_a_repl() -> None:
+    report = chpass.validate("password", chpass.Policy.preset("nist-800-63b"))
+    assert not report.ok
+    assert len(report) == 2
+    first, second = report
+    assert first.code == "too_short" and second.code == "common_password"
+    assert first.params == {"min": 15, "actual": 8, "unit": "code_points"}
+    assert repr(report).startswith("Report(ok=False, violations=[Violation(code='too_short'")
+    assert report.violations[0] == first
+
+
+def test_policy_from_dict_json_and_back() -> None:
+    spec = {"min_length": {"value": 8, "unit": "utf16_units"}, "blocklist": {"common": True}}
+    policy = chpass.Policy(spec)
+    assert policy.to_dict() == spec
+    assert chpass.Policy.from_json(policy.to_json()) == policy
+    assert eval(repr(policy), {"Policy": chpass.Policy}) == policy
+    assert chpass.validate("abc", spec).codes == ["too_short"]
+
+
+def test_presets_are_listed_from_core() -> None:
+    names = [p["name"] for p in chpass.presets]
+    assert names == [
+        "nist-800-63b",
+        "owasp-asvs-5-l1",
+        "owasp-asvs-5-l2",
+        "elasticsearch",
+        "opensearch",
+        "keystone",
+    ]
+    for preset in chpass.presets:
+        chpass.Policy.preset(preset["name"])
+
+
+def test_configuration_errors_are_value_errors_with_a_code_and_path() -> None:
+    with pytest.raises(ValueError) as info:
+        chpass.Policy({"min_length": {"value": 8, "unit": "chars"}})
+    err = info.value
+    assert isinstance(err, chpass.InvalidPolicyError)
+    assert isinstance(err, chpass.ChpassError)
+    assert err.code == "invalid_policy" and err.kind == "configuration"
+    assert err.params == {"path": "min_length.unit"}
+    assert "min_length.unit" in str(err)
+
+
+def test_policy_values_must_be_plain_data() -> None:
+    with pytest.raises(chpass.InvalidPolicyError, match="unsupported type object"):
+        chpass.Policy({"blocklist": {"words": [object()]}})
+    with pytest.raises(TypeError):
+        chpass.validate("x", "nist-800-63b")  # type: ignore[arg-type]
+
+
+def test_every_core_error_code_has_its_exception_class() -> None:
+    for code in chpass.ERROR_CODES:
+        cls = _errors._BY_CODE[code]
+        assert issubclass(cls, chpass.ChpassError)
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["\udc80", "abc\ud800", b"caf\xe9".decode("utf-8", "surrogateescape")],
+    ids=["lone low", "lone high", "surrogateescape"],
+)
+def test_surrogates_are_an_invalid_argument(password: str) -> None:
+    with pytest.raises(chpass.InvalidArgumentError) as info:
+        chpass.validate(password, chpass.Policy({}))
+    assert info.value.code == "invalid_argument"
+    assert info.value.params["reason"] == "lone_surrogate"
+
+
+def test_surrogates_in_context_are_an_invalid_argument() -> None:
+    with pytest.raises(chpass.InvalidArgumentError):
+        chpass.validate("x", chpass.Policy({}), {"username": "\udc80"})
+
+
+def test_nul_and_huge_passwords() -> None:
+    nist = chpass.Policy.preset("nist-800-63b")
+    assert chpass.validate("correct horse\0battery", nist).codes == ["control_character"]
+    assert chpass.validate("a" * (1 << 20), nist).ok
+    assert chpass.validate("a" * ((1 << 20) + 1), nist).codes == ["too_long"]
+
+
+def test_secrets_do_not_leak_into_errors() -> None:
+    with pytest.raises(chpass.InvalidArgumentError) as info:
+        chpass.validate("x", chpass.Policy({}), {"current_password": "hunter2", "nope": 1})
+    assert "hunter2" not in str(info.value) and "hunter2" not in repr(info.value.params)
+
+
+def test_stubs_match_the_compiled_module(tmp_path: pathlib.Path) -> None:
+    """mypy.stubtest: the .pyi cannot drift from what the extension really exports."""
+    allow = tmp_path / "allowlist.txt"
+    # TypedDicts exist only for type checkers
+    allow.write_text("chpass._chpass.Context\nchpass._chpass.PresetInfo\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "chpass._chpass", "--allowlist", str(allow)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
