@@ -1,1 +1,170 @@
+//! The npm package `chpass`: converts JS values to core types and core errors to the
+//! `ChpassError` classes of `js/api.js`. No rule, format or code is decided here.
 
+use chpass::{Context, Error};
+use js_sys::{Function, JsString};
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+// ---------- errors ----------
+
+thread_local! {
+    /// `(code, kind, message, params) => Error`, installed by js/api.js at load.
+    static ERROR_FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen(js_name = __setErrorFactory)]
+pub fn set_error_factory(factory: Function) {
+    ERROR_FACTORY.with(|slot| *slot.borrow_mut() = Some(factory));
+}
+
+fn to_js_error(err: Error) -> JsValue {
+    let params = to_js(&err.params()).unwrap_or(JsValue::NULL);
+    let args = js_sys::Array::of4(
+        &err.code().into(),
+        &err.kind().as_str().into(),
+        &err.to_string().into(),
+        &params,
+    );
+    let made = ERROR_FACTORY.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .and_then(|factory| factory.apply(&JsValue::NULL, &args).ok())
+    });
+    // without the wrapper (raw wasm-bindgen output) still a real Error with a code
+    made.unwrap_or_else(|| {
+        let error = js_sys::Error::new(&err.to_string());
+        let _ = js_sys::Reflect::set(&error, &"code".into(), &err.code().into());
+        error.into()
+    })
+}
+
+trait IntoJsResult<T> {
+    fn js(self) -> Result<T, JsValue>;
+}
+
+impl<T> IntoJsResult<T> for Result<T, Error> {
+    fn js(self) -> Result<T, JsValue> {
+        self.map_err(to_js_error)
+    }
+}
+
+// ---------- values ----------
+
+/// JSON-compatible output: plain objects, never `Map`s.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(Into::into)
+}
+
+fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
+    if value.is_undefined() {
+        return Ok(serde_json::Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Error {
+    Error::InvalidArgument {
+        argument,
+        reason: reason.into(),
+        params: serde_json::Map::new(),
+    }
+}
+
+/// A JS string as Rust text. JS strings may hold lone surrogates, which TextEncoder would
+/// silently turn into U+FFFD; only when a U+FFFD shows up is the exact (slower) check run,
+/// and core's UTF-16 decoder names the lone surrogate.
+fn text(argument: &'static str, value: &JsValue) -> Result<String, Error> {
+    let Some(text) = value.as_string() else {
+        return Err(invalid_argument(argument, "must be a string"));
+    };
+    if text.contains('\u{FFFD}') {
+        let js = JsString::from(value.clone());
+        if !js.is_valid_utf16() {
+            let units: Vec<u16> = js.iter().collect();
+            return chpass::text::decode_utf16(argument, &units);
+        }
+    }
+    Ok(text)
+}
+
+fn context_of(value: JsValue) -> Result<Context, Error> {
+    let json = from_js(value).map_err(|reason| invalid_argument("context", reason))?;
+    Context::from_value(json)
+}
+
+// ---------- API ----------
+
+/// A checked password policy. Build it from a plain object, JSON, a preset or a keystone.conf.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Policy {
+    inner: chpass::Policy,
+}
+
+#[wasm_bindgen]
+impl Policy {
+    /// `new Policy(spec)`: the same keys as the JSON form; unknown keys are refused.
+    #[wasm_bindgen(constructor)]
+    pub fn new(spec: JsValue) -> Result<Policy, JsValue> {
+        let json =
+            from_js(spec).map_err(|reason| to_js_error(Error::invalid_policy("", reason)))?;
+        Ok(Policy {
+            inner: chpass::Policy::from_value(json).js()?,
+        })
+    }
+
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: &str) -> Result<Policy, JsValue> {
+        Ok(Policy {
+            inner: chpass::Policy::from_json(json).js()?,
+        })
+    }
+
+    /// A named preset with its options object (see `presets`).
+    pub fn preset(name: &str, options: JsValue) -> Result<Policy, JsValue> {
+        let options = from_js(options)
+            .map_err(|reason| to_js_error(Error::invalid_policy("options", reason)))?;
+        Ok(Policy {
+            inner: chpass::Policy::preset(name, &options).js()?,
+        })
+    }
+
+    /// The policy Keystone enforces, from a keystone.conf's `[security_compliance]` section.
+    #[wasm_bindgen(js_name = fromKeystoneConf)]
+    pub fn from_keystone_conf(text: &str) -> Result<Policy, JsValue> {
+        Ok(Policy {
+            inner: chpass::Policy::from_keystone_conf(text).js()?,
+        })
+    }
+
+    /// Every violation of this policy by `password`, in the documented order.
+    pub fn validate(&self, password: JsValue, context: JsValue) -> Result<JsValue, JsValue> {
+        let password = text("password", &password).js()?;
+        let context = context_of(context).js()?;
+        to_js(&self.inner.validate(&password, &context))
+    }
+
+    /// The policy as a plain object (what `JSON.stringify` writes).
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.spec())
+    }
+
+    pub fn equals(&self, other: &Policy) -> bool {
+        self.inner == other.inner
+    }
+}
+
+#[wasm_bindgen(js_name = presetInfo)]
+pub fn preset_info() -> Result<JsValue, JsValue> {
+    to_js(chpass::presets::ALL)
+}
+
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Result<JsValue, JsValue> {
+    to_js(Error::CODES)
+}

@@ -24,3 +24,8 @@ pub use policy::{
     Context, LengthLimit, LengthUnit, Policy, PolicySpec, Report, Violation, presets, validate,
 };
 pub use secret::SecretString;
+
+/// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,18 @@
+// Browsers and bundlers: fetch and instantiate the wasm once, at import.
+import init, * as wasm from './web/chpass_wasm.js';
+import { build } from './api.js';
+
+await init({ module_or_path: new URL('./web/chpass_wasm_bg.wasm', import.meta.url) });
+const api = build(wasm);
+
+export const {
+  Policy,
+  validate,
+  presets,
+  ERROR_CODES,
+  ChpassError,
+  ConfigurationError,
+  InvalidPolicyError,
+  InvalidArgumentError,
+} = api;
+export default api;

@@ -1,0 +1,110 @@
+// The JavaScript surface: real Error classes, plain-object reports, bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as chpass from 'chpass';
+import {
+  Policy,
+  validate,
+  presets,
+  ERROR_CODES,
+  ChpassError,
+  ConfigurationError,
+  InvalidPolicyError,
+  InvalidArgumentError,
+} from 'chpass';
+
+test('import and require give the same instance and classes', () => {
+  const cjs = createRequire(import.meta.url)('chpass');
+  assert.equal(cjs.Policy, Policy);
+  assert.equal(cjs.ChpassError, ChpassError);
+  assert.deepEqual(Object.keys(cjs).sort(), Object.keys(chpass).filter((k) => k !== 'default').sort());
+});
+
+test('reports are plain JSON-shaped objects', () => {
+  const report = validate('password', Policy.preset('nist-800-63b'));
+  assert.equal(Object.getPrototypeOf(report), Object.prototype);
+  assert.equal(Object.getPrototypeOf(report.violations[0].params), Object.prototype);
+  assert.deepEqual(report, {
+    ok: false,
+    violations: [
+      { code: 'too_short', message: 'Must be at least 15 characters long.', params: { min: 15, actual: 8, unit: 'code_points' } },
+      { code: 'common_password', message: 'Is one of the most common passwords.', params: {} },
+    ],
+    not_evaluated: [],
+  });
+});
+
+test('policies round-trip through JSON', () => {
+  const spec = { min_length: { value: 8, unit: 'utf16_units' }, blocklist: { common: true } };
+  const policy = new Policy(spec);
+  assert.deepEqual(JSON.parse(JSON.stringify(policy)), spec);
+  assert.ok(Policy.fromJson(JSON.stringify(policy)).equals(policy));
+  assert.deepEqual(validate('abc', spec).violations.map((v) => v.code), ['too_short']);
+});
+
+test('presets come from core', () => {
+  assert.deepEqual(
+    presets.map((p) => p.name),
+    ['nist-800-63b', 'owasp-asvs-5-l1', 'owasp-asvs-5-l2', 'elasticsearch', 'opensearch', 'keystone'],
+  );
+  for (const p of presets) Policy.preset(p.name).free();
+  assert.ok(Object.isFrozen(presets));
+});
+
+test('errors are real Error subclasses with a code, kind and params', () => {
+  assert.throws(
+    () => new Policy({ min_length: { value: 8, unit: 'chars' } }),
+    (err) => {
+      assert.ok(err instanceof InvalidPolicyError && err instanceof ConfigurationError);
+      assert.ok(err instanceof ChpassError && err instanceof Error);
+      assert.equal(err.name, 'InvalidPolicyError');
+      assert.equal(err.code, 'invalid_policy');
+      assert.equal(err.kind, 'configuration');
+      assert.deepEqual(err.params, { path: 'min_length.unit' });
+      assert.match(err.message, /min_length\.unit/);
+      assert.match(err.stack, /InvalidPolicyError/);
+      return true;
+    },
+  );
+  assert.deepEqual([...ERROR_CODES].sort(), ['invalid_argument', 'invalid_policy']);
+});
+
+test('lone surrogates are an invalid_argument, never silently replaced', () => {
+  const policy = new Policy({});
+  for (const password of ['\udc80', 'a\ud800b', '\ude00\ud83d']) {
+    assert.throws(() => policy.validate(password), (err) => {
+      assert.ok(err instanceof InvalidArgumentError);
+      assert.equal(err.params.reason, 'lone_surrogate');
+      return true;
+    });
+  }
+  // a real U+FFFD and a proper pair are fine
+  assert.equal(policy.validate('\ufffd\ud83d\ude00').ok, true);
+});
+
+test('a password that is not a string is an invalid_argument', () => {
+  const policy = new Policy({});
+  for (const bad of [undefined, null, 42, {}, ['a']]) {
+    assert.throws(() => policy.validate(bad), InvalidArgumentError);
+  }
+});
+
+test('NUL bytes and 1 MiB passwords get a clear result', () => {
+  const nist = Policy.preset('nist-800-63b');
+  assert.deepEqual(nist.validate('correct horse\0battery').violations.map((v) => v.code), ['control_character']);
+  assert.equal(nist.validate('a'.repeat(1 << 20)).ok, true);
+  assert.deepEqual(nist.validate('a'.repeat((1 << 20) + 1)).violations.map((v) => v.code), ['too_long']);
+});
+
+test('the current password never appears in an error', () => {
+  assert.throws(
+    () => validate('x', {}, { current_password: 'hunter2', nope: 1 }),
+    (err) => err instanceof InvalidArgumentError && !JSON.stringify([err.message, err.params]).includes('hunter2'),
+  );
+});
+
+test('non-JSON policy values are refused with invalid_policy', () => {
+  assert.throws(() => new Policy({ blocklist: { words: [() => 1] } }), InvalidPolicyError);
+  assert.throws(() => new Policy('nist-800-63b'), InvalidPolicyError);
+});

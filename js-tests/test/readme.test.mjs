@@ -1,0 +1,25 @@
+// Every ```js block of the README runs, so the examples cannot rot.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+test('the README has JavaScript examples', () => assert.ok(blocks.length >= 1));
+
+blocks.forEach((code, i) => {
+  test(`README js example ${i + 1}`, () => {
+    // written inside js-tests so that `import 'chpass'` resolves to the built package
+    const file = fileURLToPath(new URL(`./.readme-example-${i}.mjs`, import.meta.url));
+    writeFileSync(file, code);
+    try {
+      const run = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, into the project's folders where it can
+# (.tools/, .venv/, js-tests/node_modules). Safe to run again: it skips what is there.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+step "Rust target wasm32-unknown-unknown"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+step "wasm-bindgen CLI (the version in Cargo.lock)"
+cargo generate-lockfile --offline >/dev/null 2>&1 || true
+want=$(python3 - <<'PY'
+import tomllib
+lock = tomllib.load(open("Cargo.lock", "rb"))
+print(next(p["version"] for p in lock["package"] if p["name"] == "wasm-bindgen"))
+PY
+)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  echo "installing wasm-bindgen-cli $want (have: ${have:-none})"
+  cargo install wasm-bindgen-cli --version "$want" --root "$ROOT/.tools"
+else
+  echo "wasm-bindgen $have"
+fi
+
+step "Java (the java.util.regex oracle of py-tests)"
+if ! command -v java >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq default-jdk-headless
+fi
+java -version 2>&1 | head -1
+
+step "Python virtualenv .venv"
+[ -x "$PY" ] || python3 -m venv "$ROOT/.venv"
+"$PY" -m pip install -q --disable-pip-version-check maturin -r py-tests/requirements.txt

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the Rust crates, the npm package (bindings-wasm/pkg) and the Python wheel
+# (installed into .venv). Run scripts/bootstrap.sh first.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+step "Rust workspace"
+cargo build --release
+
+step "npm package -> bindings-wasm/pkg"
+cargo build --release -p chpass-wasm --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/release/chpass_wasm.wasm
+pkg=bindings-wasm/pkg
+rm -rf "$pkg" && mkdir -p "$pkg"
+wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
+wasm-bindgen --target web --out-dir "$pkg/web" "$wasm"
+# wasm-bindgen's Node output is CommonJS inside an ESM ("type": "module") package
+echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
+cp bindings-wasm/js/api.js bindings-wasm/js/index.* "$pkg/"
+# the CommonJS twin of api.js, for require()
+sed 's/^export function build/function build/' bindings-wasm/js/api.js > "$pkg/api.cjs"
+echo 'module.exports = { build };' >> "$pkg/api.cjs"
+cp README.md "$pkg/README.md"
+version=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "chpass"))')
+python3 - "$version" <<'PY'
+import json, sys
+src = json.load(open("bindings-wasm/js/package.json"))
+src["version"] = sys.argv[1]
+json.dump(src, open("bindings-wasm/pkg/package.json", "w"), indent=2)
+PY
+ls -l "$pkg"/web/*.wasm
+
+step "Python wheel -> .venv"
+rm -rf target/wheels
+"$ROOT/.venv/bin/maturin" build --release -q -m bindings-python/Cargo.toml -o target/wheels
+"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/chpass-*.whl
+
+step "js-tests dependencies"
+(cd js-tests && npm install --no-audit --no-fund --loglevel=error)

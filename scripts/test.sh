@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every suite: format and lints, Rust tests, js-tests against the built npm package, py-tests
+# against the installed wheel. Any failure, or a suite that runs no test, fails the whole.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/bootstrap.sh
+bash scripts/build.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32)"
+cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q -p chpass-wasm --target wasm32-unknown-unknown -- -D warnings
+
+mkdir -p .work
+step "Rust tests"
+cargo test -q --release 2>&1 | tee .work/rust-tests.log
+
+step "js-tests"
+(cd js-tests && npm test) 2>&1 | tee .work/js-tests.log
+
+step "py-tests"
+"$PY" -m pytest -q py-tests 2>&1 | tee .work/py-tests.log
+
+# One closing line over all runners; each suite above already failed the script on a failure.
+rust=$(grep -ao 'ok\. [0-9]* passed' .work/rust-tests.log | awk '{s += $2} END {print s + 0}')
+js=$(grep -a '^# pass ' .work/js-tests.log | awk '{print $3}')
+py=$(grep -aoE '[0-9]+ passed' .work/py-tests.log | tail -1 | awk '{print $1}')
+for n in "$rust" "$js" "$py"; do
+  [ "${n:-0}" -gt 0 ] || { echo "a suite ran no tests (rust=$rust js=$js py=$py)"; exit 1; }
+done
+echo
+echo "rust $rust, js $js, py $py"
+echo "chpass: $((rust + js + py)) passed, 0 failed"
