@@ -2,7 +2,7 @@
 
 use super::classes::CharClass;
 use crate::text::LengthUnit;
-use serde::ser::{SerializeMap, SerializeStruct};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
@@ -187,10 +187,11 @@ impl Report {
 
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("ok", &self.ok())?;
-        map.serialize_entry("violations", &self.violations)?;
-        map.serialize_entry("not_evaluated", &self.not_evaluated)?;
-        map.end()
+        // a struct, not a map: serializers may cache its static keys (serde-wasm-bindgen does)
+        let mut s = serializer.serialize_struct("Report", 3)?;
+        s.serialize_field("ok", &self.ok())?;
+        s.serialize_field("violations", &self.violations)?;
+        s.serialize_field("not_evaluated", &self.not_evaluated)?;
+        s.end()
     }
 }
