@@ -23,11 +23,17 @@ else
   echo "wasm-bindgen $have"
 fi
 
-step "Java (the java.util.regex oracle of py-tests)"
-if ! command -v java >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq default-jdk-headless
+# From Debian's packages: a JDK (the java.util.regex oracle of py-tests) and Chromium (the
+# browser test of js-tests; browser downloads from other hosts do not work here).
+missing=()
+command -v java >/dev/null || missing+=(default-jdk-headless)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "apt-get install ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 java -version 2>&1 | head -1
+/usr/bin/chromium --version
 
 step "Python virtualenv .venv"
 [ -x "$PY" ] || python3 -m venv "$ROOT/.venv"

@@ -1,0 +1,69 @@
+// The npm package in a real browser (Debian's chromium, headless, driven by playwright-core):
+// a plain <script type="module"> page imports the package's browser entry, without a bundler,
+// and runs every policy vector in the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.html': 'text/html' };
+const PAGE = `<!doctype html><meta charset="utf-8"><title>chpass</title>
+<script type="module">
+  import * as chpass from '/bindings-wasm/pkg/index.web.js';
+  import { checkCase } from '/js-tests/test/policy-check.mjs';
+  const { cases } = await (await fetch('/core/tests/vectors/policy.json')).json();
+  const failures = cases.map((c) => [c.name, checkCase(chpass, c)]).filter(([, why]) => why);
+  const report = chpass.validate('password', chpass.Policy.preset('nist-800-63b'));
+  window.result = { total: cases.length, failures, codes: report.violations.map((v) => v.code) };
+  document.body.textContent = JSON.stringify(window.result);
+</script><body>running</body>`;
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    const file = normalize(join(ROOT, decodeURIComponent(path)));
+    if (!file.startsWith(ROOT)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('every policy vector passes in headless Chromium', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(origin + '/');
+  await page.waitForFunction(() => window.result || document.body.textContent !== 'running', null, { timeout: 60_000 });
+  const result = await page.evaluate(() => window.result);
+  assert.deepEqual(errors, []);
+  assert.ok(result.total >= 150);
+  assert.deepEqual(result.failures, []);
+  assert.deepEqual(result.codes, ['too_short', 'common_password']);
+  const shots = fileURLToPath(new URL('../artifacts/', import.meta.url));
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'browser-vectors.png') });
+});
