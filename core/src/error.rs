@@ -14,12 +14,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum ErrorKind {
     /// The caller passed something unusable (a policy, an argument, a hash). Python: also `ValueError`.
     Configuration,
+    /// The server answered and said no: wrong password, refused password, missing rights…
+    Server,
+    /// The server's answer could not be understood.
+    Protocol,
 }
 
 impl ErrorKind {
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Configuration => "configuration",
+            ErrorKind::Server => "server",
+            ErrorKind::Protocol => "protocol",
         }
     }
 }
@@ -36,22 +42,114 @@ pub enum Error {
         reason: String,
         params: Map<String, Value>,
     },
+    /// The server answered with an error status; `code` is one of [`ServerErrorCode`].
+    Server(ServerError),
+    /// The answer was not what the endpoint documents (status, body or headers).
+    UnexpectedResponse {
+        status: u16,
+        reason: String,
+        /// The start of the body, secrets redacted, at most 512 bytes.
+        excerpt: String,
+    },
+}
+
+/// What a server's error status means for the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ServerErrorCode {
+    InvalidCurrentPassword,
+    /// The credentials used to authenticate (not a current password) were refused.
+    AuthenticationFailed,
+    AccountLocked,
+    AccountDisabled,
+    /// Keystone: the password has expired and must be changed before it can log in.
+    PasswordExpired,
+    ServerRejectedPassword,
+    Forbidden,
+    NotFound,
+    Conflict,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    ServerUnavailable,
+    BadRequest,
+}
+
+impl ServerErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServerErrorCode::InvalidCurrentPassword => "invalid_current_password",
+            ServerErrorCode::AuthenticationFailed => "authentication_failed",
+            ServerErrorCode::AccountLocked => "account_locked",
+            ServerErrorCode::AccountDisabled => "account_disabled",
+            ServerErrorCode::PasswordExpired => "password_expired",
+            ServerErrorCode::ServerRejectedPassword => "server_rejected_password",
+            ServerErrorCode::Forbidden => "forbidden",
+            ServerErrorCode::NotFound => "not_found",
+            ServerErrorCode::Conflict => "conflict",
+            ServerErrorCode::MethodNotAllowed => "method_not_allowed",
+            ServerErrorCode::PayloadTooLarge => "payload_too_large",
+            ServerErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ServerErrorCode::ServerUnavailable => "server_unavailable",
+            ServerErrorCode::BadRequest => "bad_request",
+        }
+    }
+}
+
+/// An error answer: the status, the server's own message, and what chpass makes of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerError {
+    pub code: ServerErrorCode,
+    pub status: u16,
+    /// The server's message, as it sent it (servers never echo passwords in these).
+    pub server_message: Option<String>,
+    /// For `server_rejected_password`: the client-side violation code that predicts it.
+    pub violation_code: Option<&'static str>,
+    /// For `server_unavailable`: seconds from `Retry-After`, when given.
+    pub retry_after: Option<u64>,
 }
 
 impl Error {
     /// Every error code this version can return, for documentation and binding tests.
-    pub const CODES: &'static [&'static str] = &["invalid_policy", "invalid_argument"];
+    pub const CODES: &'static [&'static str] = &[
+        "invalid_policy",
+        "invalid_argument",
+        "invalid_current_password",
+        "authentication_failed",
+        "account_locked",
+        "account_disabled",
+        "password_expired",
+        "server_rejected_password",
+        "forbidden",
+        "not_found",
+        "conflict",
+        "method_not_allowed",
+        "payload_too_large",
+        "unsupported_media_type",
+        "server_unavailable",
+        "bad_request",
+        "unexpected_response",
+    ];
 
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidPolicy { .. } => "invalid_policy",
             Error::InvalidArgument { .. } => "invalid_argument",
+            Error::Server(e) => e.code.as_str(),
+            Error::UnexpectedResponse { .. } => "unexpected_response",
         }
+    }
+
+    /// Whether trying again later may succeed (only `server_unavailable`).
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Error::Server(e) if e.code == ServerErrorCode::ServerUnavailable)
     }
 
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::InvalidPolicy { .. } | Error::InvalidArgument { .. } => ErrorKind::Configuration,
+            Error::Server(_) => ErrorKind::Server,
+            Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
         }
     }
 
@@ -66,6 +164,23 @@ impl Error {
                 map.insert("argument".into(), Value::from(*argument));
                 map
             }
+            Error::Server(e) => {
+                let mut map = into_map(json!({ "status": e.status }));
+                let optional = [
+                    ("server_message", e.server_message.clone().map(Value::from)),
+                    ("violation_code", e.violation_code.map(Value::from)),
+                    ("retry_after", e.retry_after.map(Value::from)),
+                ];
+                for (key, value) in optional {
+                    if let Some(value) = value {
+                        map.insert(key.into(), value);
+                    }
+                }
+                map
+            }
+            Error::UnexpectedResponse {
+                status, excerpt, ..
+            } => into_map(json!({ "status": status, "excerpt": excerpt })),
         }
     }
 
@@ -94,6 +209,36 @@ impl fmt::Display for Error {
             Error::InvalidArgument {
                 argument, reason, ..
             } => write!(f, "invalid {argument}: {reason}"),
+            Error::Server(e) => {
+                let what = match e.code {
+                    ServerErrorCode::InvalidCurrentPassword => "the current password is wrong",
+                    ServerErrorCode::AuthenticationFailed => "authentication failed",
+                    ServerErrorCode::AccountLocked => "the account is locked",
+                    ServerErrorCode::AccountDisabled => "the account is disabled",
+                    ServerErrorCode::PasswordExpired => "the password has expired",
+                    ServerErrorCode::ServerRejectedPassword => {
+                        "the server rejected the new password"
+                    }
+                    ServerErrorCode::Forbidden => "forbidden",
+                    ServerErrorCode::NotFound => "not found",
+                    ServerErrorCode::Conflict => "conflict",
+                    ServerErrorCode::MethodNotAllowed => "method not allowed",
+                    ServerErrorCode::PayloadTooLarge => "request too large",
+                    ServerErrorCode::UnsupportedMediaType => "unsupported media type",
+                    ServerErrorCode::ServerUnavailable => {
+                        "the server is unavailable; try again later"
+                    }
+                    ServerErrorCode::BadRequest => "bad request",
+                };
+                write!(f, "{what} (HTTP {})", e.status)?;
+                match &e.server_message {
+                    Some(message) => write!(f, ": {message}"),
+                    None => Ok(()),
+                }
+            }
+            Error::UnexpectedResponse { status, reason, .. } => {
+                write!(f, "unexpected response (HTTP {status}): {reason}")
+            }
         }
     }
 }

@@ -14,12 +14,13 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod backend;
 pub mod error;
 pub mod policy;
 pub mod secret;
 pub mod text;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Result, ServerError, ServerErrorCode};
 pub use policy::{
     Context, LengthLimit, LengthUnit, Policy, PolicySpec, Report, Violation, presets, validate,
 };

@@ -1,0 +1,42 @@
+//! How a request authenticates (Elasticsearch and OpenSearch; Keystone uses tokens).
+
+use crate::secret::SecretString;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde::Deserialize;
+use zeroize::Zeroizing;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Auth {
+    /// `Authorization: Basic base64(username:password)`.
+    Basic {
+        username: String,
+        password: SecretString,
+    },
+    /// `Authorization: ApiKey <encoded>`, the base64 of `id:api_key` that Elasticsearch returns.
+    ApiKey { encoded: SecretString },
+    /// `Authorization: Bearer <token>`.
+    Bearer { token: SecretString },
+}
+
+impl Auth {
+    pub(crate) fn header(&self) -> Zeroizing<String> {
+        Zeroizing::new(match self {
+            Auth::Basic { username, password } => {
+                let pair = Zeroizing::new(format!("{username}:{}", password.expose()));
+                format!("Basic {}", STANDARD.encode(pair.as_bytes()))
+            }
+            Auth::ApiKey { encoded } => format!("ApiKey {}", encoded.expose()),
+            Auth::Bearer { token } => format!("Bearer {}", token.expose()),
+        })
+    }
+
+    /// The user this authenticates as, when the credentials say.
+    pub(crate) fn username(&self) -> Option<&str> {
+        match self {
+            Auth::Basic { username, .. } => Some(username),
+            _ => None,
+        }
+    }
+}

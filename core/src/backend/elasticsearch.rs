@@ -1,0 +1,127 @@
+//! Elasticsearch: `PUT /_security/user/{username}/_password` (or `/_security/user/_password`
+//! for the caller), as elasticsearch-py and elasticsearch-js send it.
+
+use super::auth::Auth;
+use super::http::{HttpRequest, HttpResponse};
+use super::status::{fallback, rejected, server_error, string_at};
+use super::url::join;
+use super::{Outcome, invalid_argument};
+use crate::error::{Result, ServerErrorCode};
+use crate::secret::SecretString;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    pub base_url: String,
+    /// Whose password; none means the authenticated caller's own.
+    #[serde(default)]
+    pub username: Option<String>,
+    /// Exactly one of `password` and `password_hash`.
+    #[serde(default)]
+    pub password: Option<SecretString>,
+    #[serde(default)]
+    pub password_hash: Option<SecretString>,
+    #[serde(default)]
+    pub refresh: Option<Refresh>,
+    #[serde(default)]
+    pub auth: Option<Auth>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refresh {
+    True,
+    False,
+    WaitFor,
+}
+
+impl Refresh {
+    fn as_str(self) -> &'static str {
+        match self {
+            Refresh::True => "true",
+            Refresh::False => "false",
+            Refresh::WaitFor => "wait_for",
+        }
+    }
+}
+
+impl ChangePassword {
+    pub fn request(&self) -> Result<HttpRequest> {
+        let body = match (&self.password, &self.password_hash) {
+            (Some(password), None) => json!({ "password": password.expose() }),
+            (None, Some(hash)) => json!({ "password_hash": hash.expose() }),
+            (Some(_), Some(_)) => {
+                return Err(invalid_argument(
+                    "operation",
+                    "give password or password_hash, not both (Elasticsearch refuses both)",
+                ));
+            }
+            (None, None) => {
+                return Err(invalid_argument(
+                    "operation",
+                    "password or password_hash is required",
+                ));
+            }
+        };
+        let mut url = match &self.username {
+            Some(user) => join(&self.base_url, "/_security/user/{}/_password", &[user])?,
+            None => join(&self.base_url, "/_security/user/_password", &[])?,
+        };
+        if let Some(refresh) = self.refresh {
+            url.push_str("?refresh=");
+            url.push_str(refresh.as_str());
+        }
+        let mut request = HttpRequest::new("PUT", url).json(&body);
+        if let Some(auth) = &self.auth {
+            request = request.header("Authorization", auth.header().as_str());
+        }
+        Ok(request)
+    }
+
+    pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
+        if response.status == 200 {
+            return Ok(Outcome::PasswordChanged);
+        }
+        let message = response.json().as_ref().and_then(reason);
+        match response.status {
+            400 if message
+                .as_deref()
+                .is_some_and(|m| m.contains("passwords must be at least")) =>
+            {
+                Err(rejected(
+                    response,
+                    message.unwrap_or_default(),
+                    Some("too_short"),
+                ))
+            }
+            // with Basic auth on one's own password, the credentials are the current password
+            401 if self.changes_own_password_with_basic_auth() => Err(server_error(
+                response,
+                ServerErrorCode::InvalidCurrentPassword,
+                message,
+            )),
+            _ => Err(fallback(response, message)),
+        }
+    }
+
+    fn changes_own_password_with_basic_auth(&self) -> bool {
+        match (&self.auth, &self.username) {
+            (Some(auth @ Auth::Basic { .. }), Some(user)) => auth.username() == Some(user),
+            (Some(Auth::Basic { .. }), None) => true,
+            _ => false,
+        }
+    }
+}
+
+/// `error.reason` (or the first root cause's), or a plain string `error`.
+fn reason(body: &Value) -> Option<String> {
+    string_at(body, &["error", "reason"])
+        .or_else(|| {
+            body.pointer("/error/root_cause/0/reason")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .or_else(|| string_at(body, &["error"]))
+}

@@ -1,0 +1,227 @@
+//! The HTTP messages a backend produces and reads. Carrying them is the caller's business
+//! (fetch, requests, httpx, reqwest, …).
+
+use crate::error::Error;
+use crate::secret::REDACTED;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+use zeroize::Zeroizing;
+
+/// Headers whose values are credentials.
+const SECRET_HEADERS: &[&str] = &["authorization", "x-auth-token", "x-subject-token"];
+/// JSON keys whose values are secrets, wherever they appear in a body.
+const SECRET_KEYS: &[&str] = &[
+    "password",
+    "original_password",
+    "current_password",
+    "password_hash",
+    "hash",
+    "secret",
+    "signature",
+];
+
+/// Bodies longer than this are not parsed (their excerpt still shows in errors).
+pub const MAX_RESPONSE_BODY: usize = 1 << 20;
+/// Error excerpts are cut to this many bytes.
+pub const EXCERPT_BYTES: usize = 512;
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HttpRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    /// UTF-8 JSON; wiped from memory on drop (it may hold passwords).
+    #[serde(with = "zeroizing_body")]
+    pub body: Option<Zeroizing<String>>,
+}
+
+impl HttpRequest {
+    pub(crate) fn new(method: &str, url: String) -> Self {
+        HttpRequest {
+            method: method.to_owned(),
+            url,
+            headers: vec![("Accept".into(), "application/json".into())],
+            body: None,
+        }
+    }
+
+    pub(crate) fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+
+    pub(crate) fn json(mut self, body: &Value) -> Self {
+        self.headers
+            .push(("Content-Type".into(), "application/json".into()));
+        self.body = Some(Zeroizing::new(body.to_string()));
+        self
+    }
+
+    /// The request as text for logs and `--dry-run`: every password, hash, token and
+    /// Authorization value shows as `[REDACTED]`.
+    pub fn dump(&self) -> String {
+        let mut out = format!("{} {}\n", self.method, self.url);
+        for (name, value) in &self.headers {
+            let value = if is_secret_header(name) {
+                REDACTED
+            } else {
+                value
+            };
+            out.push_str(&format!("{name}: {value}\n"));
+        }
+        if let Some(body) = &self.body {
+            out.push('\n');
+            out.push_str(&redact_json_text(body));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.dump())
+    }
+}
+
+fn is_secret_header(name: &str) -> bool {
+    SECRET_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+}
+
+/// A JSON text with every secret value replaced; text that is not JSON is hidden whole.
+pub(crate) fn redact_json_text(text: &str) -> String {
+    match serde_json::from_str::<Value>(text) {
+        Ok(mut value) => {
+            redact(&mut value, false);
+            value.to_string()
+        }
+        Err(_) => REDACTED.to_owned(),
+    }
+}
+
+fn redact(value: &mut Value, secret: bool) {
+    match value {
+        Value::Object(map) => {
+            // OpenSearch's JSON Patch puts the password in {"path": "/password", "value": …}
+            let patch_secret = map
+                .get("path")
+                .and_then(Value::as_str)
+                .is_some_and(|path| path == "/password" || path == "/hash");
+            for (key, item) in map.iter_mut() {
+                let secret_key =
+                    SECRET_KEYS.contains(&key.as_str()) || (patch_secret && key == "value");
+                redact(item, secret || secret_key);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| redact(item, secret)),
+        Value::Null => {}
+        other if secret => *other = Value::from(REDACTED),
+        _ => {}
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpResponse {
+    pub status: u16,
+    /// `[[name, value], …]` or `{name: value}` (what fetch and requests hand out).
+    #[serde(default, deserialize_with = "pairs_or_object")]
+    pub headers: Vec<(String, String)>,
+    #[serde(default)]
+    pub body: String,
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &self.redacted_headers())
+            .field("body", &excerpt(&self.body))
+            .finish()
+    }
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn redacted_headers(&self) -> Vec<(&str, &str)> {
+        self.headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), if is_secret_header(n) { REDACTED } else { v }))
+            .collect()
+    }
+
+    /// The body as JSON, if it is JSON and not oversized.
+    pub(crate) fn json(&self) -> Option<Value> {
+        if self.body.len() > MAX_RESPONSE_BODY {
+            return None;
+        }
+        serde_json::from_str(&self.body).ok()
+    }
+
+    pub(crate) fn unexpected(&self, reason: impl Into<String>) -> Error {
+        Error::UnexpectedResponse {
+            status: self.status,
+            reason: reason.into(),
+            excerpt: excerpt(&self.body),
+        }
+    }
+}
+
+/// The start of a body for an error: secrets redacted when it is JSON, cut at a char boundary.
+pub(crate) fn excerpt(body: &str) -> String {
+    let is_json = body.len() <= MAX_RESPONSE_BODY && serde_json::from_str::<Value>(body).is_ok();
+    let shown = if is_json {
+        redact_json_text(body)
+    } else {
+        String::new()
+    };
+    let shown = if is_json { shown.as_str() } else { body };
+    if shown.len() <= EXCERPT_BYTES {
+        return shown.to_owned();
+    }
+    let mut end = EXCERPT_BYTES;
+    while !shown.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &shown[..end])
+}
+
+fn pairs_or_object<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(String, String)>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Headers {
+        Pairs(Vec<(String, String)>),
+        Object(std::collections::BTreeMap<String, String>),
+    }
+    Ok(match Headers::deserialize(d)? {
+        Headers::Pairs(pairs) => pairs,
+        Headers::Object(map) => map.into_iter().collect(),
+    })
+}
+
+mod zeroizing_body {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use zeroize::Zeroizing;
+
+    pub fn serialize<S: Serializer>(
+        body: &Option<Zeroizing<String>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        body.as_deref().map(String::as_str).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Zeroizing<String>>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.map(Zeroizing::new))
+    }
+}

@@ -1,0 +1,145 @@
+//! Runs core/tests/vectors/requests.json and responses.json, which js-tests and py-tests run too.
+
+// Test helpers: a malformed vector file should stop the test loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chpass::backend::{HttpResponse, Operation};
+use serde_json::Value;
+
+fn cases(text: &str) -> Vec<Value> {
+    let doc: Value = serde_json::from_str(text).expect("vectors parse");
+    doc["cases"].as_array().expect("cases").clone()
+}
+
+fn response_of(case: &Value) -> HttpResponse {
+    let mut response = case["response"].clone();
+    if let Some(repeat) = response.get("body_repeat").cloned() {
+        let body = repeat["text"]
+            .as_str()
+            .unwrap()
+            .repeat(repeat["count"].as_u64().unwrap() as usize);
+        let map = response.as_object_mut().unwrap();
+        map.remove("body_repeat");
+        map.insert("body".into(), Value::from(body));
+    }
+    HttpResponse::from_value(response).unwrap()
+}
+
+fn check_request(case: &Value) -> Result<(), String> {
+    let built = Operation::from_value(case["operation"].clone()).and_then(|op| op.request());
+    if let Some(code) = case["expected_error"].as_str() {
+        return match built {
+            Err(e) if e.code() == code => Ok(()),
+            other => Err(format!("expected {code}, got {other:?}")),
+        };
+    }
+    let request = built.map_err(|e| format!("unexpected error {e}"))?;
+    let want = &case["expected_request"];
+    if request.method != want["method"] || request.url != want["url"] {
+        return Err(format!(
+            "{} {} != {} {}",
+            request.method, request.url, want["method"], want["url"]
+        ));
+    }
+    let headers: Vec<Value> = request
+        .headers
+        .iter()
+        .map(|(k, v)| serde_json::json!([k, v]))
+        .collect();
+    if Value::from(headers.clone()) != want["headers"] {
+        return Err(format!("headers {headers:?} != {}", want["headers"]));
+    }
+    let body: Value = request
+        .body
+        .as_ref()
+        .map(|b| serde_json::from_str(b).unwrap())
+        .unwrap_or(Value::Null);
+    if body != want["body"] {
+        return Err(format!("body {body} != {}", want["body"]));
+    }
+    let dump = request.dump();
+    for secret in case["dump_must_not_contain"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let secret = secret.as_str().unwrap();
+        if dump.contains(secret) || format!("{request:?}").contains(secret) {
+            return Err(format!("the dump shows {secret:?}:\n{dump}"));
+        }
+    }
+    Ok(())
+}
+
+fn check_response(case: &Value) -> Result<(), String> {
+    let operation = Operation::from_value(case["operation"].clone()).map_err(|e| e.to_string())?;
+    let outcome = operation.interpret(&response_of(case));
+    if let Some(code) = case["expected_error"].as_str() {
+        let err = match outcome {
+            Err(err) => err,
+            Ok(outcome) => return Err(format!("expected {code}, got {outcome:?}")),
+        };
+        if err.code() != code {
+            return Err(format!("expected {code}, got {} ({err})", err.code()));
+        }
+        let params = err.params();
+        for (key, want) in case["expected_params"].as_object().unwrap() {
+            if params.get(key) != Some(want) {
+                return Err(format!("param {key}: {:?} != {want}", params.get(key)));
+            }
+        }
+        if let Some(excerpt) = params.get("excerpt").and_then(Value::as_str) {
+            if excerpt.len() > chpass::backend::EXCERPT_BYTES + 3 {
+                return Err("the excerpt is not bounded".into());
+            }
+        }
+        return Ok(());
+    }
+    let outcome = outcome.map_err(|e| format!("unexpected error {e}"))?;
+    let got = serde_json::to_value(&outcome).unwrap();
+    if got != case["expected_outcome"] {
+        return Err(format!("outcome {got} != {}", case["expected_outcome"]));
+    }
+    Ok(())
+}
+
+fn run(cases: &[Value], check: fn(&Value) -> Result<(), String>) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| check(c).err().map(|why| format!("{}: {why}", c["name"])))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_request_vector() {
+    run(&cases(include_str!("vectors/requests.json")), check_request);
+}
+
+#[test]
+fn every_response_vector() {
+    let cases = cases(include_str!("vectors/responses.json"));
+    // at least one case for every documented status of every endpoint
+    assert!(cases.len() >= 70);
+    run(&cases, check_response);
+}
+
+#[test]
+fn errors_never_show_passwords_or_tokens() {
+    let op = Operation::from_value(serde_json::json!({
+        "operation": "keystone.issue_token", "base_url": "https://k", "user": {"id": "u"}, "password": "hunter2"
+    }))
+    .unwrap();
+    let response = HttpResponse::from_value(serde_json::json!({
+        "status": 201, "headers": {"X-Subject-Token": "tok-123"}, "body": "{\"token\": {\"user\": {\"id\": \"u\"}}}"
+    }))
+    .unwrap();
+    let outcome = op.interpret(&response).unwrap();
+    assert!(!format!("{op:?} {outcome:?} {response:?}").contains("hunter2"));
+    assert!(!format!("{outcome:?} {response:?}").contains("tok-123"));
+}
