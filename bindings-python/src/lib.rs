@@ -1,6 +1,7 @@
 //! The `chpass._chpass` extension: converts Python values to core types and core errors to
 //! the exceptions of `chpass._errors`. No rule, format or code is decided here.
 
+use chpass::backend::{HttpResponse, Operation};
 use chpass::{Context, Error};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -406,6 +407,54 @@ fn validate(
     ))
 }
 
+fn json_arg(py: Python<'_>, argument: &'static str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    py_to_json(value, &mut Vec::new()).map_err(|reason| {
+        to_py_err(
+            py,
+            Error::InvalidArgument {
+                argument,
+                reason,
+                params: Map::new(),
+            },
+        )
+    })
+}
+
+fn operation(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Operation> {
+    Operation::from_value(json_arg(py, "operation", value)?).py(py)
+}
+
+/// build_request(operation) -> dict with method, url, headers ([name, value] pairs) and body
+/// (JSON text or None), for any HTTP client.
+#[pyfunction]
+fn build_request<'py>(
+    py: Python<'py>,
+    operation: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let request = self::operation(py, operation)?.request().py(py)?;
+    json_to_py(py, &serde_json::to_value(&request).unwrap_or_default())
+}
+
+/// interpret_response(operation, response) -> outcome dict, or raises the typed error.
+/// `response` is a dict with status, headers (dict or pairs) and body (text).
+#[pyfunction]
+fn interpret_response<'py>(
+    py: Python<'py>,
+    operation: &Bound<'py, PyAny>,
+    response: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let operation = self::operation(py, operation)?;
+    let response = HttpResponse::from_value(json_arg(py, "response", response)?).py(py)?;
+    let outcome = operation.interpret(&response).py(py)?;
+    json_to_py(py, &serde_json::to_value(&outcome).unwrap_or_default())
+}
+
+/// dump_request(operation) -> the request as text, every secret shown as [REDACTED].
+#[pyfunction]
+fn dump_request(py: Python<'_>, operation: &Bound<'_, PyAny>) -> PyResult<String> {
+    self::operation(py, operation)?.dump().py(py)
+}
+
 /// The presets: name, summary, source and the option names each takes.
 #[pyfunction]
 fn preset_info(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -422,6 +471,9 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Violation>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(preset_info, m)?)?;
+    m.add_function(wrap_pyfunction!(build_request, m)?)?;
+    m.add_function(wrap_pyfunction!(interpret_response, m)?)?;
+    m.add_function(wrap_pyfunction!(dump_request, m)?)?;
     m.add("ERROR_CODES", chpass::Error::CODES.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -11,6 +11,11 @@ export function build(wasm) {
       this.kind = kind;
       this.params = params ?? {};
     }
+
+    /** Whether trying again later may succeed. */
+    get retryable() {
+      return false;
+    }
   }
   /** A policy, argument or hash that chpass cannot use. */
   class ConfigurationError extends ChpassError {}
@@ -19,8 +24,39 @@ export function build(wasm) {
   /** `invalid_argument`: for example a password holding a lone surrogate. */
   class InvalidArgumentError extends ConfigurationError {}
 
-  const byCode = { invalid_policy: InvalidPolicyError, invalid_argument: InvalidArgumentError };
-  const byKind = { configuration: ConfigurationError };
+  /** The server answered with an error: `params.status`, `params.server_message`. */
+  class ServerError extends ChpassError {}
+  /** The server's answer could not be understood. */
+  class ProtocolError extends ChpassError {}
+  const serverErrors = {
+    invalid_current_password: class InvalidCurrentPasswordError extends ServerError {},
+    authentication_failed: class AuthenticationFailedError extends ServerError {},
+    account_locked: class AccountLockedError extends ServerError {},
+    account_disabled: class AccountDisabledError extends ServerError {},
+    password_expired: class PasswordExpiredError extends ServerError {},
+    server_rejected_password: class ServerRejectedPasswordError extends ServerError {},
+    forbidden: class ForbiddenError extends ServerError {},
+    not_found: class NotFoundError extends ServerError {},
+    conflict: class ConflictError extends ServerError {},
+    method_not_allowed: class MethodNotAllowedError extends ServerError {},
+    payload_too_large: class PayloadTooLargeError extends ServerError {},
+    unsupported_media_type: class UnsupportedMediaTypeError extends ServerError {},
+    server_unavailable: class ServerUnavailableError extends ServerError {
+      get retryable() {
+        return true;
+      }
+    },
+    bad_request: class BadRequestError extends ServerError {},
+  };
+  class UnexpectedResponseError extends ProtocolError {}
+
+  const byCode = {
+    invalid_policy: InvalidPolicyError,
+    invalid_argument: InvalidArgumentError,
+    ...serverErrors,
+    unexpected_response: UnexpectedResponseError,
+  };
+  const byKind = { configuration: ConfigurationError, server: ServerError, protocol: ProtocolError };
   wasm.__setErrorFactory((code, kind, message, params) => {
     const Class = byCode[code] ?? byKind[kind] ?? ChpassError;
     return new Class(message, { code, kind, params });
@@ -39,14 +75,24 @@ export function build(wasm) {
     }
   }
 
+  // InvalidCurrentPasswordError, … by their class names
+  const namedServerErrors = Object.fromEntries(Object.values(serverErrors).map((c) => [c.name, c]));
+
   return Object.freeze({
     Policy,
     validate,
+    buildRequest: wasm.buildRequest,
+    interpretResponse: wasm.interpretResponse,
+    dumpRequest: wasm.dumpRequest,
     presets: Object.freeze(wasm.presetInfo().map(Object.freeze)),
     ERROR_CODES: Object.freeze(wasm.errorCodes()),
     ChpassError,
     ConfigurationError,
     InvalidPolicyError,
     InvalidArgumentError,
+    ServerError,
+    ProtocolError,
+    UnexpectedResponseError,
+    ...namedServerErrors,
   });
 }

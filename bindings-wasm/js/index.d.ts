@@ -119,14 +119,33 @@ export function validate(password: string, policy: Policy | PolicySpec, context?
 
 export const presets: readonly PresetInfo[];
 
-export type ErrorCode = 'invalid_policy' | 'invalid_argument';
-export type ErrorKind = 'configuration';
+export type ErrorCode =
+  | 'invalid_policy'
+  | 'invalid_argument'
+  | 'invalid_current_password'
+  | 'authentication_failed'
+  | 'account_locked'
+  | 'account_disabled'
+  | 'password_expired'
+  | 'server_rejected_password'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'server_unavailable'
+  | 'bad_request'
+  | 'unexpected_response';
+export type ErrorKind = 'configuration' | 'server' | 'protocol';
 export const ERROR_CODES: readonly ErrorCode[];
 
 export class ChpassError extends Error {
   readonly code: ErrorCode;
   readonly kind: ErrorKind;
   readonly params: Record<string, unknown>;
+  /** Whether trying again later may succeed (only `server_unavailable`). */
+  readonly retryable: boolean;
 }
 export class ConfigurationError extends ChpassError {}
 export class InvalidPolicyError extends ConfigurationError {
@@ -137,6 +156,136 @@ export class InvalidArgumentError extends ConfigurationError {
   readonly code: 'invalid_argument';
 }
 
+export interface ServerErrorParams {
+  status: number;
+  server_message?: string;
+  violation_code?: string;
+  retry_after?: number;
+}
+export class ServerError extends ChpassError {
+  readonly kind: 'server';
+  readonly params: ServerErrorParams & Record<string, unknown>;
+}
+export class InvalidCurrentPasswordError extends ServerError {}
+export class AuthenticationFailedError extends ServerError {}
+export class AccountLockedError extends ServerError {}
+export class AccountDisabledError extends ServerError {}
+export class PasswordExpiredError extends ServerError {}
+export class ServerRejectedPasswordError extends ServerError {}
+export class ForbiddenError extends ServerError {}
+export class NotFoundError extends ServerError {}
+export class ConflictError extends ServerError {}
+export class MethodNotAllowedError extends ServerError {}
+export class PayloadTooLargeError extends ServerError {}
+export class UnsupportedMediaTypeError extends ServerError {}
+export class ServerUnavailableError extends ServerError {}
+export class BadRequestError extends ServerError {}
+export class ProtocolError extends ChpassError {
+  readonly kind: 'protocol';
+}
+export class UnexpectedResponseError extends ProtocolError {
+  readonly params: { status: number; excerpt: string };
+}
+
+/** Authentication for Elasticsearch and OpenSearch requests. */
+export type Auth =
+  | { basic: { username: string; password: string } }
+  | { api_key: { encoded: string } }
+  | { bearer: { token: string } };
+
+export type Operation =
+  | {
+      operation: 'elasticsearch.change_password';
+      base_url: string;
+      username?: string;
+      password?: string;
+      password_hash?: string;
+      refresh?: 'true' | 'false' | 'wait_for';
+      auth?: Auth;
+    }
+  | {
+      operation: 'opensearch.change_own_password';
+      base_url: string;
+      current_password: string;
+      password?: string;
+      hash?: string;
+      legacy_path?: boolean;
+      auth?: Auth;
+      validation_error_message?: string;
+    }
+  | {
+      operation: 'opensearch.set_password';
+      base_url: string;
+      username: string;
+      password?: string;
+      hash?: string;
+      legacy_path?: boolean;
+      auth?: Auth;
+      validation_error_message?: string;
+    }
+  | { operation: 'keystone.change_password'; base_url: string; user_id: string; original_password: string; password: string }
+  | {
+      operation: 'keystone.issue_token';
+      base_url: string;
+      user: { id?: string; name?: string; domain?: { id?: string; name?: string } };
+      password: string;
+      scope?:
+        | { project: { id?: string; name?: string; domain?: { id?: string; name?: string } } }
+        | { domain: { id?: string; name?: string } };
+    }
+  | { operation: 'keystone.get_password_policy'; base_url: string; token: string; domain_id?: string }
+  | { operation: 'keystone.create_ec2_credential'; base_url: string; token: string; user_id: string; project_id: string }
+  | { operation: 'keystone.list_ec2_credentials'; base_url: string; token: string; user_id: string }
+  | { operation: 'keystone.delete_ec2_credential'; base_url: string; token: string; user_id: string; access: string }
+  | { operation: 'keystone_v2.change_own_password'; base_url: string; token: string; user_id: string; original_password: string; password: string }
+  | { operation: 'keystone_v2.set_password'; base_url: string; token: string; user_id: string; password: string }
+  | {
+      operation: 'keystone_v2.update_ec2_credentials';
+      base_url: string;
+      token: string;
+      user_id: string;
+      username: string;
+      secret: string;
+      signature: string;
+    };
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Array<[string, string]>;
+  body: string | null;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers?: Array<[string, string]> | Record<string, string>;
+  body?: string;
+}
+
+export interface Ec2Credential {
+  access: string;
+  secret: string;
+  project_id: string | null;
+  user_id: string | null;
+  trust_id: string | null;
+}
+
+export type Outcome =
+  | { outcome: 'password_changed' }
+  | { outcome: 'token'; token: string; user_id?: string; expires_at?: string }
+  | { outcome: 'policy'; policy: PolicySpec }
+  | ({ outcome: 'ec2_credential' } & Ec2Credential)
+  | { outcome: 'ec2_credentials'; credentials: Ec2Credential[] }
+  | { outcome: 'deleted' }
+  | { outcome: 'updated' };
+
+/** The request for an operation, ready for `fetch(url, { method, headers, body })`. */
+export function buildRequest(operation: Operation): HttpRequest;
+/** The outcome of a response, or throws the typed error it means. */
+export function interpretResponse(operation: Operation, response: HttpResponse): Outcome;
+/** The request as text with every password, hash, token and Authorization value `[REDACTED]`. */
+export function dumpRequest(operation: Operation): string;
+
 declare const api: {
   Policy: typeof Policy;
   validate: typeof validate;
@@ -146,5 +295,25 @@ declare const api: {
   ConfigurationError: typeof ConfigurationError;
   InvalidPolicyError: typeof InvalidPolicyError;
   InvalidArgumentError: typeof InvalidArgumentError;
+  buildRequest: typeof buildRequest;
+  interpretResponse: typeof interpretResponse;
+  dumpRequest: typeof dumpRequest;
+  ServerError: typeof ServerError;
+  ProtocolError: typeof ProtocolError;
+  UnexpectedResponseError: typeof UnexpectedResponseError;
+  InvalidCurrentPasswordError: typeof InvalidCurrentPasswordError;
+  AuthenticationFailedError: typeof AuthenticationFailedError;
+  AccountLockedError: typeof AccountLockedError;
+  AccountDisabledError: typeof AccountDisabledError;
+  PasswordExpiredError: typeof PasswordExpiredError;
+  ServerRejectedPasswordError: typeof ServerRejectedPasswordError;
+  ForbiddenError: typeof ForbiddenError;
+  NotFoundError: typeof NotFoundError;
+  ConflictError: typeof ConflictError;
+  MethodNotAllowedError: typeof MethodNotAllowedError;
+  PayloadTooLargeError: typeof PayloadTooLargeError;
+  UnsupportedMediaTypeError: typeof UnsupportedMediaTypeError;
+  ServerUnavailableError: typeof ServerUnavailableError;
+  BadRequestError: typeof BadRequestError;
 };
 export default api;

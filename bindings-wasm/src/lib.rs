@@ -1,6 +1,7 @@
 //! The npm package `chpass`: converts JS values to core types and core errors to the
 //! `ChpassError` classes of `js/api.js`. No rule, format or code is decided here.
 
+use chpass::backend::{HttpResponse, Operation};
 use chpass::{Context, Error};
 use js_sys::{Function, JsString};
 use serde::Serialize;
@@ -157,6 +158,35 @@ impl Policy {
     pub fn equals(&self, other: &Policy) -> bool {
         self.inner == other.inner
     }
+}
+
+fn operation(value: JsValue) -> Result<Operation, JsValue> {
+    let json =
+        from_js(value).map_err(|reason| to_js_error(invalid_argument("operation", reason)))?;
+    Operation::from_value(json).js()
+}
+
+/// The request for an operation: `{method, url, headers: [[name, value], …], body}`, ready
+/// for `fetch(url, {method, headers, body})`.
+#[wasm_bindgen(js_name = buildRequest)]
+pub fn build_request(operation: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&self::operation(operation)?.request().js()?)
+}
+
+/// The outcome of `response` (`{status, headers, body}`), or the typed error it means.
+#[wasm_bindgen(js_name = interpretResponse)]
+pub fn interpret_response(operation: JsValue, response: JsValue) -> Result<JsValue, JsValue> {
+    let operation = self::operation(operation)?;
+    let json =
+        from_js(response).map_err(|reason| to_js_error(invalid_argument("response", reason)))?;
+    let response = HttpResponse::from_value(json).js()?;
+    to_js(&operation.interpret(&response).js()?)
+}
+
+/// The request as text with every secret shown as `[REDACTED]`.
+#[wasm_bindgen(js_name = dumpRequest)]
+pub fn dump_request(operation: JsValue) -> Result<String, JsValue> {
+    self::operation(operation)?.dump().js()
 }
 
 #[wasm_bindgen(js_name = presetInfo)]

@@ -1,7 +1,7 @@
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "validate", "preset_info", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
 
 class Context(TypedDict, total=False):
@@ -66,3 +66,18 @@ def validate(
     context: Optional[Context] = None,
 ) -> Report: ...
 def preset_info() -> List[PresetInfo]: ...
+
+class HttpRequest(TypedDict):
+    method: str
+    url: str
+    headers: List[List[str]]
+    body: Optional[str]
+
+def build_request(operation: Mapping[str, Any]) -> HttpRequest:
+    """The request for an operation (see the README's operations table)."""
+
+def interpret_response(operation: Mapping[str, Any], response: Mapping[str, Any]) -> Dict[str, Any]:
+    """The outcome of a response ({status, headers, body}), or raises the typed error."""
+
+def dump_request(operation: Mapping[str, Any]) -> str:
+    """The request as text, every secret shown as [REDACTED]."""

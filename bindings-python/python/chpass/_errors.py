@@ -1,13 +1,13 @@
 """Exceptions raised by chpass.
 
 Every exception is a ``ChpassError`` with a stable ``code`` (identical in Rust, JavaScript
-and Python), an English message and ``params``. Configuration mistakes also subclass
-``ValueError`` so code that already catches ``ValueError`` keeps working.
+and Python), a ``kind``, an English message and ``params``. Configuration mistakes also
+subclass ``ValueError`` so code that already catches ``ValueError`` keeps working.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, Type
 
 
 class ChpassError(Exception):
@@ -16,6 +16,8 @@ class ChpassError(Exception):
     code: str
     kind: str
     params: Dict[str, Any]
+    #: Whether trying again later may succeed.
+    retryable: bool = False
 
     def __init__(self, message: str, *, code: str, kind: str, params: Dict[str, Any]) -> None:
         super().__init__(message)
@@ -36,21 +38,109 @@ class ConfigurationError(ChpassError, ValueError):
 
 
 class InvalidPolicyError(ConfigurationError):
-    """``invalid_policy``: a policy, preset option or keystone.conf cannot be loaded;
-    ``params['path']`` names the key."""
+    """``invalid_policy``: ``params['path']`` names the offending key."""
 
 
 class InvalidArgumentError(ConfigurationError):
-    """``invalid_argument``: an argument cannot be used (for example a password with a lone
-    surrogate, which is not Unicode)."""
+    """``invalid_argument``: for example a password with a lone surrogate, or an operation
+    with an unknown key."""
 
 
-_BY_CODE = {
+class ServerError(ChpassError):
+    """The server answered with an error; ``params`` has ``status`` and, when it sent one,
+    ``server_message``."""
+
+
+class InvalidCurrentPasswordError(ServerError):
+    """``invalid_current_password``: the current password is wrong."""
+
+
+class AuthenticationFailedError(ServerError):
+    """``authentication_failed``: the credentials used to authenticate were refused."""
+
+
+class AccountLockedError(ServerError):
+    """``account_locked``."""
+
+
+class AccountDisabledError(ServerError):
+    """``account_disabled``."""
+
+
+class PasswordExpiredError(ServerError):
+    """``password_expired``: Keystone; change the password before logging in."""
+
+
+class ServerRejectedPasswordError(ServerError):
+    """``server_rejected_password``: ``params['violation_code']`` is the client-side code
+    that predicts the refusal, when known."""
+
+
+class ForbiddenError(ServerError):
+    """``forbidden``."""
+
+
+class NotFoundError(ServerError):
+    """``not_found``."""
+
+
+class ConflictError(ServerError):
+    """``conflict``."""
+
+
+class MethodNotAllowedError(ServerError):
+    """``method_not_allowed``."""
+
+
+class PayloadTooLargeError(ServerError):
+    """``payload_too_large``."""
+
+
+class UnsupportedMediaTypeError(ServerError):
+    """``unsupported_media_type``."""
+
+
+class ServerUnavailableError(ServerError):
+    """``server_unavailable``: retry later; ``params['retry_after']`` in seconds when given."""
+
+    retryable = True
+
+
+class BadRequestError(ServerError):
+    """``bad_request``."""
+
+
+class ProtocolError(ChpassError):
+    """The server's answer could not be understood."""
+
+
+class UnexpectedResponseError(ProtocolError):
+    """``unexpected_response``: ``params`` has ``status`` and a redacted ``excerpt``."""
+
+
+_BY_CODE: Dict[str, Type[ChpassError]] = {
     "invalid_policy": InvalidPolicyError,
     "invalid_argument": InvalidArgumentError,
+    "invalid_current_password": InvalidCurrentPasswordError,
+    "authentication_failed": AuthenticationFailedError,
+    "account_locked": AccountLockedError,
+    "account_disabled": AccountDisabledError,
+    "password_expired": PasswordExpiredError,
+    "server_rejected_password": ServerRejectedPasswordError,
+    "forbidden": ForbiddenError,
+    "not_found": NotFoundError,
+    "conflict": ConflictError,
+    "method_not_allowed": MethodNotAllowedError,
+    "payload_too_large": PayloadTooLargeError,
+    "unsupported_media_type": UnsupportedMediaTypeError,
+    "server_unavailable": ServerUnavailableError,
+    "bad_request": BadRequestError,
+    "unexpected_response": UnexpectedResponseError,
 }
-_BY_KIND = {
+_BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,
+    "server": ServerError,
+    "protocol": ProtocolError,
 }
 
 

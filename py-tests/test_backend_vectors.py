@@ -1,0 +1,62 @@
+"""core/tests/vectors/requests.json and responses.json through the Python binding."""
+
+import json
+
+import pytest
+
+import chpass
+from conftest import load_vectors
+
+REQUESTS = load_vectors("requests.json")
+RESPONSES = load_vectors("responses.json")
+
+
+def response_of(case: dict) -> dict:
+    response = dict(case["response"])
+    repeat = response.pop("body_repeat", None)
+    if repeat:
+        response["body"] = repeat["text"] * repeat["count"]
+    return response
+
+
+@pytest.mark.parametrize("case", REQUESTS, ids=[c["name"] for c in REQUESTS])
+def test_request(case: dict) -> None:
+    if "expected_error" in case:
+        with pytest.raises(chpass.ChpassError) as info:
+            chpass.build_request(case["operation"])
+        assert info.value.code == case["expected_error"]
+        return
+    request = chpass.build_request(case["operation"])
+    want = case["expected_request"]
+    assert (request["method"], request["url"]) == (want["method"], want["url"])
+    assert request["headers"] == want["headers"]
+    assert (None if request["body"] is None else json.loads(request["body"])) == want["body"]
+    dump = chpass.dump_request(case["operation"])
+    for secret in case.get("dump_must_not_contain", []):
+        assert secret not in dump
+
+
+@pytest.mark.parametrize("case", RESPONSES, ids=[c["name"] for c in RESPONSES])
+def test_response(case: dict) -> None:
+    if "expected_error" in case:
+        with pytest.raises(chpass.ChpassError) as info:
+            chpass.interpret_response(case["operation"], response_of(case))
+        err = info.value
+        assert err.code == case["expected_error"]
+        assert {k: err.params.get(k) for k in case["expected_params"]} == case["expected_params"]
+        return
+    assert chpass.interpret_response(case["operation"], response_of(case)) == case["expected_outcome"]
+
+
+def test_server_errors_are_typed() -> None:
+    op = {"operation": "keystone.change_password", "base_url": "https://k", "user_id": "u",
+          "original_password": "a", "password": "b"}
+    body = json.dumps({"error": {"code": 401, "title": "Unauthorized",
+                                 "message": "The request you have made requires authentication."}})
+    with pytest.raises(chpass.InvalidCurrentPasswordError) as info:
+        chpass.interpret_response(op, {"status": 401, "headers": {}, "body": body})
+    assert isinstance(info.value, chpass.ServerError) and not isinstance(info.value, ValueError)
+    assert info.value.kind == "server" and not info.value.retryable
+    with pytest.raises(chpass.ServerUnavailableError) as unavailable:
+        chpass.interpret_response(op, {"status": 503, "headers": {"Retry-After": "5"}, "body": ""})
+    assert unavailable.value.retryable and unavailable.value.params["retry_after"] == 5
