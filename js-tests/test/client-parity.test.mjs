@@ -1,0 +1,95 @@
+// The requests chpass builds equal what @elastic/elasticsearch and @opensearch-project/opensearch
+// send for the same call, recorded by a small server on 127.0.0.1; chpass's request is carried
+// with fetch, as a web frontend would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { Client as Elasticsearch } from '@elastic/elasticsearch';
+import { Client as OpenSearch } from '@opensearch-project/opensearch';
+import { buildRequest } from 'chpass';
+
+// headers the clients add of their own (user agent, client metadata, vendor media types)
+const TRANSPORT = new Set(['host', 'user-agent', 'accept-encoding', 'connection', 'content-length', 'x-elastic-client-meta',
+  'accept', 'content-type', 'accept-language', 'sec-fetch-mode']);
+
+let server;
+let url;
+const recorded = [];
+
+before(async () => {
+  server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const [path, query = ''] = req.url.split('?');
+      recorded.push({ method: req.method, path, query, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      const body = path.includes('_plugins') ? { status: 'OK', message: 'updated' } : {};
+      res.writeHead(200, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(() => server.close());
+
+async function carry(request) {
+  await (await fetch(request.url, { method: request.method, headers: request.headers, body: request.body })).text();
+}
+
+// encodeURIComponent leaves !'()* bare; chpass (like the Python clients) encodes every
+// character outside RFC 3986's unreserved set. The server decodes both to the same name.
+const rfc3986 = (path) => path.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function sameCall(theirs, ours) {
+  assert.equal(ours.method, theirs.method);
+  assert.equal(ours.path, rfc3986(theirs.path));
+  assert.deepEqual(ours.query.split('&').sort(), theirs.query.split('&').sort());
+  assert.deepEqual(ours.body ? JSON.parse(ours.body) : null, theirs.body ? JSON.parse(theirs.body) : null);
+  assert.equal(ours.headers.authorization, theirs.headers.authorization);
+  const extra = Object.keys(ours.headers).filter((h) => !(h in theirs.headers) && !TRANSPORT.has(h));
+  assert.deepEqual(extra, []);
+}
+
+const AWKWARD = ['jack', 'jack nich', 'a/b', 'ü', '%', "o'neil+1"];
+
+for (const username of [...AWKWARD, undefined]) {
+  test(`elasticsearch-js change password for ${username ?? 'the caller'}`, async () => {
+    const client = new Elasticsearch({ node: url, auth: { username: 'elastic', password: 'changeme' } });
+    recorded.length = 0;
+    await client.security.changePassword({ username, password: 'n3w-Passw0rd', refresh: 'wait_for' });
+    await carry(buildRequest({
+      operation: 'elasticsearch.change_password', base_url: url, username, password: 'n3w-Passw0rd', refresh: 'wait_for',
+      auth: { basic: { username: 'elastic', password: 'changeme' } },
+    }));
+    sameCall(...recorded);
+    await client.close();
+  });
+}
+
+test('opensearch-js change own password', async () => {
+  const client = new OpenSearch({ node: url, auth: { username: 'jack', password: '0ld-Passw0rd!' } });
+  recorded.length = 0;
+  await client.security.changePassword({ body: { current_password: '0ld-Passw0rd!', password: 'N3w-Passw0rd!' } });
+  await carry(buildRequest({
+    operation: 'opensearch.change_own_password', base_url: url, current_password: '0ld-Passw0rd!', password: 'N3w-Passw0rd!',
+    auth: { basic: { username: 'jack', password: '0ld-Passw0rd!' } },
+  }));
+  sameCall(...recorded);
+  await client.close();
+});
+
+for (const username of AWKWARD) {
+  test(`opensearch-js admin patch for ${username}`, async () => {
+    const client = new OpenSearch({ node: url, auth: { username: 'admin', password: 'admin' } });
+    recorded.length = 0;
+    await client.security.patchUser({ username, body: [{ op: 'add', path: '/password', value: 'N3w-Passw0rd!' }] });
+    await carry(buildRequest({
+      operation: 'opensearch.set_password', base_url: url, username, password: 'N3w-Passw0rd!',
+      auth: { basic: { username: 'admin', password: 'admin' } },
+    }));
+    sameCall(...recorded);
+    await client.close();
+  });
+}
