@@ -15,7 +15,7 @@ cargo clippy -q -p chpass-wasm --target wasm32-unknown-unknown -- -D warnings
 
 mkdir -p .work
 step "Rust tests"
-cargo test -q --release 2>&1 | tee .work/rust-tests.log
+cargo test -q --release --features chpass/transport 2>&1 | tee .work/rust-tests.log
 
 step "js-tests"
 (cd js-tests && npm test) 2>&1 | tee .work/js-tests.log

@@ -18,6 +18,10 @@ pub enum ErrorKind {
     Server,
     /// The server's answer could not be understood.
     Protocol,
+    /// The request did not get a (complete) answer: network, TLS, timeouts.
+    Transport,
+    /// The new password breaks the policy; nothing was sent.
+    Policy,
 }
 
 impl ErrorKind {
@@ -26,6 +30,8 @@ impl ErrorKind {
             ErrorKind::Configuration => "configuration",
             ErrorKind::Server => "server",
             ErrorKind::Protocol => "protocol",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Policy => "policy",
         }
     }
 }
@@ -51,6 +57,39 @@ pub enum Error {
         /// The start of the body, secrets redacted, at most 512 bytes.
         excerpt: String,
     },
+    /// No (complete) answer. `OutcomeUnknown` means the request may have reached the server:
+    /// the password may or may not have changed, so nothing is retried.
+    Transport {
+        code: TransportErrorCode,
+        reason: String,
+    },
+    /// The new password breaks the policy; nothing was sent.
+    PolicyViolation(crate::policy::Report),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorCode {
+    /// Could not connect (refused, DNS, reset before sending); nothing reached the server.
+    Network,
+    Timeout,
+    Tls,
+    /// Plain http:// to a host that is not loopback, without `allow_insecure_http`.
+    InsecureHttp,
+    /// The request may have reached the server, but no answer came back.
+    OutcomeUnknown,
+}
+
+impl TransportErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransportErrorCode::Network => "network",
+            TransportErrorCode::Timeout => "timeout",
+            TransportErrorCode::Tls => "tls",
+            TransportErrorCode::InsecureHttp => "insecure_http",
+            TransportErrorCode::OutcomeUnknown => "outcome_unknown",
+        }
+    }
 }
 
 /// What a server's error status means for the caller.
@@ -129,6 +168,12 @@ impl Error {
         "server_unavailable",
         "bad_request",
         "unexpected_response",
+        "network",
+        "timeout",
+        "tls",
+        "insecure_http",
+        "outcome_unknown",
+        "policy_violation",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -137,6 +182,8 @@ impl Error {
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::Server(e) => e.code.as_str(),
             Error::UnexpectedResponse { .. } => "unexpected_response",
+            Error::Transport { code, .. } => code.as_str(),
+            Error::PolicyViolation(_) => "policy_violation",
         }
     }
 
@@ -150,6 +197,8 @@ impl Error {
             Error::InvalidPolicy { .. } | Error::InvalidArgument { .. } => ErrorKind::Configuration,
             Error::Server(_) => ErrorKind::Server,
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
+            Error::Transport { .. } => ErrorKind::Transport,
+            Error::PolicyViolation(_) => ErrorKind::Policy,
         }
     }
 
@@ -181,6 +230,8 @@ impl Error {
             Error::UnexpectedResponse {
                 status, excerpt, ..
             } => into_map(json!({ "status": status, "excerpt": excerpt })),
+            Error::Transport { .. } => Map::new(),
+            Error::PolicyViolation(report) => into_map(json!({ "report": report })),
         }
     }
 
@@ -238,6 +289,14 @@ impl fmt::Display for Error {
             }
             Error::UnexpectedResponse { status, reason, .. } => {
                 write!(f, "unexpected response (HTTP {status}): {reason}")
+            }
+            Error::Transport { code, reason } => write!(f, "{}: {reason}", code.as_str()),
+            Error::PolicyViolation(report) => {
+                write!(
+                    f,
+                    "the new password breaks the policy: {}",
+                    report.codes().join(", ")
+                )
             }
         }
     }

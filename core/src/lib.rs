@@ -19,8 +19,10 @@ pub mod error;
 pub mod policy;
 pub mod secret;
 pub mod text;
+#[cfg(feature = "transport")]
+pub mod transport;
 
-pub use error::{Error, ErrorKind, Result, ServerError, ServerErrorCode};
+pub use error::{Error, ErrorKind, Result, ServerError, ServerErrorCode, TransportErrorCode};
 pub use policy::{
     Context, LengthLimit, LengthUnit, Policy, PolicySpec, Report, Violation, presets, validate,
 };

@@ -97,6 +97,51 @@ impl Operation {
         })
     }
 
+    /// Reads that change nothing: a failure midway is a plain network error, not an unknown outcome.
+    pub fn is_read_only(&self) -> bool {
+        matches!(
+            self,
+            Operation::KeystoneGetPasswordPolicy(_) | Operation::KeystoneListEc2Credentials(_)
+        )
+    }
+
+    /// The new password in clear, when the operation sets one (not for hashes).
+    pub fn new_password(&self) -> Option<&str> {
+        match self {
+            Operation::ElasticsearchChangePassword(op) => {
+                op.password.as_ref().map(SecretString::expose)
+            }
+            Operation::OpenSearchChangeOwnPassword(op) => {
+                op.password.as_ref().map(SecretString::expose)
+            }
+            Operation::OpenSearchSetPassword(op) => op.password.as_ref().map(SecretString::expose),
+            Operation::KeystoneChangePassword(op) => Some(op.password.expose()),
+            Operation::KeystoneV2ChangeOwnPassword(op) => Some(op.password.expose()),
+            Operation::KeystoneV2SetPassword(op) => Some(op.password.expose()),
+            _ => None,
+        }
+    }
+
+    /// The login that must follow: Keystone v3 revokes every token of a user whose password
+    /// changed, so the flow logs in again with the new one.
+    pub fn reauthenticate(&self) -> Option<Operation> {
+        match self {
+            Operation::KeystoneChangePassword(op) => {
+                Some(Operation::KeystoneIssueToken(keystone::IssueToken {
+                    base_url: op.base_url.clone(),
+                    user: keystone::UserRef {
+                        id: Some(op.user_id.clone()),
+                        name: None,
+                        domain: None,
+                    },
+                    password: op.password.clone(),
+                    scope: None,
+                }))
+            }
+            _ => None,
+        }
+    }
+
     /// The request as text with every secret `[REDACTED]`, for logs and `--dry-run`.
     pub fn dump(&self) -> Result<String> {
         self.request().map(|request| request.dump())

@@ -1,0 +1,200 @@
+//! The transport against a scripted server on 127.0.0.1: retries, timeouts, unknown outcomes.
+#![cfg(feature = "transport")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chpass::backend::Operation;
+use chpass::transport::{Transport, TransportOptions};
+use chpass::{Context, Policy};
+use serde_json::json;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// What the server does with the n-th connection.
+#[derive(Clone)]
+enum Reply {
+    Status(u16, &'static str, &'static str), // status, extra header line, body
+    CloseWithoutAnswer,
+    Stall,
+}
+
+async fn server(replies: Vec<Reply>) -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    tokio::spawn(async move {
+        for reply in replies {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut buf = vec![0u8; 65536];
+            let n = socket.read(&mut buf).await.unwrap_or(0);
+            log.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&buf[..n]).into_owned());
+            match reply {
+                Reply::Status(status, header, body) => {
+                    let head = format!(
+                        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n{header}\r\n",
+                        body.len()
+                    );
+                    let _ = socket.write_all(head.as_bytes()).await;
+                    let _ = socket.write_all(body.as_bytes()).await;
+                }
+                Reply::CloseWithoutAnswer => drop(socket),
+                Reply::Stall => {
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                }
+            }
+        }
+    });
+    (url, seen)
+}
+
+fn es_change(url: &str) -> Operation {
+    Operation::from_value(json!({
+        "operation": "elasticsearch.change_password", "base_url": url, "username": "jack",
+        "password": "n3w-Passw0rd", "auth": {"basic": {"username": "elastic", "password": "changeme"}}
+    }))
+    .unwrap()
+}
+
+fn quick() -> TransportOptions {
+    TransportOptions {
+        timeout_ms: 1_000,
+        ..TransportOptions::default()
+    }
+}
+
+#[tokio::test]
+async fn a_change_goes_through() {
+    let (url, seen) = server(vec![Reply::Status(200, "", "{}")]).await;
+    let outcome = Transport::new(quick())
+        .unwrap()
+        .execute(&es_change(&url))
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(outcome).unwrap(),
+        json!({"outcome": "password_changed"})
+    );
+    let request = seen.lock().unwrap()[0].clone();
+    assert!(request.starts_with("PUT /_security/user/jack/_password HTTP/1.1"));
+    assert!(request.ends_with(r#"{"password":"n3w-Passw0rd"}"#));
+}
+
+#[tokio::test]
+async fn a_503_is_retried_after_retry_after() {
+    let (url, seen) = server(vec![
+        Reply::Status(503, "Retry-After: 1\r\n", ""),
+        Reply::Status(200, "", "{}"),
+    ])
+    .await;
+    let start = Instant::now();
+    Transport::new(quick())
+        .unwrap()
+        .execute(&es_change(&url))
+        .await
+        .unwrap();
+    assert!(start.elapsed() >= Duration::from_secs(1));
+    assert_eq!(seen.lock().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn retries_stop_and_the_error_says_retryable() {
+    let (url, seen) = server(vec![
+        Reply::Status(503, "Retry-After: 0\r\n", ""),
+        Reply::Status(503, "Retry-After: 0\r\n", ""),
+        Reply::Status(503, "Retry-After: 0\r\n", ""),
+    ])
+    .await;
+    let err = Transport::new(quick())
+        .unwrap()
+        .execute(&es_change(&url))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "server_unavailable");
+    assert!(err.is_retryable());
+    assert_eq!(seen.lock().unwrap().len(), 3, "one try and two retries");
+}
+
+#[tokio::test]
+async fn nothing_else_is_retried() {
+    let (url, seen) = server(vec![
+        Reply::Status(500, "", "boom"),
+        Reply::Status(200, "", "{}"),
+    ])
+    .await;
+    let err = Transport::new(quick())
+        .unwrap()
+        .execute(&es_change(&url))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "unexpected_response");
+    assert_eq!(seen.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_dropped_change_is_an_unknown_outcome() {
+    let (url, _) = server(vec![Reply::CloseWithoutAnswer]).await;
+    let err = Transport::new(quick())
+        .unwrap()
+        .execute(&es_change(&url))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "outcome_unknown", "{err}");
+}
+
+#[tokio::test]
+async fn a_stalled_change_is_an_unknown_outcome_and_a_stalled_read_a_timeout() {
+    let (url, _) = server(vec![Reply::Stall, Reply::Stall]).await;
+    let transport = Transport::new(quick()).unwrap();
+    let err = transport.execute(&es_change(&url)).await.unwrap_err();
+    assert_eq!(err.code(), "outcome_unknown");
+    let read = Operation::from_value(json!({
+        "operation": "keystone.get_password_policy", "base_url": url, "token": "t"
+    }))
+    .unwrap();
+    assert_eq!(
+        transport.execute(&read).await.unwrap_err().code(),
+        "timeout"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_a_network_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let err = Transport::new(quick())
+        .unwrap()
+        .execute(&es_change(&url))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "network", "{err}");
+}
+
+#[tokio::test]
+async fn plain_http_only_to_loopback() {
+    let transport = Transport::new(quick()).unwrap();
+    let err = transport
+        .execute(&es_change("http://es.example:9200"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "insecure_http");
+    assert!(!err.to_string().contains("n3w-Passw0rd"));
+}
+
+#[tokio::test]
+async fn a_policy_failure_sends_nothing() {
+    let (url, seen) = server(vec![Reply::Status(200, "", "{}")]).await;
+    let policy = Policy::preset("nist-800-63b", &serde_json::Value::Null).unwrap();
+    let err = Transport::new(quick())
+        .unwrap()
+        .change_password(&es_change(&url), Some(&policy), &Context::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "policy_violation");
+    assert_eq!(err.params()["report"]["violations"][0]["code"], "too_short");
+    assert!(seen.lock().unwrap().is_empty());
+}

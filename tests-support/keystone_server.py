@@ -1,0 +1,93 @@
+"""A real Keystone for the tests, on 127.0.0.1 and a free port.
+
+Run it with the Python of a virtualenv where `keystone` is installed. It writes a keystone.conf
+(SQLite, fernet tokens, a [security_compliance] section), runs keystone-manage db_sync,
+fernet_setup, credential_setup and bootstrap, then serves the public API with wsgiref and
+prints one line, `READY <url> <admin password> <conf path>`, before serving until killed.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ADMIN_PASSWORD = "adm1n-Passw0rd"
+SECURITY_COMPLIANCE = r"""
+[security_compliance]
+password_regex = ^(?=.*\d)(?=.*[a-zA-Z]).{7,}$
+password_regex_description = Passwords must have at least 7 characters, one letter and one digit
+unique_last_password_count = 3
+"""
+
+
+def write_conf(workdir: pathlib.Path) -> pathlib.Path:
+    conf = workdir / "keystone.conf"
+    conf.write_text(
+        f"""[DEFAULT]
+[database]
+connection = sqlite:///{workdir}/keystone.db
+[token]
+provider = fernet
+[fernet_tokens]
+key_repository = {workdir}/fernet-keys
+[fernet_receipts]
+key_repository = {workdir}/fernet-keys
+[credential]
+key_repository = {workdir}/credential-keys
+"""
+        + SECURITY_COMPLIANCE
+    )
+    for name in ("fernet-keys", "credential-keys"):
+        (workdir / name).mkdir()
+    return conf
+
+
+def setup(conf: pathlib.Path) -> None:
+    # the console script of the same virtualenv (keystone.cmd.manage has no __main__)
+    manage = [str(pathlib.Path(sys.executable).with_name("keystone-manage")), "--config-file", str(conf)]
+    import grp
+    import pwd
+
+    user = pwd.getpwuid(os.getuid()).pw_name
+    group = grp.getgrgid(os.getgid()).gr_name
+    owner = ["--keystone-user", user, "--keystone-group", group]
+    for args in (
+        ["db_sync"],
+        ["fernet_setup", *owner],
+        ["credential_setup", *owner],
+        ["bootstrap", "--bootstrap-password", ADMIN_PASSWORD],
+    ):
+        run = subprocess.run(manage + args, capture_output=True, text=True)
+        if run.returncode != 0:
+            sys.exit(f"keystone-manage {args[0]} failed:\n{run.stderr[-2000:]}")
+
+
+def serve(conf: pathlib.Path) -> None:
+    os.environ["OS_KEYSTONE_CONFIG_FILES"] = str(conf)
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    from keystone.server.wsgi import initialize_public_application
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    app = initialize_public_application()
+    server = make_server("127.0.0.1", 0, app, handler_class=QuietHandler)
+    host, port = server.server_address[:2]
+    print(f"READY http://{host}:{port} {ADMIN_PASSWORD} {conf}", flush=True)
+    server.serve_forever()
+
+
+def main() -> None:
+    workdir = pathlib.Path(tempfile.mkdtemp(prefix="chpass-keystone-"))
+    conf = write_conf(workdir)
+    setup(conf)
+    serve(conf)
+
+
+if __name__ == "__main__":
+    main()
