@@ -38,3 +38,9 @@ java -version 2>&1 | head -1
 step "Python virtualenv .venv"
 [ -x "$PY" ] || python3 -m venv "$ROOT/.venv"
 "$PY" -m pip install -q --disable-pip-version-check maturin -r py-tests/requirements.txt
+
+step "Keystone (a real one, from PyPI) in .venv-keystone, for the end-to-end tests"
+KS_PY="$ROOT/.venv-keystone/bin/python"
+[ -x "$KS_PY" ] || python3 -m venv "$ROOT/.venv-keystone"
+"$KS_PY" -c 'import keystone' 2>/dev/null || "$KS_PY" -m pip install -q --disable-pip-version-check keystone
+"$KS_PY" -m pip show keystone 2>/dev/null | grep -E '^Version'

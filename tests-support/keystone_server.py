@@ -29,6 +29,9 @@ def write_conf(workdir: pathlib.Path) -> pathlib.Path:
         f"""[DEFAULT]
 [database]
 connection = sqlite:///{workdir}/keystone.db
+[identity]
+# bcrypt's minimum cost, so that tests creating many users stay fast
+password_hash_rounds = 4
 [token]
 provider = fernet
 [fernet_tokens]
@@ -79,6 +82,9 @@ def serve(conf: pathlib.Path) -> None:
     server = make_server("127.0.0.1", 0, app, handler_class=QuietHandler)
     host, port = server.server_address[:2]
     print(f"READY http://{host}:{port} {ADMIN_PASSWORD} {conf}", flush=True)
+    # nobody reads our stdout after this line: a full pipe would block the server
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
     server.serve_forever()
 
 

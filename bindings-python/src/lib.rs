@@ -2,6 +2,7 @@
 //! the exceptions of `chpass._errors`. No rule, format or code is decided here.
 
 use chpass::backend::{HttpResponse, Operation};
+use chpass::transport::{Transport, TransportOptions};
 use chpass::{Context, Error};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -455,6 +456,102 @@ fn dump_request(py: Python<'_>, operation: &Bound<'_, PyAny>) -> PyResult<String
     self::operation(py, operation)?.dump().py(py)
 }
 
+/// One runtime for every Client: the calls block on it with the GIL released.
+fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    if let Some(runtime) = RUNTIME.get() {
+        return Ok(runtime);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    Ok(RUNTIME.get_or_init(|| runtime))
+}
+
+/// Sends operations over HTTP (rustls, system roots). Every call releases the GIL while it
+/// waits; `chpass.AsyncClient` offers the same calls to asyncio.
+#[pyclass(frozen, module = "chpass")]
+struct Client {
+    inner: Transport,
+}
+
+#[pymethods]
+impl Client {
+    /// Client(connect_timeout_ms=10000, timeout_ms=30000, allow_insecure_http=False,
+    /// extra_ca_pem=None, max_retries=2, max_retry_after_s=30)
+    #[new]
+    #[pyo3(signature = (**options))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let options: TransportOptions = match options {
+            Some(options) => serde_json::from_value(json_arg(py, "options", options.as_any())?)
+                .map_err(|e| {
+                    to_py_err(
+                        py,
+                        Error::InvalidArgument {
+                            argument: "options",
+                            reason: e.to_string(),
+                            params: Map::new(),
+                        },
+                    )
+                })?,
+            None => TransportOptions::default(),
+        };
+        Ok(Client {
+            inner: Transport::new(options).py(py)?,
+        })
+    }
+
+    /// Builds, sends and interprets one operation; returns the outcome dict.
+    fn execute<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let operation = self::operation(py, operation)?;
+        let runtime = runtime()?;
+        let outcome = py.detach(|| runtime.block_on(self.inner.execute(&operation)));
+        json_to_py(
+            py,
+            &serde_json::to_value(outcome.py(py)?).unwrap_or_default(),
+        )
+    }
+
+    /// The whole change: checks the new password against `policy` (nothing is sent if it
+    /// fails: PolicyViolationError), sends, interprets, and after Keystone logs in again
+    /// with the new password and returns the new token.
+    #[pyo3(signature = (operation, policy = None, context = None))]
+    fn change_password<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &Bound<'py, PyAny>,
+        policy: Option<&Bound<'py, PyAny>>,
+        context: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let operation = self::operation(py, operation)?;
+        let policy = match policy {
+            None => None,
+            Some(p) => match p.cast::<Policy>() {
+                Ok(p) => Some(p.get().inner.clone()),
+                Err(_) => Some(Policy::new(py, p)?.inner),
+            },
+        };
+        let context = context_of(py, context)?;
+        let runtime = runtime()?;
+        let outcome = py.detach(|| {
+            runtime.block_on(
+                self.inner
+                    .change_password(&operation, policy.as_ref(), &context),
+            )
+        });
+        json_to_py(
+            py,
+            &serde_json::to_value(outcome.py(py)?).unwrap_or_default(),
+        )
+    }
+}
+
 /// The presets: name, summary, source and the option names each takes.
 #[pyfunction]
 fn preset_info(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -469,6 +566,7 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Policy>()?;
     m.add_class::<Report>()?;
     m.add_class::<Violation>()?;
+    m.add_class::<Client>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(preset_info, m)?)?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;

@@ -49,14 +49,34 @@ export function build(wasm) {
     bad_request: class BadRequestError extends ServerError {},
   };
   class UnexpectedResponseError extends ProtocolError {}
+  /** The request got no (complete) answer. */
+  class TransportError extends ChpassError {}
+  const transportErrors = {
+    network: class NetworkError extends TransportError {},
+    timeout: class TimeoutError extends TransportError {},
+    tls: class TlsError extends TransportError {},
+    insecure_http: class InsecureHttpError extends TransportError {},
+    /** The change may have reached the server; the password may or may not have changed. */
+    outcome_unknown: class OutcomeUnknownError extends TransportError {},
+  };
+  /** The new password breaks the policy; nothing was sent. `params.report` is the report. */
+  class PolicyViolationError extends ChpassError {}
 
   const byCode = {
     invalid_policy: InvalidPolicyError,
     invalid_argument: InvalidArgumentError,
     ...serverErrors,
     unexpected_response: UnexpectedResponseError,
+    ...transportErrors,
+    policy_violation: PolicyViolationError,
   };
-  const byKind = { configuration: ConfigurationError, server: ServerError, protocol: ProtocolError };
+  const byKind = {
+    configuration: ConfigurationError,
+    server: ServerError,
+    protocol: ProtocolError,
+    transport: TransportError,
+    policy: PolicyViolationError,
+  };
   wasm.__setErrorFactory((code, kind, message, params) => {
     const Class = byCode[code] ?? byKind[kind] ?? ChpassError;
     return new Class(message, { code, kind, params });
@@ -75,8 +95,17 @@ export function build(wasm) {
     }
   }
 
-  // InvalidCurrentPasswordError, … by their class names
-  const namedServerErrors = Object.fromEntries(Object.values(serverErrors).map((c) => [c.name, c]));
+  // InvalidCurrentPasswordError, NetworkError, … by their class names
+  const named = (classes) => Object.fromEntries(Object.values(classes).map((c) => [c.name, c]));
+
+  /** Sends operations with fetch; every call returns a Promise. */
+  class Client extends wasm.Client {
+    /** The whole change: policy check (nothing sent on failure), send, interpret, re-login after Keystone. */
+    changePassword(operation, policy, context) {
+      const spec = policy instanceof Policy ? policy.toJSON() : policy;
+      return this.changePasswordWithSpec(operation, spec, context);
+    }
+  }
 
   return Object.freeze({
     Policy,
@@ -93,6 +122,10 @@ export function build(wasm) {
     ServerError,
     ProtocolError,
     UnexpectedResponseError,
-    ...namedServerErrors,
+    TransportError,
+    PolicyViolationError,
+    Client,
+    ...named(serverErrors),
+    ...named(transportErrors),
   });
 }

@@ -136,8 +136,14 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'server_unavailable'
   | 'bad_request'
-  | 'unexpected_response';
-export type ErrorKind = 'configuration' | 'server' | 'protocol';
+  | 'unexpected_response'
+  | 'network'
+  | 'timeout'
+  | 'tls'
+  | 'insecure_http'
+  | 'outcome_unknown'
+  | 'policy_violation';
+export type ErrorKind = 'configuration' | 'server' | 'protocol' | 'transport' | 'policy';
 export const ERROR_CODES: readonly ErrorCode[];
 
 export class ChpassError extends Error {
@@ -185,6 +191,36 @@ export class ProtocolError extends ChpassError {
 }
 export class UnexpectedResponseError extends ProtocolError {
   readonly params: { status: number; excerpt: string };
+}
+
+export class TransportError extends ChpassError {
+  readonly kind: 'transport';
+}
+export class NetworkError extends TransportError {}
+export class TimeoutError extends TransportError {}
+export class TlsError extends TransportError {}
+export class InsecureHttpError extends TransportError {}
+/** The change may have reached the server; the password may or may not have changed. */
+export class OutcomeUnknownError extends TransportError {}
+export class PolicyViolationError extends ChpassError {
+  readonly kind: 'policy';
+  readonly params: { report: Report };
+}
+
+export interface ClientOptions {
+  timeout_ms?: number;
+  allow_insecure_http?: boolean;
+  max_retries?: number;
+  max_retry_after_s?: number;
+}
+
+/** Sends operations with fetch (browsers, Node 18+). */
+export class Client {
+  constructor(options?: ClientOptions);
+  execute(operation: Operation): Promise<Outcome>;
+  /** Policy check (nothing is sent when it fails), send, interpret; after Keystone, log in again and return the new token. */
+  changePassword(operation: Operation, policy?: Policy | PolicySpec, context?: Context): Promise<Outcome>;
+  free(): void;
 }
 
 /** Authentication for Elasticsearch and OpenSearch requests. */
@@ -315,5 +351,13 @@ declare const api: {
   UnsupportedMediaTypeError: typeof UnsupportedMediaTypeError;
   ServerUnavailableError: typeof ServerUnavailableError;
   BadRequestError: typeof BadRequestError;
+  TransportError: typeof TransportError;
+  NetworkError: typeof NetworkError;
+  TimeoutError: typeof TimeoutError;
+  TlsError: typeof TlsError;
+  InsecureHttpError: typeof InsecureHttpError;
+  OutcomeUnknownError: typeof OutcomeUnknownError;
+  PolicyViolationError: typeof PolicyViolationError;
+  Client: typeof Client;
 };
 export default api;

@@ -30,5 +30,13 @@ export const {
   UnsupportedMediaTypeError,
   ServerUnavailableError,
   BadRequestError,
+  TransportError,
+  PolicyViolationError,
+  Client,
+  NetworkError,
+  TimeoutError,
+  TlsError,
+  InsecureHttpError,
+  OutcomeUnknownError,
 } = api;
 export default api;

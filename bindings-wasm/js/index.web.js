@@ -34,5 +34,13 @@ export const {
   UnsupportedMediaTypeError,
   ServerUnavailableError,
   BadRequestError,
+  TransportError,
+  PolicyViolationError,
+  Client,
+  NetworkError,
+  TimeoutError,
+  TlsError,
+  InsecureHttpError,
+  OutcomeUnknownError,
 } = api;
 export default api;

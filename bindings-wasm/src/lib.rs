@@ -2,11 +2,14 @@
 //! `ChpassError` classes of `js/api.js`. No rule, format or code is decided here.
 
 use chpass::backend::{HttpResponse, Operation};
+use chpass::transport::{Transport, TransportOptions};
 use chpass::{Context, Error};
 use js_sys::{Function, JsString};
 use serde::Serialize;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
 
 // ---------- errors ----------
 
@@ -187,6 +190,66 @@ pub fn interpret_response(operation: JsValue, response: JsValue) -> Result<JsVal
 #[wasm_bindgen(js_name = dumpRequest)]
 pub fn dump_request(operation: JsValue) -> Result<String, JsValue> {
     self::operation(operation)?.dump().js()
+}
+
+/// Sends operations with `fetch` (browsers, Node 18+). Every call returns a Promise.
+#[wasm_bindgen(js_name = Client)]
+#[derive(Debug)]
+pub struct Client {
+    inner: Rc<Transport>,
+}
+
+#[wasm_bindgen(js_class = Client)]
+impl Client {
+    /// `new Client({timeout_ms, allow_insecure_http, max_retries, max_retry_after_s})`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Client, JsValue> {
+        let json =
+            from_js(options).map_err(|reason| to_js_error(invalid_argument("options", reason)))?;
+        let options: TransportOptions = if json.is_null() {
+            TransportOptions::default()
+        } else {
+            serde_json::from_value(json)
+                .map_err(|e| to_js_error(invalid_argument("options", e.to_string())))?
+        };
+        Ok(Client {
+            inner: Rc::new(Transport::new(options).js()?),
+        })
+    }
+
+    /// Builds, sends and interprets one operation: a Promise of the outcome.
+    pub fn execute(&self, operation: JsValue) -> js_sys::Promise {
+        let transport = self.inner.clone();
+        future_to_promise(async move {
+            let operation = self::operation(operation)?;
+            to_js(&transport.execute(&operation).await.js()?)
+        })
+    }
+
+    /// The whole change; `policy` is a policy spec (what `Policy#toJSON()` gives) or undefined.
+    #[wasm_bindgen(js_name = changePasswordWithSpec)]
+    pub fn change_password_with_spec(
+        &self,
+        operation: JsValue,
+        policy: JsValue,
+        context: JsValue,
+    ) -> js_sys::Promise {
+        let transport = self.inner.clone();
+        future_to_promise(async move {
+            let operation = self::operation(operation)?;
+            let policy =
+                match from_js(policy).map_err(|r| to_js_error(Error::invalid_policy("", r)))? {
+                    serde_json::Value::Null => None,
+                    spec => Some(chpass::Policy::from_value(spec).js()?),
+                };
+            let context = context_of(context).js()?;
+            let outcome = transport
+                .change_password(&operation, policy.as_ref(), &context)
+                .await
+                .js()?;
+            to_js(&outcome)
+        })
+    }
 }
 
 #[wasm_bindgen(js_name = presetInfo)]

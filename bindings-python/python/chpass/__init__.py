@@ -7,8 +7,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from typing import Any, Dict, Mapping, Optional, Union
+
 from ._chpass import (
     ERROR_CODES,
+    Client,
     Policy,
     Report,
     Violation,
@@ -30,24 +35,65 @@ from ._errors import (
     ForbiddenError,
     InvalidArgumentError,
     InvalidCurrentPasswordError,
+    InsecureHttpError,
     InvalidPolicyError,
     MethodNotAllowedError,
+    NetworkError,
     NotFoundError,
+    OutcomeUnknownError,
     PasswordExpiredError,
     PayloadTooLargeError,
+    PolicyViolationError,
     ProtocolError,
+    RequestTimeoutError,
     ServerError,
     ServerRejectedPasswordError,
     ServerUnavailableError,
+    TlsError,
+    TransportError,
     UnexpectedResponseError,
     UnsupportedMediaTypeError,
 )
+
+class AsyncClient:
+    """The calls of ``Client`` for asyncio. Each runs in the loop's executor while the
+    extension waits with the GIL released, so the event loop keeps running."""
+
+    def __init__(self, **options: Any) -> None:
+        self._client = Client(**options)
+
+    async def _run(self, fn: Any, *args: Any) -> Dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, functools.partial(fn, *args))
+
+    async def execute(self, operation: Mapping[str, Any]) -> Dict[str, Any]:
+        """Builds, sends and interprets one operation."""
+        return await self._run(self._client.execute, operation)
+
+    async def change_password(
+        self,
+        operation: Mapping[str, Any],
+        policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
+        context: Optional[Mapping[str, Any]] = None,
+    ) -> Dict[str, Any]:
+        """The whole change, as ``Client.change_password``."""
+        return await self._run(self._client.change_password, operation, policy, context)
+
 
 #: The presets, each a dict with ``name``, ``summary``, ``source`` and ``options``.
 presets = tuple(preset_info())
 
 __all__ = [
     "ERROR_CODES",
+    "AsyncClient",
+    "Client",
+    "InsecureHttpError",
+    "NetworkError",
+    "OutcomeUnknownError",
+    "PolicyViolationError",
+    "RequestTimeoutError",
+    "TlsError",
+    "TransportError",
     "AccountDisabledError",
     "AccountLockedError",
     "AuthenticationFailedError",

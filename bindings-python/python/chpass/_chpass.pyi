@@ -1,7 +1,7 @@
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
 
 class Context(TypedDict, total=False):
@@ -72,6 +72,28 @@ class HttpRequest(TypedDict):
     url: str
     headers: List[List[str]]
     body: Optional[str]
+
+@final
+class Client:
+    """Sends operations over HTTP; every call releases the GIL while it waits."""
+
+    def __new__(
+        cls,
+        *,
+        connect_timeout_ms: int = ...,
+        timeout_ms: int = ...,
+        allow_insecure_http: bool = ...,
+        extra_ca_pem: Optional[str] = ...,
+        max_retries: int = ...,
+        max_retry_after_s: int = ...,
+    ) -> Client: ...
+    def execute(self, operation: Mapping[str, Any]) -> Dict[str, Any]: ...
+    def change_password(
+        self,
+        operation: Mapping[str, Any],
+        policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
+        context: Optional[Context] = None,
+    ) -> Dict[str, Any]: ...
 
 def build_request(operation: Mapping[str, Any]) -> HttpRequest:
     """The request for an operation (see the README's operations table)."""

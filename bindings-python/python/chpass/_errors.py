@@ -118,6 +118,36 @@ class UnexpectedResponseError(ProtocolError):
     """``unexpected_response``: ``params`` has ``status`` and a redacted ``excerpt``."""
 
 
+class TransportError(ChpassError):
+    """The request got no (complete) answer."""
+
+
+class NetworkError(TransportError, ConnectionError):
+    """``network``: could not connect; nothing reached the server."""
+
+
+class RequestTimeoutError(TransportError, TimeoutError):
+    """``timeout``: no answer in time to a request that changes nothing."""
+
+
+class TlsError(TransportError):
+    """``tls``: the TLS handshake failed (certificate, protocol)."""
+
+
+class InsecureHttpError(TransportError):
+    """``insecure_http``: plain http:// to a host that is not loopback."""
+
+
+class OutcomeUnknownError(TransportError):
+    """``outcome_unknown``: the change may have reached the server, but no answer came
+    back; the password may or may not have changed. Never retried automatically."""
+
+
+class PolicyViolationError(ChpassError):
+    """``policy_violation``: the new password breaks the policy; nothing was sent.
+    ``params['report']`` is the report as a dict."""
+
+
 _BY_CODE: Dict[str, Type[ChpassError]] = {
     "invalid_policy": InvalidPolicyError,
     "invalid_argument": InvalidArgumentError,
@@ -136,11 +166,19 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     "server_unavailable": ServerUnavailableError,
     "bad_request": BadRequestError,
     "unexpected_response": UnexpectedResponseError,
+    "network": NetworkError,
+    "timeout": RequestTimeoutError,
+    "tls": TlsError,
+    "insecure_http": InsecureHttpError,
+    "outcome_unknown": OutcomeUnknownError,
+    "policy_violation": PolicyViolationError,
 }
 _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,
     "server": ServerError,
     "protocol": ProtocolError,
+    "transport": TransportError,
+    "policy": PolicyViolationError,
 }
 
 

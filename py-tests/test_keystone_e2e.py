@@ -1,0 +1,173 @@
+"""The whole flow against a real Keystone (from PyPI, SQLite, fernet) started on 127.0.0.1 by
+this module and stopped after it. A missing server is a failure, not a skip."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import urllib.request
+from typing import Iterator
+
+import pytest
+
+import chpass
+from conftest import ROOT, load_vectors
+
+KEYSTONE_PY = ROOT / ".venv-keystone" / "bin" / "python"
+PARITY = json.loads((ROOT / "core/tests/vectors/keystone-parity.json").read_text(encoding="utf-8"))
+
+
+class Keystone:
+    def __init__(self, url: str, admin_password: str, conf: str) -> None:
+        self.url, self.admin_password, self.conf = url, admin_password, conf
+        self.client = chpass.Client()
+        self.admin = self.client.execute({
+            "operation": "keystone.issue_token", "base_url": url,
+            "user": {"name": "admin", "domain": {"id": "default"}}, "password": admin_password,
+            "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}})
+
+    def create_user(self, name: str, password: str) -> str:
+        """Admin API call that chpass does not offer (it is not part of a password change)."""
+        body = json.dumps({"user": {"name": name, "domain_id": "default", "password": password}}).encode()
+        req = urllib.request.Request(self.url + "/v3/users", data=body, method="POST", headers={
+            "X-Auth-Token": self.admin["token"], "Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as res:
+            return json.loads(res.read())["user"]["id"]
+
+    def login(self, user_id: str, password: str) -> dict:
+        return self.client.execute({"operation": "keystone.issue_token", "base_url": self.url,
+                                    "user": {"id": user_id}, "password": password})
+
+    def change(self, user_id: str, old: str, new: str) -> dict:
+        return {"operation": "keystone.change_password", "base_url": self.url, "user_id": user_id,
+                "original_password": old, "password": new}
+
+
+@pytest.fixture(scope="module")
+def keystone() -> Iterator[Keystone]:
+    assert KEYSTONE_PY.exists(), "scripts/bootstrap.sh installs Keystone into .venv-keystone"
+    proc = subprocess.Popen([str(KEYSTONE_PY), str(ROOT / "tests-support/keystone_server.py")],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.startswith("READY "), f"Keystone did not start: {line!r}"
+        _, url, admin_password, conf = line.split()
+        yield Keystone(url, admin_password, conf)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_change_then_new_password_works_and_old_fails(keystone: Keystone) -> None:
+    uid = keystone.create_user("alice", "Start-123")
+    outcome = keystone.client.change_password(keystone.change(uid, "Start-123", "Better-456"))
+    # the flow logs in again (Keystone revoked the old tokens) and hands over the new token
+    assert outcome["outcome"] == "token" and outcome["user_id"] == uid and outcome["token"]
+    assert keystone.login(uid, "Better-456")["outcome"] == "token"
+    with pytest.raises(chpass.AuthenticationFailedError):
+        keystone.login(uid, "Start-123")
+
+
+def test_wrong_current_password(keystone: Keystone) -> None:
+    uid = keystone.create_user("bob", "Start-123")
+    with pytest.raises(chpass.InvalidCurrentPasswordError) as info:
+        keystone.client.change_password(keystone.change(uid, "not-it-1", "Better-456"))
+    assert info.value.params["status"] == 401
+
+
+def test_regex_refusal_by_the_server_and_before_sending(keystone: Keystone) -> None:
+    uid = keystone.create_user("carol", "Start-123")
+    with pytest.raises(chpass.ServerRejectedPasswordError) as info:
+        keystone.client.execute(keystone.change(uid, "Start-123", "abcdefgh"))
+    assert info.value.params["server_message"] == (
+        "The password does not match the requirements: " + PARITY["password_regex_description"] + ".")
+    assert info.value.params["violation_code"] == "pattern_mismatch"
+    # the client-side policy, read from the same server and from the same keystone.conf
+    token = keystone.login(uid, "Start-123")["token"]
+    read = keystone.client.execute({"operation": "keystone.get_password_policy", "base_url": keystone.url, "token": token})
+    from_server = chpass.Policy(read["policy"])
+    with open(keystone.conf, encoding="utf-8") as conf:
+        from_conf = chpass.Policy.from_keystone_conf(conf.read())
+    assert from_server == from_conf
+    with pytest.raises(chpass.PolicyViolationError) as refused:
+        keystone.client.change_password(keystone.change(uid, "Start-123", "abcdefgh"), from_server)
+    assert refused.value.params["report"]["violations"][0]["code"] == "pattern_mismatch"
+    assert refused.value.params["report"]["violations"][0]["message"] == PARITY["password_regex_description"]
+
+
+def test_client_policy_and_server_agree_on_every_password(keystone: Keystone) -> None:
+    policy = chpass.Policy.preset("keystone", password_regex=PARITY["password_regex"],
+                                  password_regex_description=PARITY["password_regex_description"])
+    disagreements = []
+    for i, password in enumerate(PARITY["passwords"]):
+        uid = keystone.create_user(f"parity{i}", "Start-123")
+        try:
+            keystone.client.execute(keystone.change(uid, "Start-123", password))
+            server_ok = True
+        except chpass.ServerRejectedPasswordError as err:
+            assert err.params["violation_code"] == "pattern_mismatch"
+            server_ok = False
+        client_ok = policy.validate(password).ok
+        if client_ok != server_ok:
+            disagreements.append((password, client_ok, server_ok))
+    assert len(PARITY["passwords"]) >= 50
+    assert disagreements == []
+
+
+def test_reusing_a_recent_password(keystone: Keystone) -> None:
+    uid = keystone.create_user("dave", "Start-123")
+    keystone.client.execute(keystone.change(uid, "Start-123", "Second-456"))
+    with pytest.raises(chpass.ServerRejectedPasswordError) as info:
+        keystone.client.execute(keystone.change(uid, "Second-456", "Start-123"))
+    assert info.value.params["violation_code"] == "password_reused"
+
+
+def test_ec2_credentials_create_list_delete(keystone: Keystone) -> None:
+    admin = keystone.admin
+    project = keystone.client.execute({"operation": "keystone.issue_token", "base_url": keystone.url,
+                                       "user": {"id": admin["user_id"]}, "password": keystone.admin_password,
+                                       "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}})
+    base = {"base_url": keystone.url, "token": project["token"], "user_id": admin["user_id"]}
+    req = urllib.request.Request(keystone.url + "/v3/auth/tokens", headers={
+        "X-Auth-Token": project["token"], "X-Subject-Token": project["token"]})
+    with urllib.request.urlopen(req, timeout=30) as res:
+        project_id = json.loads(res.read())["token"]["project"]["id"]
+    created = keystone.client.execute({**base, "operation": "keystone.create_ec2_credential", "project_id": project_id})
+    assert created["outcome"] == "ec2_credential" and created["project_id"] == project_id and created["secret"]
+    listed = keystone.client.execute({**base, "operation": "keystone.list_ec2_credentials"})
+    assert created["access"] in [c["access"] for c in listed["credentials"]]
+    deleted = keystone.client.execute({**base, "operation": "keystone.delete_ec2_credential", "access": created["access"]})
+    assert deleted == {"outcome": "deleted"}
+    with pytest.raises(chpass.NotFoundError):
+        keystone.client.execute({**base, "operation": "keystone.delete_ec2_credential", "access": created["access"]})
+
+
+def test_asyncio_client(keystone: Keystone) -> None:
+    uid = keystone.create_user("erin", "Start-123")
+
+    async def main() -> dict:
+        client = chpass.AsyncClient()
+        # the event loop keeps running while the change is in flight
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.001)
+
+        ticker = asyncio.create_task(tick())
+        outcome = await client.change_password(keystone.change(uid, "Start-123", "Better-456"))
+        ticker.cancel()
+        assert ticks > 0
+        return outcome
+
+    assert asyncio.run(main())["outcome"] == "token"
+
+
+def test_plain_http_to_a_non_loopback_host_is_refused() -> None:
+    with pytest.raises(chpass.InsecureHttpError):
+        chpass.Client().execute({"operation": "keystone.change_password", "base_url": "http://cloud.example",
+                                 "user_id": "u", "original_password": "a", "password": "b"})
