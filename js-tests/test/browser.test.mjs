@@ -18,7 +18,16 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>chpass</title>
   const { cases } = await (await fetch('/core/tests/vectors/policy.json')).json();
   const failures = cases.map((c) => [c.name, checkCase(chpass, c)]).filter(([, why]) => why);
   const report = chpass.validate('password', chpass.Policy.preset('nist-800-63b'));
-  window.result = { total: cases.length, failures, codes: report.violations.map((v) => v.code) };
+  // the transport in the browser: fetch to this page's own origin
+  const client = new chpass.Client();
+  const change = (password) => ({ operation: 'elasticsearch.change_password', base_url: location.origin,
+    password, auth: { basic: { username: 'jack', password: 'old-secret' } } });
+  const sent = await client.execute(change('n3w-Passw0rd'));
+  let refused;
+  try { await client.execute(change('wrong')); } catch (err) {
+    refused = { name: err.constructor.name, code: err.code, isChpass: err instanceof chpass.ChpassError };
+  }
+  window.result = { total: cases.length, failures, codes: report.violations.map((v) => v.code), sent, refused };
   document.body.textContent = JSON.stringify(window.result);
 </script><body>running</body>`;
 
@@ -30,6 +39,15 @@ before(async () => {
   server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    if (path === '/_security/user/_password') {
+      // a tiny Elasticsearch: the password "wrong" gets the 401 of a wrong current password
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      const { password } = JSON.parse(Buffer.concat(chunks).toString());
+      const status = password === 'wrong' ? 401 : 200;
+      const body = status === 200 ? {} : { error: { reason: 'unable to authenticate user [jack]' }, status: 401 };
+      return res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    }
     const file = normalize(join(ROOT, decodeURIComponent(path)));
     if (!file.startsWith(ROOT)) return res.writeHead(403).end();
     try {
@@ -52,7 +70,7 @@ after(async () => {
   server?.close();
 });
 
-test('every policy vector passes in headless Chromium', async () => {
+test('every policy vector, and a change through fetch, in headless Chromium', async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
@@ -63,6 +81,8 @@ test('every policy vector passes in headless Chromium', async () => {
   assert.ok(result.total >= 150);
   assert.deepEqual(result.failures, []);
   assert.deepEqual(result.codes, ['too_short', 'common_password']);
+  assert.deepEqual(result.sent, { outcome: 'password_changed' });
+  assert.deepEqual(result.refused, { name: 'InvalidCurrentPasswordError', code: 'invalid_current_password', isChpass: true });
   const shots = fileURLToPath(new URL('../artifacts/', import.meta.url));
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'browser-vectors.png') });
