@@ -65,16 +65,26 @@ impl Transport {
                 .connect_timeout(Duration::from_millis(options.connect_timeout_ms))
                 .redirect(reqwest::redirect::Policy::none());
             if let Some(pem) = &options.extra_ca_pem {
-                let certificate = reqwest::Certificate::from_pem(pem.as_bytes()).map_err(|e| {
-                    crate::backend::invalid_argument("extra_ca_pem", &e.to_string())
-                })?;
-                builder = builder.add_root_certificate(certificate);
+                let certificates =
+                    reqwest::Certificate::from_pem_bundle(pem.as_bytes()).map_err(|e| {
+                        crate::backend::invalid_argument("extra_ca_pem", &e.to_string())
+                    })?;
+                if certificates.is_empty() {
+                    return Err(crate::backend::invalid_argument(
+                        "extra_ca_pem",
+                        "no PEM certificate found",
+                    ));
+                }
+                for certificate in certificates {
+                    builder = builder.add_root_certificate(certificate);
+                }
             }
             builder
         };
+        // a client that cannot be built is a configuration mistake (a certificate, say)
         let client = builder
             .build()
-            .map_err(|e| transport_error(TransportErrorCode::Tls, e.to_string()))?;
+            .map_err(|e| crate::backend::invalid_argument("options", &error_chain(&e)))?;
         Ok(Transport { client, options })
     }
 
@@ -215,8 +225,8 @@ async fn read_body(response: reqwest::Response) -> std::result::Result<String, r
     Ok(String::from_utf8_lossy(&bytes[..end]).into_owned())
 }
 
-fn map_error(e: &reqwest::Error, idempotent: bool) -> Error {
-    use TransportErrorCode::*;
+/// The error and its sources, the way a person needs them to see what went wrong.
+fn error_chain(e: &reqwest::Error) -> String {
     let mut reason = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(inner) = source {
@@ -224,6 +234,12 @@ fn map_error(e: &reqwest::Error, idempotent: bool) -> Error {
         reason.push_str(&inner.to_string());
         source = inner.source();
     }
+    reason
+}
+
+fn map_error(e: &reqwest::Error, idempotent: bool) -> Error {
+    use TransportErrorCode::*;
+    let reason = error_chain(e);
     let lower = reason.to_lowercase();
     let tls = lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake");
     #[cfg(not(target_arch = "wasm32"))]
