@@ -91,10 +91,10 @@ fn error_message(response: &HttpResponse) -> Option<String> {
         .and_then(|body| string_at(&body, &["error", "message"]))
 }
 
-/// A user for the password method: by id, or by name within a domain.
+/// A user or a project: by id, or by name within a domain (Keystone's own shape for both).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct UserRef {
+pub struct Reference {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,6 +102,9 @@ pub struct UserRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<NameOrId>,
 }
+
+pub type UserRef = Reference;
+pub type ProjectRef = Reference;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -110,17 +113,6 @@ pub struct NameOrId {
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProjectRef {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<NameOrId>,
 }
 
 /// What the token is for; none gives an unscoped token.
