@@ -198,3 +198,24 @@ async fn a_policy_failure_sends_nothing() {
     assert_eq!(err.params()["report"]["violations"][0]["code"], "too_short");
     assert!(seen.lock().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn plain_http_beyond_loopback_only_when_explicitly_allowed() {
+    // [::ffff:127.0.0.1] is not on chpass's loopback list, yet the traffic stays on this machine
+    let (url, seen) = server(vec![Reply::Status(200, "", "{}")]).await;
+    let port = url.rsplit(':').next().unwrap();
+    let mapped = format!("http://[::ffff:127.0.0.1]:{port}");
+    let refused = Transport::new(quick())
+        .unwrap()
+        .execute(&es_change(&mapped))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "insecure_http");
+    let allowed = Transport::new(TransportOptions {
+        allow_insecure_http: true,
+        ..quick()
+    })
+    .unwrap();
+    allowed.execute(&es_change(&mapped)).await.unwrap();
+    assert_eq!(seen.lock().unwrap().len(), 1);
+}
