@@ -2,6 +2,7 @@
 //! the exceptions of `chpass._errors`. No rule, format or code is decided here.
 
 use chpass::backend::{HttpResponse, Operation};
+use chpass::files::{self, FileUpdate, RcUpdate, WriteOptions};
 use chpass::transport::{Transport, TransportOptions};
 use chpass::{Context, Error};
 use pyo3::exceptions::PyTypeError;
@@ -552,6 +553,85 @@ impl Client {
     }
 }
 
+fn update_to_py<'py>(py: Python<'py>, update: &FileUpdate) -> PyResult<Bound<'py, PyAny>> {
+    json_to_py(py, &serde_json::to_value(update).unwrap_or_default())
+}
+
+/// set_cloud_password(text, cloud, password) -> the new clouds.yaml text, or None when it holds
+/// no clouds.<cloud>.auth.password. Only the password's bytes change.
+#[pyfunction]
+fn set_cloud_password(
+    py: Python<'_>,
+    text: &str,
+    cloud: &str,
+    password: &Bound<'_, PyString>,
+) -> PyResult<Option<String>> {
+    let password = self::text(py, "password", password)?;
+    files::set_cloud_password(text, cloud, &password).py(py)
+}
+
+/// set_rc_password(text, password) -> the new RC file text, or None when it holds no
+/// OS_PASSWORD or prompts for it (read -sr OS_PASSWORD_INPUT).
+#[pyfunction]
+fn set_rc_password(
+    py: Python<'_>,
+    text: &str,
+    password: &Bound<'_, PyString>,
+) -> PyResult<Option<String>> {
+    let password = self::text(py, "password", password)?;
+    Ok(match files::set_rc_password(text, &password).py(py)? {
+        RcUpdate::Updated(text) => Some(text),
+        RcUpdate::Prompts | RcUpdate::NoPassword => None,
+    })
+}
+
+/// update_cloud_file(path, cloud, password, backup=True) -> {path, status, backup, warning}.
+/// Atomic (temporary file, fsync, rename), keeps the mode, refuses a concurrent edit.
+#[pyfunction]
+#[pyo3(signature = (path, cloud, password, backup = true))]
+fn update_cloud_file<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    cloud: &str,
+    password: &Bound<'py, PyString>,
+    backup: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = self::text(py, "password", password)?;
+    let update =
+        files::update_cloud_file(&path, cloud, &password, WriteOptions { backup }).py(py)?;
+    update_to_py(py, &update)
+}
+
+/// update_rc_file(path, password, backup=True) -> {path, status, backup, warning}; an RC file
+/// that prompts for the password is left alone (status "prompts").
+#[pyfunction]
+#[pyo3(signature = (path, password, backup = true))]
+fn update_rc_file<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    password: &Bound<'py, PyString>,
+    backup: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = self::text(py, "password", password)?;
+    let update = files::update_rc_file(&path, &password, WriteOptions { backup }).py(py)?;
+    update_to_py(py, &update)
+}
+
+/// update_cloud_password(cloud, password, backup=True) -> list of file updates: the password of
+/// `cloud` in the secure.yaml / clouds.yaml that holds it, found as openstacksdk finds them.
+#[pyfunction]
+#[pyo3(signature = (cloud, password, backup = true))]
+fn update_cloud_password<'py>(
+    py: Python<'py>,
+    cloud: &str,
+    password: &Bound<'py, PyString>,
+    backup: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = self::text(py, "password", password)?;
+    let updates = files::update_cloud_password(cloud, &password, WriteOptions { backup }).py(py)?;
+    json_to_py(py, &serde_json::to_value(&updates).unwrap_or_default())
+}
+
 /// The presets: name, summary, source and the option names each takes.
 #[pyfunction]
 fn preset_info(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -572,6 +652,11 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(interpret_response, m)?)?;
     m.add_function(wrap_pyfunction!(dump_request, m)?)?;
+    m.add_function(wrap_pyfunction!(set_cloud_password, m)?)?;
+    m.add_function(wrap_pyfunction!(set_rc_password, m)?)?;
+    m.add_function(wrap_pyfunction!(update_cloud_file, m)?)?;
+    m.add_function(wrap_pyfunction!(update_rc_file, m)?)?;
+    m.add_function(wrap_pyfunction!(update_cloud_password, m)?)?;
     m.add("ERROR_CODES", chpass::Error::CODES.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

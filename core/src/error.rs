@@ -22,6 +22,8 @@ pub enum ErrorKind {
     Transport,
     /// The new password breaks the policy; nothing was sent.
     Policy,
+    /// A local credential file could not be read, understood or written.
+    File,
 }
 
 impl ErrorKind {
@@ -32,6 +34,7 @@ impl ErrorKind {
             ErrorKind::Protocol => "protocol",
             ErrorKind::Transport => "transport",
             ErrorKind::Policy => "policy",
+            ErrorKind::File => "file",
         }
     }
 }
@@ -65,6 +68,11 @@ pub enum Error {
     },
     /// The new password breaks the policy; nothing was sent.
     PolicyViolation(crate::policy::Report),
+    /// A credential file could not be read, understood or written; it was left as it was.
+    File {
+        path: Option<String>,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +182,7 @@ impl Error {
         "insecure_http",
         "outcome_unknown",
         "policy_violation",
+        "file_error",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -184,6 +193,7 @@ impl Error {
             Error::UnexpectedResponse { .. } => "unexpected_response",
             Error::Transport { code, .. } => code.as_str(),
             Error::PolicyViolation(_) => "policy_violation",
+            Error::File { .. } => "file_error",
         }
     }
 
@@ -199,6 +209,7 @@ impl Error {
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
             Error::Transport { .. } => ErrorKind::Transport,
             Error::PolicyViolation(_) => ErrorKind::Policy,
+            Error::File { .. } => ErrorKind::File,
         }
     }
 
@@ -232,6 +243,7 @@ impl Error {
             } => into_map(json!({ "status": status, "excerpt": excerpt })),
             Error::Transport { .. } => Map::new(),
             Error::PolicyViolation(report) => into_map(json!({ "report": report })),
+            Error::File { path, .. } => into_map(json!({ "path": path })),
         }
     }
 
@@ -298,6 +310,11 @@ impl fmt::Display for Error {
                     report.codes().join(", ")
                 )
             }
+            Error::File {
+                path: Some(path),
+                reason,
+            } => write!(f, "{path}: {reason}"),
+            Error::File { path: None, reason } => f.write_str(reason),
         }
     }
 }

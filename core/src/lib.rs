@@ -16,6 +16,8 @@
 
 pub mod backend;
 pub mod error;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod policy;
 pub mod secret;
 pub mod text;

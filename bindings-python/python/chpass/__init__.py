@@ -22,6 +22,11 @@ from ._chpass import (
     dump_request,
     interpret_response,
     preset_info,
+    set_cloud_password,
+    set_rc_password,
+    update_cloud_file,
+    update_cloud_password,
+    update_rc_file,
     validate,
 )
 from ._errors import (
@@ -32,6 +37,7 @@ from ._errors import (
     ChpassError,
     ConfigurationError,
     ConflictError,
+    CredentialFileError,
     ForbiddenError,
     InvalidArgumentError,
     InvalidCurrentPasswordError,
@@ -101,6 +107,7 @@ __all__ = [
     "ChpassError",
     "ConfigurationError",
     "ConflictError",
+    "CredentialFileError",
     "ForbiddenError",
     "InvalidArgumentError",
     "InvalidCurrentPasswordError",
@@ -124,5 +131,10 @@ __all__ = [
     "interpret_response",
     "preset_info",
     "presets",
+    "set_cloud_password",
+    "set_rc_password",
+    "update_cloud_file",
+    "update_cloud_password",
+    "update_rc_file",
     "validate",
 ]

@@ -1,7 +1,8 @@
+import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
 
 class Context(TypedDict, total=False):
@@ -103,3 +104,24 @@ def interpret_response(operation: Mapping[str, Any], response: Mapping[str, Any]
 
 def dump_request(operation: Mapping[str, Any]) -> str:
     """The request as text, every secret shown as [REDACTED]."""
+
+class FileUpdate(TypedDict):
+    path: str
+    status: str
+    backup: Optional[str]
+    warning: Optional[str]
+
+def set_cloud_password(text: str, cloud: str, password: str) -> Optional[str]:
+    """The new clouds.yaml text, or None when it holds no clouds.<cloud>.auth.password."""
+
+def set_rc_password(text: str, password: str) -> Optional[str]:
+    """The new RC file text, or None when it holds no OS_PASSWORD or prompts for it."""
+
+def update_cloud_file(path: Union[str, "os.PathLike[str]"], cloud: str, password: str, backup: bool = True) -> FileUpdate:
+    """Updates clouds.<cloud>.auth.password in one file, atomically."""
+
+def update_rc_file(path: Union[str, "os.PathLike[str]"], password: str, backup: bool = True) -> FileUpdate:
+    """Updates OS_PASSWORD in an RC file, atomically; a prompting file is left alone."""
+
+def update_cloud_password(cloud: str, password: str, backup: bool = True) -> List[FileUpdate]:
+    """Updates the password of `cloud` in the secure.yaml / clouds.yaml that holds it."""

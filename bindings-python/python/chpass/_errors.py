@@ -148,6 +148,11 @@ class PolicyViolationError(ChpassError):
     ``params['report']`` is the report as a dict."""
 
 
+class CredentialFileError(ChpassError, OSError):
+    """``file_error``: a credential file could not be read, understood or written; it was
+    left as it was. ``params['path']`` names it."""
+
+
 _BY_CODE: Dict[str, Type[ChpassError]] = {
     "invalid_policy": InvalidPolicyError,
     "invalid_argument": InvalidArgumentError,
@@ -172,6 +177,7 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     "insecure_http": InsecureHttpError,
     "outcome_unknown": OutcomeUnknownError,
     "policy_violation": PolicyViolationError,
+    "file_error": CredentialFileError,
 }
 _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,
@@ -179,6 +185,7 @@ _BY_KIND: Dict[str, Type[ChpassError]] = {
     "protocol": ProtocolError,
     "transport": TransportError,
     "policy": PolicyViolationError,
+    "file": CredentialFileError,
 }
 
 

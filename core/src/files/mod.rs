@@ -1,0 +1,236 @@
+//! After a change, update the password in local credential files (feature `files`, native):
+//! `clouds.yaml` / `secure.yaml` (`clouds.<name>.auth.password`) and RC files
+//! (`export OS_PASSWORD=…`). Only the password's bytes change.
+//!
+//! Writes go to a temporary file in the same directory, are fsynced and renamed over the
+//! original, so a crash leaves the old or the new file, never a torn one. The file's mode is
+//! kept, a `.bak` is kept unless told not to, and a file that changed while chpass was
+//! editing it is left alone (`file_error`, reason `concurrent_edit`).
+
+mod rc;
+mod yaml;
+
+pub use rc::RcUpdate;
+
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub(crate) fn file_error(reason: impl Into<String>) -> Error {
+    Error::File {
+        path: None,
+        reason: reason.into(),
+    }
+}
+
+fn with_path(error: Error, path: &Path) -> Error {
+    match error {
+        Error::File { reason, .. } => Error::File {
+            path: Some(path.display().to_string()),
+            reason,
+        },
+        other => other,
+    }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    Error::File {
+        path: Some(path.display().to_string()),
+        reason: e.to_string(),
+    }
+}
+
+/// The new text of a clouds.yaml / secure.yaml, or `None` when it holds no
+/// `clouds.<cloud>.auth.password`.
+pub fn set_cloud_password(text: &str, cloud: &str, password: &str) -> Result<Option<String>> {
+    yaml::set_password(text, cloud, password)
+}
+
+/// The new text of an RC file, or why there is none.
+pub fn set_rc_password(text: &str, password: &str) -> Result<RcUpdate> {
+    rc::set_password(text, password)
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileUpdate {
+    pub path: String,
+    /// `updated`, `no_password` (nothing to change) or `prompts` (an RC file that asks).
+    pub status: &'static str,
+    pub backup: Option<String>,
+    /// Set when the file is readable by its group or by others.
+    pub warning: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct WriteOptions {
+    pub backup: bool,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions { backup: true }
+    }
+}
+
+/// Updates `clouds.<cloud>.auth.password` in the file at `path`.
+pub fn update_cloud_file(
+    path: &Path,
+    cloud: &str,
+    password: &str,
+    options: WriteOptions,
+) -> Result<FileUpdate> {
+    let original = fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    match set_cloud_password(&original, cloud, password).map_err(|e| with_path(e, path))? {
+        Some(text) => write_atomically(path, &original, &text, options),
+        None => Ok(unchanged(path, "no_password")),
+    }
+}
+
+/// Updates `OS_PASSWORD` in the RC file at `path`; one that prompts is left alone.
+pub fn update_rc_file(path: &Path, password: &str, options: WriteOptions) -> Result<FileUpdate> {
+    let original = fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    match set_rc_password(&original, password).map_err(|e| with_path(e, path))? {
+        RcUpdate::Updated(text) => write_atomically(path, &original, &text, options),
+        RcUpdate::Prompts => Ok(unchanged(path, "prompts")),
+        RcUpdate::NoPassword => Ok(unchanged(path, "no_password")),
+    }
+}
+
+fn unchanged(path: &Path, status: &'static str) -> FileUpdate {
+    FileUpdate {
+        path: path.display().to_string(),
+        status,
+        backup: None,
+        warning: None,
+    }
+}
+
+/// Where openstacksdk looks, in its order: `OS_CLIENT_SECURE_FILE` / `OS_CLIENT_CONFIG_FILE`,
+/// then the current directory, `~/.config/openstack`, `/etc/openstack`; secure files first
+/// because their values win. Only existing files are returned.
+pub fn cloud_config_files() -> Vec<PathBuf> {
+    let mut dirs = vec![PathBuf::from(".")];
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".config/openstack"));
+    }
+    dirs.push(PathBuf::from("/etc/openstack"));
+    let mut files = Vec::new();
+    for (env, stem) in [
+        ("OS_CLIENT_SECURE_FILE", "secure"),
+        ("OS_CLIENT_CONFIG_FILE", "clouds"),
+    ] {
+        match std::env::var_os(env) {
+            Some(path) => files.push(PathBuf::from(path)),
+            None => {
+                let found = dirs.iter().flat_map(|dir| {
+                    ["yaml", "yml", "json"].map(|ext| dir.join(format!("{stem}.{ext}")))
+                });
+                files.extend(found.filter(|p| p.is_file()).take(1));
+            }
+        }
+    }
+    files.retain(|p| p.is_file());
+    files
+}
+
+/// Updates the password of `cloud` in the file that holds it (secure.yaml before clouds.yaml).
+pub fn update_cloud_password(
+    cloud: &str,
+    password: &str,
+    options: WriteOptions,
+) -> Result<Vec<FileUpdate>> {
+    let mut updates = Vec::new();
+    for path in cloud_config_files() {
+        if path.extension().is_some_and(|e| e == "json") {
+            continue; // JSON configs: not edited in place (no comments or styles to keep)
+        }
+        let update = update_cloud_file(&path, cloud, password, options)?;
+        let done = update.status == "updated";
+        updates.push(update);
+        if done {
+            break;
+        }
+    }
+    Ok(updates)
+}
+
+/// Temporary file in the same directory, fsync, check nobody changed the original meanwhile,
+/// keep a backup, rename over, fsync the directory. The mode is kept.
+fn write_atomically(
+    path: &Path,
+    original: &str,
+    text: &str,
+    options: WriteOptions,
+) -> Result<FileUpdate> {
+    // a symlinked clouds.yaml stays a symlink: write where it points
+    let path = fs::canonicalize(path).map_err(|e| io_error(path, &e))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let metadata = fs::metadata(&path).map_err(|e| io_error(&path, &e))?;
+    let permissions = metadata.permissions();
+
+    let tmp = dir.join(format!(".{name}.chpass-{}.tmp", std::process::id()));
+    let cleanup = |e: Error| {
+        let _ = fs::remove_file(&tmp);
+        e
+    };
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .map_err(|e| io_error(&tmp, &e))?;
+    // narrow first, so the password is never readable by more people than before
+    fs::set_permissions(&tmp, permissions.clone()).map_err(|e| cleanup(io_error(&tmp, &e)))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| cleanup(io_error(&tmp, &e)))?;
+    drop(file);
+
+    let now = fs::read_to_string(&path).map_err(|e| cleanup(io_error(&path, &e)))?;
+    if now != original {
+        return Err(cleanup(Error::File {
+            path: Some(path.display().to_string()),
+            reason: "concurrent_edit: the file changed while chpass was updating it; left as it is"
+                .into(),
+        }));
+    }
+    let backup = if options.backup {
+        let backup = dir.join(format!("{name}.bak"));
+        fs::write(&backup, original)
+            .and_then(|()| fs::set_permissions(&backup, permissions.clone()))
+            .map_err(|e| cleanup(io_error(&backup, &e)))?;
+        Some(backup.display().to_string())
+    } else {
+        None
+    };
+    fs::rename(&tmp, &path).map_err(|e| cleanup(io_error(&path, &e)))?;
+    if let Ok(dir) = fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(FileUpdate {
+        path: path.display().to_string(),
+        status: "updated",
+        backup,
+        warning: readable_by_others(&metadata),
+    })
+}
+
+#[cfg(unix)]
+fn readable_by_others(metadata: &fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = metadata.permissions().mode();
+    (mode & 0o044 != 0).then(|| {
+        format!("the file holds a password and is readable by its group or others (mode {:o}); chmod 600 it", mode & 0o777)
+    })
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_: &fs::Metadata) -> Option<String> {
+    None
+}
