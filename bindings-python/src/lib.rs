@@ -632,6 +632,14 @@ fn update_cloud_password<'py>(
     json_to_py(py, &serde_json::to_value(&updates).unwrap_or_default())
 }
 
+/// cli_main(args) -> exit code: the `chpass` command itself (the Rust entry point), for
+/// `python -m chpass` and the `chpass` console script. The GIL is released while it runs.
+#[pyfunction]
+fn cli_main(py: Python<'_>, args: Vec<String>) -> i32 {
+    let argv = std::iter::once("chpass".to_owned()).chain(args).collect();
+    py.detach(|| chpass_cli::run_with_args(argv))
+}
+
 /// The presets: name, summary, source and the option names each takes.
 #[pyfunction]
 fn preset_info(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -657,6 +665,7 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(update_cloud_file, m)?)?;
     m.add_function(wrap_pyfunction!(update_rc_file, m)?)?;
     m.add_function(wrap_pyfunction!(update_cloud_password, m)?)?;
+    m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add("ERROR_CODES", chpass::Error::CODES.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

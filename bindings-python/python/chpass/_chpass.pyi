@@ -2,7 +2,7 @@ import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
 
 class Context(TypedDict, total=False):
@@ -125,3 +125,6 @@ def update_rc_file(path: Union[str, "os.PathLike[str]"], password: str, backup: 
 
 def update_cloud_password(cloud: str, password: str, backup: bool = True) -> List[FileUpdate]:
     """Updates the password of `cloud` in the secure.yaml / clouds.yaml that holds it."""
+
+def cli_main(args: List[str]) -> int:
+    """The `chpass` command (its Rust entry point) with these arguments; returns the exit code."""

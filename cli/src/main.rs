@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(chpass_cli::run_from_env());
+}
