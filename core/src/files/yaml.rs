@@ -105,7 +105,7 @@ fn locate(text: &str, cloud: &str) -> Result<Option<Scalar>> {
         found = None;
         let mut child_indent: Option<usize> = None;
         for (i, line) in lines.iter().enumerate().skip(from) {
-            if is_blank_or_comment(line) || line.rest.trim().is_empty() && line.key.is_none() {
+            if is_blank_or_comment(line) {
                 continue;
             }
             if let Some(parent) = parent_indent {
