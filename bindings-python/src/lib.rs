@@ -30,7 +30,13 @@ fn raise(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
     let module = module.bind(py);
     let make = module.getattr("_from_core")?;
     let params = json_to_py(py, &Value::Object(err.params()))?;
-    let exc = make.call1((err.code(), err.kind().as_str(), err.to_string(), params))?;
+    let exc = make.call1((
+        err.code(),
+        err.kind().as_str(),
+        err.to_string(),
+        params,
+        err.is_retryable(),
+    ))?;
     Ok(PyErr::from_value(exc))
 }
 

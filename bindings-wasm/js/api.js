@@ -4,17 +4,14 @@
 export function build(wasm) {
   /** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */
   class ChpassError extends Error {
-    constructor(message, { code, kind, params } = {}) {
+    constructor(message, { code, kind, params, retryable } = {}) {
       super(message);
       Object.defineProperty(this, 'name', { value: new.target.name, configurable: true, writable: true });
       this.code = code;
       this.kind = kind;
       this.params = params ?? {};
-    }
-
-    /** Whether trying again later may succeed. */
-    get retryable() {
-      return false;
+      /** Whether trying again later may succeed (core decides: only `server_unavailable`). */
+      this.retryable = retryable ?? false;
     }
   }
   /** A policy, argument or hash that chpass cannot use. */
@@ -41,11 +38,7 @@ export function build(wasm) {
     method_not_allowed: class MethodNotAllowedError extends ServerError {},
     payload_too_large: class PayloadTooLargeError extends ServerError {},
     unsupported_media_type: class UnsupportedMediaTypeError extends ServerError {},
-    server_unavailable: class ServerUnavailableError extends ServerError {
-      get retryable() {
-        return true;
-      }
-    },
+    server_unavailable: class ServerUnavailableError extends ServerError {},
     bad_request: class BadRequestError extends ServerError {},
   };
   class UnexpectedResponseError extends ProtocolError {}
@@ -77,9 +70,9 @@ export function build(wasm) {
     transport: TransportError,
     policy: PolicyViolationError,
   };
-  wasm.__setErrorFactory((code, kind, message, params) => {
+  wasm.__setErrorFactory((code, kind, message, params, retryable) => {
     const Class = byCode[code] ?? byKind[kind] ?? ChpassError;
-    return new Class(message, { code, kind, params });
+    return new Class(message, { code, kind, params, retryable });
   });
 
   const { Policy } = wasm;

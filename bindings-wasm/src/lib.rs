@@ -14,7 +14,7 @@ use wasm_bindgen_futures::future_to_promise;
 // ---------- errors ----------
 
 thread_local! {
-    /// `(code, kind, message, params) => Error`, installed by js/api.js at load.
+    /// `(code, kind, message, params, retryable) => Error`, installed by js/api.js at load.
     static ERROR_FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
@@ -25,11 +25,12 @@ pub fn set_error_factory(factory: Function) {
 
 fn to_js_error(err: Error) -> JsValue {
     let params = to_js(&err.params()).unwrap_or(JsValue::NULL);
-    let args = js_sys::Array::of4(
+    let args = js_sys::Array::of5(
         &err.code().into(),
         &err.kind().as_str().into(),
         &err.to_string().into(),
         &params,
+        &err.is_retryable().into(),
     );
     let made = ERROR_FACTORY.with(|slot| {
         slot.borrow()

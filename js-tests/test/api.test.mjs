@@ -109,3 +109,12 @@ test('non-JSON policy values are refused with invalid_policy', () => {
   assert.throws(() => new Policy({ blocklist: { words: [() => 1] } }), InvalidPolicyError);
   assert.throws(() => new Policy('nist-800-63b'), InvalidPolicyError);
 });
+
+test('retryable comes from core: only server_unavailable', async () => {
+  const { interpretResponse, ServerUnavailableError, InvalidCurrentPasswordError } = await import('chpass');
+  const op = { operation: 'keystone.change_password', base_url: 'https://k', user_id: 'u', original_password: 'a', password: 'b' };
+  assert.throws(() => interpretResponse(op, { status: 503, headers: { 'Retry-After': '5' }, body: '' }),
+    (err) => err instanceof ServerUnavailableError && err.retryable === true && err.params.retry_after === 5);
+  assert.throws(() => interpretResponse(op, { status: 401, body: '' }),
+    (err) => err instanceof InvalidCurrentPasswordError && err.retryable === false);
+});

@@ -16,14 +16,17 @@ class ChpassError(Exception):
     code: str
     kind: str
     params: Dict[str, Any]
-    #: Whether trying again later may succeed.
-    retryable: bool = False
+    #: Whether trying again later may succeed (core decides: only ``server_unavailable``).
+    retryable: bool
 
-    def __init__(self, message: str, *, code: str, kind: str, params: Dict[str, Any]) -> None:
+    def __init__(
+        self, message: str, *, code: str, kind: str, params: Dict[str, Any], retryable: bool = False
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.kind = kind
         self.params = params
+        self.retryable = retryable
 
     @property
     def message(self) -> str:
@@ -102,8 +105,6 @@ class UnsupportedMediaTypeError(ServerError):
 
 class ServerUnavailableError(ServerError):
     """``server_unavailable``: retry later; ``params['retry_after']`` in seconds when given."""
-
-    retryable = True
 
 
 class BadRequestError(ServerError):
@@ -189,7 +190,7 @@ _BY_KIND: Dict[str, Type[ChpassError]] = {
 }
 
 
-def _from_core(code: str, kind: str, message: str, params: Dict[str, Any]) -> ChpassError:
+def _from_core(code: str, kind: str, message: str, params: Dict[str, Any], retryable: bool) -> ChpassError:
     """Called by the extension: the class for a core error code."""
     cls = _BY_CODE.get(code) or _BY_KIND.get(kind, ChpassError)
-    return cls(message, code=code, kind=kind, params=params)
+    return cls(message, code=code, kind=kind, params=params, retryable=retryable)
