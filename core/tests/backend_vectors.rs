@@ -3,13 +3,11 @@
 // Test helpers: a malformed vector file should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chpass::backend::{HttpResponse, Operation};
-use serde_json::Value;
+mod common;
 
-fn cases(text: &str) -> Vec<Value> {
-    let doc: Value = serde_json::from_str(text).expect("vectors parse");
-    doc["cases"].as_array().expect("cases").clone()
-}
+use chpass::backend::{HttpResponse, Operation};
+use common::{cases, check_all};
+use serde_json::Value;
 
 fn response_of(case: &Value) -> HttpResponse {
     let mut response = case["response"].clone();
@@ -103,22 +101,9 @@ fn check_response(case: &Value) -> Result<(), String> {
     Ok(())
 }
 
-fn run(cases: &[Value], check: fn(&Value) -> Result<(), String>) {
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|c| check(c).err().map(|why| format!("{}: {why}", c["name"])))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} failing:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
-
 #[test]
 fn every_request_vector() {
-    run(&cases(include_str!("vectors/requests.json")), check_request);
+    check_all(&cases(include_str!("vectors/requests.json")), check_request);
 }
 
 #[test]
@@ -126,7 +111,7 @@ fn every_response_vector() {
     let cases = cases(include_str!("vectors/responses.json"));
     // at least one case for every documented status of every endpoint
     assert!(cases.len() >= 70);
-    run(&cases, check_response);
+    check_all(&cases, check_response);
 }
 
 #[test]

@@ -3,14 +3,11 @@
 // Test helpers: a malformed vector file should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chpass::{Context, Error, Policy, Report};
-use serde_json::Value;
+mod common;
 
-fn load() -> Vec<Value> {
-    let text = include_str!("vectors/policy.json");
-    let doc: Value = serde_json::from_str(text).expect("policy.json parses");
-    doc["cases"].as_array().expect("cases").clone()
-}
+use chpass::{Context, Error, Policy, Report};
+use common::{cases, check_all};
+use serde_json::Value;
 
 fn policy_of(case: &Value) -> Result<Policy, Error> {
     if let Some(name) = case["preset"].as_str() {
@@ -102,22 +99,9 @@ fn check(case: &Value) -> Result<(), String> {
 
 #[test]
 fn every_policy_vector() {
-    let cases = load();
+    let cases = cases(include_str!("vectors/policy.json"));
     assert!(cases.len() >= 150, "the issue asks for at least 150 cases");
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| {
-            check(case)
-                .err()
-                .map(|why| format!("{}: {why}", case["name"].as_str().unwrap_or("?")))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} failing:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    check_all(&cases, check);
 }
 
 #[test]
