@@ -24,6 +24,8 @@ pub enum ErrorKind {
     Policy,
     /// A local credential file could not be read, understood or written.
     File,
+    /// The platform lacks something chpass needs (the OS random number generator).
+    System,
 }
 
 impl ErrorKind {
@@ -35,6 +37,7 @@ impl ErrorKind {
             ErrorKind::Transport => "transport",
             ErrorKind::Policy => "policy",
             ErrorKind::File => "file",
+            ErrorKind::System => "system",
         }
     }
 }
@@ -73,6 +76,35 @@ pub enum Error {
         path: Option<String>,
         reason: String,
     },
+    /// A hash string or hashing request that cannot be used; `code` is one of [`HashErrorCode`].
+    Hash {
+        code: HashErrorCode,
+        reason: String,
+        params: Map<String, Value>,
+    },
+    /// The OS random number generator failed; no salt or password can be made safely.
+    RandomUnavailable { reason: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HashErrorCode {
+    /// The string is not a hash in any format chpass knows; the message says what is wrong.
+    MalformedHash,
+    /// bcrypt uses at most 72 UTF-8 bytes; chpass refuses rather than silently truncating.
+    PasswordTooLongForBcrypt,
+    /// The parameters would cost more memory or time than the caller's `WorkLimits` allow.
+    WorkLimitExceeded,
+}
+
+impl HashErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HashErrorCode::MalformedHash => "malformed_hash",
+            HashErrorCode::PasswordTooLongForBcrypt => "password_too_long_for_bcrypt",
+            HashErrorCode::WorkLimitExceeded => "work_limit_exceeded",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +215,10 @@ impl Error {
         "outcome_unknown",
         "policy_violation",
         "file_error",
+        "malformed_hash",
+        "password_too_long_for_bcrypt",
+        "work_limit_exceeded",
+        "random_unavailable",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -194,6 +230,8 @@ impl Error {
             Error::Transport { code, .. } => code.as_str(),
             Error::PolicyViolation(_) => "policy_violation",
             Error::File { .. } => "file_error",
+            Error::Hash { code, .. } => code.as_str(),
+            Error::RandomUnavailable { .. } => "random_unavailable",
         }
     }
 
@@ -204,12 +242,15 @@ impl Error {
 
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::InvalidPolicy { .. } | Error::InvalidArgument { .. } => ErrorKind::Configuration,
+            Error::InvalidPolicy { .. } | Error::InvalidArgument { .. } | Error::Hash { .. } => {
+                ErrorKind::Configuration
+            }
             Error::Server(_) => ErrorKind::Server,
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
             Error::Transport { .. } => ErrorKind::Transport,
             Error::PolicyViolation(_) => ErrorKind::Policy,
             Error::File { .. } => ErrorKind::File,
+            Error::RandomUnavailable { .. } => ErrorKind::System,
         }
     }
 
@@ -244,6 +285,24 @@ impl Error {
             Error::Transport { .. } => Map::new(),
             Error::PolicyViolation(report) => into_map(json!({ "report": report })),
             Error::File { path, .. } => into_map(json!({ "path": path })),
+            Error::Hash { params, .. } => params.clone(),
+            Error::RandomUnavailable { .. } => Map::new(),
+        }
+    }
+
+    pub fn malformed_hash(reason: impl Into<String>) -> Self {
+        Error::Hash {
+            code: HashErrorCode::MalformedHash,
+            reason: reason.into(),
+            params: Map::new(),
+        }
+    }
+
+    pub fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            argument,
+            reason: reason.into(),
+            params: Map::new(),
         }
     }
 
@@ -315,6 +374,15 @@ impl fmt::Display for Error {
                 reason,
             } => write!(f, "{path}: {reason}"),
             Error::File { path: None, reason } => f.write_str(reason),
+            Error::Hash { code, reason, .. } => match code {
+                HashErrorCode::MalformedHash => write!(f, "malformed hash: {reason}"),
+                HashErrorCode::PasswordTooLongForBcrypt | HashErrorCode::WorkLimitExceeded => {
+                    f.write_str(reason)
+                }
+            },
+            Error::RandomUnavailable { reason } => {
+                write!(f, "the OS random number generator failed: {reason}")
+            }
         }
     }
 }

@@ -18,13 +18,18 @@ pub mod backend;
 pub mod error;
 #[cfg(feature = "files")]
 pub mod files;
+pub mod generate;
+pub mod hash;
 pub mod policy;
+mod random;
 pub mod secret;
 pub mod text;
 #[cfg(feature = "transport")]
 pub mod transport;
 
-pub use error::{Error, ErrorKind, Result, ServerError, ServerErrorCode, TransportErrorCode};
+pub use error::{
+    Error, ErrorKind, HashErrorCode, Result, ServerError, ServerErrorCode, TransportErrorCode,
+};
 pub use policy::{
     Context, LengthLimit, LengthUnit, Policy, PolicySpec, Report, Violation, presets, validate,
 };

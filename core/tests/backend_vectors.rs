@@ -86,10 +86,10 @@ fn check_response(case: &Value) -> Result<(), String> {
                 return Err(format!("param {key}: {:?} != {want}", params.get(key)));
             }
         }
-        if let Some(excerpt) = params.get("excerpt").and_then(Value::as_str) {
-            if excerpt.len() > chpass::backend::EXCERPT_BYTES + 3 {
-                return Err("the excerpt is not bounded".into());
-            }
+        if let Some(excerpt) = params.get("excerpt").and_then(Value::as_str)
+            && excerpt.len() > chpass::backend::EXCERPT_BYTES + 3
+        {
+            return Err("the excerpt is not bounded".into());
         }
         return Ok(());
     }

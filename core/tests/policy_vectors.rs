@@ -48,10 +48,10 @@ fn check(case: &Value) -> Result<(), String> {
         if err.code() != code {
             return Err(format!("expected error {code}, got {err:?}"));
         }
-        if let Some(path) = case["expected_error_path"].as_str() {
-            if err.params()["path"] != path {
-                return Err(format!("expected error path {path}, got {err:?}"));
-            }
+        if let Some(path) = case["expected_error_path"].as_str()
+            && err.params()["path"] != path
+        {
+            return Err(format!("expected error path {path}, got {err:?}"));
         }
         return Ok(());
     }

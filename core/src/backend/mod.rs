@@ -194,9 +194,5 @@ impl HttpResponse {
 }
 
 pub(crate) fn invalid_argument(argument: &'static str, reason: &str) -> Error {
-    Error::InvalidArgument {
-        argument,
-        reason: reason.to_owned(),
-        params: serde_json::Map::new(),
-    }
+    Error::invalid_argument(argument, reason)
 }

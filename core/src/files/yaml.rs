@@ -108,10 +108,10 @@ fn locate(text: &str, cloud: &str) -> Result<Option<Scalar>> {
             if is_blank_or_comment(line) {
                 continue;
             }
-            if let Some(parent) = parent_indent {
-                if line.indent <= parent {
-                    break; // left the parent mapping
-                }
+            if let Some(parent) = parent_indent
+                && line.indent <= parent
+            {
+                break; // left the parent mapping
             }
             let indent = *child_indent.get_or_insert(line.indent);
             if line.indent != indent {

@@ -31,6 +31,23 @@ pub enum CharClass {
     Symbol,
 }
 
+impl CharClass {
+    /// The class a character counts for; letters without case (CJK, …) count for none.
+    pub(crate) fn of(c: char) -> Option<CharClass> {
+        if c.is_lowercase() {
+            Some(CharClass::Lowercase)
+        } else if c.is_uppercase() {
+            Some(CharClass::Uppercase)
+        } else if c.is_numeric() {
+            Some(CharClass::Digit)
+        } else if !c.is_alphabetic() {
+            Some(CharClass::Symbol)
+        } else {
+            None
+        }
+    }
+}
+
 #[derive(Default)]
 struct Counts {
     lowercase: usize,
@@ -43,14 +60,12 @@ impl Counts {
     fn of(password: &str) -> Self {
         let mut counts = Counts::default();
         for c in password.chars() {
-            if c.is_lowercase() {
-                counts.lowercase += 1;
-            } else if c.is_uppercase() {
-                counts.uppercase += 1;
-            } else if c.is_numeric() {
-                counts.digit += 1;
-            } else if !c.is_alphabetic() {
-                counts.symbol += 1;
+            match CharClass::of(c) {
+                Some(CharClass::Lowercase) => counts.lowercase += 1,
+                Some(CharClass::Uppercase) => counts.uppercase += 1,
+                Some(CharClass::Digit) => counts.digit += 1,
+                Some(CharClass::Symbol) => counts.symbol += 1,
+                None => {}
             }
         }
         counts

@@ -20,10 +20,10 @@ impl SecurityCompliance {
         let mut pending: Option<(String, Vec<String>)> = None;
 
         let mut flush = |pending: &mut Option<(String, Vec<String>)>, section: &str| {
-            if let Some((key, lines)) = pending.take() {
-                if section == SECTION {
-                    conf.assign(&key, lines.join("\n"))?;
-                }
+            if let Some((key, lines)) = pending.take()
+                && section == SECTION
+            {
+                conf.assign(&key, lines.join("\n"))?;
             }
             Ok::<(), Error>(())
         };

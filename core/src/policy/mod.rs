@@ -17,6 +17,7 @@ mod report;
 mod spec;
 
 pub use blocklist::common_passwords;
+pub(crate) use classes::CharClass;
 pub use classes::CharacterClasses;
 pub use context::Context;
 pub use pattern::{Dialect, PatternSpec};
@@ -132,29 +133,28 @@ impl Policy {
                 });
             }
         }
-        if spec.forbid_control_characters {
-            if let Some((position, c)) = password.chars().enumerate().find(|(_, c)| c.is_control())
-            {
-                report.push(Violation::ControlCharacter {
-                    position,
-                    code_point: c as u32,
-                });
-            }
+        if spec.forbid_control_characters
+            && let Some((position, c)) = password.chars().enumerate().find(|(_, c)| c.is_control())
+        {
+            report.push(Violation::ControlCharacter {
+                position,
+                code_point: c as u32,
+            });
         }
-        if let Some(pattern) = &self.pattern {
-            if let Some(violation) = pattern.check(password) {
-                report.push(violation);
-            }
+        if let Some(pattern) = &self.pattern
+            && let Some(violation) = pattern.check(password)
+        {
+            report.push(violation);
         }
         if let Some(classes) = &spec.character_classes {
             classes.check(password, &mut report);
         }
 
         let lowered = lowercase(password);
-        if spec.context_words {
-            if let Some(word) = context.words().find(|w| lowered.contains(w.as_str())) {
-                report.push(Violation::ContainsContextWord { word });
-            }
+        if spec.context_words
+            && let Some(word) = context.words().find(|w| lowered.contains(w.as_str()))
+        {
+            report.push(Violation::ContainsContextWord { word });
         }
         if spec.differ_from_current
             && context

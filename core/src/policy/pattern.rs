@@ -127,14 +127,12 @@ impl Translator {
             && self.depth == 0
             && self.class_depth == 0
             && !self.top_level_alternation;
-        if ends_with_dollar {
-            if let Some(start) = self.out.rfind(self.dollar()) {
-                self.out.truncate(start);
-                self.out.push_str(match self.flavor {
-                    Flavor::Python => r"\n?\z",
-                    Flavor::Java => "",
-                });
-            }
+        if ends_with_dollar && let Some(start) = self.out.rfind(self.dollar()) {
+            self.out.truncate(start);
+            self.out.push_str(match self.flavor {
+                Flavor::Python => r"\n?\z",
+                Flavor::Java => "",
+            });
         }
         self.out
     }

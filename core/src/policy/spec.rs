@@ -120,24 +120,24 @@ impl PolicySpec {
                 ));
             }
         }
-        if let Some(pattern) = &self.pattern {
-            if pattern.regex.len() > MAX_PATTERN_BYTES {
-                return Err(Error::invalid_policy(
-                    "pattern.regex",
-                    format!("longer than {MAX_PATTERN_BYTES} bytes"),
-                ));
-            }
+        if let Some(pattern) = &self.pattern
+            && pattern.regex.len() > MAX_PATTERN_BYTES
+        {
+            return Err(Error::invalid_policy(
+                "pattern.regex",
+                format!("longer than {MAX_PATTERN_BYTES} bytes"),
+            ));
         }
         if let Some(classes) = &self.character_classes {
             classes.check_spec()?;
         }
-        if let Some(strength) = &self.strength {
-            if strength.min_score > 4 {
-                return Err(Error::invalid_policy(
-                    "strength.min_score",
-                    "a zxcvbn score is 0 to 4",
-                ));
-            }
+        if let Some(strength) = &self.strength
+            && strength.min_score > 4
+        {
+            return Err(Error::invalid_policy(
+                "strength.min_score",
+                "a zxcvbn score is 0 to 4",
+            ));
         }
         Ok(())
     }

@@ -4,8 +4,13 @@
 use serde_json::Value;
 
 pub fn cases(text: &str) -> Vec<Value> {
+    section(text, "cases")
+}
+
+/// One named list of a vector file that has several (hash.json).
+pub fn section(text: &str, key: &str) -> Vec<Value> {
     let doc: Value = serde_json::from_str(text).expect("vectors parse");
-    doc["cases"].as_array().expect("cases").clone()
+    doc[key].as_array().expect(key).clone()
 }
 
 pub fn check_all(cases: &[Value], check: fn(&Value) -> Result<(), String>) {

@@ -1,0 +1,277 @@
+//! Argon2 (RFC 9106) as PHC strings: `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`.
+
+use super::encoding::{PHC, decode_standard};
+use super::limits::{WorkLimits, within};
+use super::{Salt, salt_or_random};
+use crate::error::{Error, Result};
+use argon2_rust::{Algorithm, Argon2, Params, Version, params::Memory, params::TagLen};
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+/// OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Argon2Params {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    pub salt_length: usize,
+    pub hash_length: usize,
+    /// 19 (0x13, current) or 16 (0x10, the original).
+    pub version: u32,
+    /// A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salt: Option<Salt>,
+}
+
+impl Default for Argon2Params {
+    fn default() -> Self {
+        Argon2Params {
+            memory_kib: 19456,
+            iterations: 2,
+            parallelism: 1,
+            salt_length: 16,
+            hash_length: 32,
+            version: 19,
+            salt: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Argon2Variant {
+    Argon2id,
+    Argon2i,
+    Argon2d,
+}
+
+impl Argon2Variant {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Argon2Variant::Argon2id => "argon2id",
+            Argon2Variant::Argon2i => "argon2i",
+            Argon2Variant::Argon2d => "argon2d",
+        }
+    }
+
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Argon2Variant::Argon2id => Algorithm::Argon2id,
+            Argon2Variant::Argon2i => Algorithm::Argon2i,
+            Argon2Variant::Argon2d => Algorithm::Argon2d,
+        }
+    }
+}
+
+/// A parsed PHC string.
+#[derive(Debug, Clone)]
+pub(crate) struct Argon2Hash {
+    pub variant: Argon2Variant,
+    pub version: u32,
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    pub salt: Vec<u8>,
+    pub tag: Vec<u8>,
+}
+
+const MIN_SALT: usize = 8;
+const MAX_SALT: usize = 1024;
+const MIN_TAG: usize = 4;
+const MAX_TAG: usize = 1024;
+
+pub(crate) fn hash(
+    password: &str,
+    variant: Argon2Variant,
+    params: &Argon2Params,
+) -> Result<String> {
+    let arg = |reason: String| Error::invalid_argument("params", reason);
+    if !(MIN_SALT..=MAX_SALT).contains(&params.salt_length) {
+        return Err(arg(format!(
+            "salt_length must be {MIN_SALT} to {MAX_SALT} bytes"
+        )));
+    }
+    if !(MIN_TAG..=MAX_TAG).contains(&params.hash_length) {
+        return Err(arg(format!(
+            "hash_length must be {MIN_TAG} to {MAX_TAG} bytes"
+        )));
+    }
+    let salt = salt_or_random(params.salt.as_ref(), params.salt_length)?;
+    if !(MIN_SALT..=MAX_SALT).contains(&salt.len()) {
+        return Err(arg(format!("salt must be {MIN_SALT} to {MAX_SALT} bytes")));
+    }
+    let stored = Argon2Hash {
+        variant,
+        version: params.version,
+        memory_kib: params.memory_kib,
+        iterations: params.iterations,
+        parallelism: params.parallelism,
+        tag: Vec::new(),
+        salt: salt.to_vec(),
+    };
+    let tag = stored
+        .compute(password, params.hash_length)
+        .map_err(|e| arg(e.to_string()))?;
+    Ok(stored.encode(&tag))
+}
+
+impl Argon2Hash {
+    fn engine(&self, tag_len: usize) -> Result<Argon2> {
+        let version = match self.version {
+            16 => Version::V0x10,
+            19 => Version::V0x13,
+            other => {
+                return Err(Error::invalid_argument(
+                    "params",
+                    format!("argon2 version {other} does not exist (16 or 19)"),
+                ));
+            }
+        };
+        let params = Params::builder()
+            .memory(Memory::kib(u64::from(self.memory_kib)))
+            .passes(self.iterations)
+            .lanes(self.parallelism)
+            .tag_len(TagLen::bytes(tag_len as u64))
+            .build()
+            .map_err(|e| Error::invalid_argument("params", format!("argon2: {e}")))?;
+        Ok(Argon2::new(self.variant.algorithm(), version, params))
+    }
+
+    fn compute(&self, password: &str, tag_len: usize) -> Result<Zeroizing<Vec<u8>>> {
+        let mut tag = Zeroizing::new(vec![0u8; tag_len]);
+        self.engine(tag_len)?
+            .hash_into(password.as_bytes(), &self.salt, &mut tag)
+            .map_err(|e| Error::invalid_argument("params", format!("argon2: {e}")))?;
+        Ok(tag)
+    }
+
+    fn encode(&self, tag: &[u8]) -> String {
+        format!(
+            "${}$v={}$m={},t={},p={}${}${}",
+            self.variant.as_str(),
+            self.version,
+            self.memory_kib,
+            self.iterations,
+            self.parallelism,
+            PHC.encode(&self.salt),
+            PHC.encode(tag)
+        )
+    }
+
+    pub(crate) fn check_limits(&self, limits: &WorkLimits) -> Result<()> {
+        within(
+            "argon2_max_memory_kib",
+            "argon2 memory (KiB)",
+            self.memory_kib,
+            limits.argon2_max_memory_kib,
+        )?;
+        within(
+            "argon2_max_iterations",
+            "argon2 iterations",
+            self.iterations,
+            limits.argon2_max_iterations,
+        )?;
+        within(
+            "argon2_max_parallelism",
+            "argon2 parallelism",
+            self.parallelism,
+            limits.argon2_max_parallelism,
+        )
+    }
+
+    pub(crate) fn verify(&self, password: &str) -> Result<bool> {
+        let candidate = self
+            .compute(password, self.tag.len())
+            .map_err(|e| match e {
+                Error::InvalidArgument { reason, .. } => Error::malformed_hash(reason),
+                other => other,
+            })?;
+        Ok(super::constant_time_eq(&candidate, &self.tag))
+    }
+
+    /// Parses `$argon2<type>[$v=<version>]$m=<m>,t=<t>,p=<p>$<salt>$<tag>`, as the C reference
+    /// does (a missing version means 16), saying which part is wrong.
+    pub(crate) fn parse(text: &str) -> Result<Self> {
+        let bad = |reason: &str| Error::malformed_hash(format!("argon2: {reason}"));
+        let mut parts = text.split('$');
+        if parts.next() != Some("") {
+            return Err(bad("a PHC string starts with '$'"));
+        }
+        let variant = match parts.next() {
+            Some("argon2id") => Argon2Variant::Argon2id,
+            Some("argon2i") => Argon2Variant::Argon2i,
+            Some("argon2d") => Argon2Variant::Argon2d,
+            _ => return Err(bad("the type must be argon2id, argon2i or argon2d")),
+        };
+        let rest: Vec<&str> = parts.collect();
+        let (version, rest) = match rest.split_first() {
+            Some((first, tail)) if first.starts_with("v=") => {
+                let version =
+                    decimal(&first[2..]).ok_or_else(|| bad("the version is not a number"))?;
+                if version != 16 && version != 19 {
+                    return Err(bad("the version must be 16 or 19"));
+                }
+                (version, tail)
+            }
+            _ => (16, &rest[..]),
+        };
+        let [costs, salt, tag] = rest else {
+            return Err(bad(
+                "expected $m=…,t=…,p=…$<salt>$<hash> after the type and version",
+            ));
+        };
+        let costs: Vec<&str> = costs.split(',').collect();
+        let [m, t, p] = costs[..] else {
+            return Err(bad(
+                "the parameters must be m=<memory>,t=<iterations>,p=<parallelism>",
+            ));
+        };
+        let number = |field: &str, key: &str, name: &str| -> Result<u32> {
+            field.strip_prefix(key).and_then(decimal).ok_or_else(|| {
+                bad(&format!(
+                    "{name} must be written {key}<number>, in the order m, t, p"
+                ))
+            })
+        };
+        let memory_kib = number(m, "m=", "the memory")?;
+        let iterations = number(t, "t=", "the iterations")?;
+        let parallelism = number(p, "p=", "the parallelism")?;
+        if iterations == 0 || parallelism == 0 {
+            return Err(bad("iterations and parallelism must be at least 1"));
+        }
+        if u64::from(memory_kib) < 8 * u64::from(parallelism) {
+            return Err(bad("the memory must be at least 8 KiB per lane"));
+        }
+        let salt = decode_standard(salt).ok_or_else(|| bad("the salt is not Base64"))?;
+        let tag = decode_standard(tag).ok_or_else(|| bad("the hash is not Base64"))?;
+        if !(MIN_SALT..=MAX_SALT).contains(&salt.len()) {
+            return Err(bad(&format!(
+                "the salt must be {MIN_SALT} to {MAX_SALT} bytes"
+            )));
+        }
+        if !(MIN_TAG..=MAX_TAG).contains(&tag.len()) {
+            return Err(bad(&format!(
+                "the hash must be {MIN_TAG} to {MAX_TAG} bytes"
+            )));
+        }
+        Ok(Argon2Hash {
+            variant,
+            version,
+            memory_kib,
+            iterations,
+            parallelism,
+            salt,
+            tag,
+        })
+    }
+}
+
+/// Digits only: no sign, no spaces, no overflow.
+pub(crate) fn decimal(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}

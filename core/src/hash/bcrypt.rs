@@ -1,0 +1,206 @@
+//! bcrypt: `$2b$12$<22 characters of salt><31 characters of hash>`, on RustCrypto's EksBlowfish.
+
+use super::encoding::{BCRYPT, decode_bcrypt};
+use super::limits::{WorkLimits, within};
+use super::{Salt, salt_or_random};
+use crate::error::{Error, HashErrorCode, Result};
+use base64::Engine;
+use blowfish::Blowfish;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use zeroize::Zeroizing;
+
+/// bcrypt reads at most this many bytes of the password.
+pub const MAX_PASSWORD_BYTES: usize = 72;
+pub const MIN_COST: u32 = 4;
+pub const MAX_COST: u32 = 31;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BcryptParams {
+    /// log2 of the rounds, 4–31; 12 by default (pyca/bcrypt's and OpenSearch's default).
+    pub cost: u32,
+    pub variant: BcryptVariant,
+    /// A fixed 16-byte salt, for reproducible vectors only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salt: Option<Salt>,
+}
+
+impl Default for BcryptParams {
+    fn default() -> Self {
+        BcryptParams {
+            cost: 12,
+            variant: BcryptVariant::TwoB,
+            salt: None,
+        }
+    }
+}
+
+/// The prefix: `2b` is current; `2a` is what Elasticsearch writes, `2y` what PHP and OpenSearch
+/// write. All three hash the same way for passwords this version accepts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BcryptVariant {
+    #[serde(rename = "2a")]
+    TwoA,
+    #[default]
+    #[serde(rename = "2b")]
+    TwoB,
+    #[serde(rename = "2y")]
+    TwoY,
+}
+
+impl BcryptVariant {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BcryptVariant::TwoA => "2a",
+            BcryptVariant::TwoB => "2b",
+            BcryptVariant::TwoY => "2y",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct BcryptHash {
+    pub variant: BcryptVariant,
+    pub cost: u32,
+    salt: [u8; 16],
+    digest: [u8; 23],
+}
+
+pub(crate) fn hash(password: &str, params: &BcryptParams) -> Result<String> {
+    if !(MIN_COST..=MAX_COST).contains(&params.cost) {
+        return Err(Error::invalid_argument(
+            "params",
+            format!("bcrypt cost must be {MIN_COST} to {MAX_COST}"),
+        ));
+    }
+    let salt: [u8; 16] = salt_or_random(params.salt.as_ref(), 16)?
+        .as_slice()
+        .try_into()
+        .map_err(|_| Error::invalid_argument("params", "a bcrypt salt is 16 bytes"))?;
+    let digest = eks_blowfish(password, params.cost, &salt)?;
+    let stored = BcryptHash {
+        variant: params.variant,
+        cost: params.cost,
+        salt,
+        digest,
+    };
+    Ok(stored.encode())
+}
+
+/// The bytes bcrypt hashes: the password and its terminating NUL, at most 72 bytes.
+/// Longer passwords are refused, as pyca/bcrypt 5 does, because bcrypt would ignore the rest.
+fn key(password: &str) -> Result<Zeroizing<Vec<u8>>> {
+    let bytes = password.as_bytes();
+    if bytes.len() > MAX_PASSWORD_BYTES {
+        let mut params = Map::new();
+        params.insert("max".into(), Value::from(MAX_PASSWORD_BYTES));
+        params.insert("actual".into(), Value::from(bytes.len()));
+        return Err(Error::Hash {
+            code: HashErrorCode::PasswordTooLongForBcrypt,
+            reason: format!(
+                "bcrypt uses only the first {MAX_PASSWORD_BYTES} UTF-8 bytes and this password has {}; \
+                 refusing rather than silently ignoring the rest",
+                bytes.len()
+            ),
+            params,
+        });
+    }
+    let mut key = Zeroizing::new(Vec::with_capacity(MAX_PASSWORD_BYTES));
+    key.extend_from_slice(bytes);
+    if key.len() < MAX_PASSWORD_BYTES {
+        key.push(0);
+    }
+    Ok(key)
+}
+
+fn eks_blowfish(password: &str, cost: u32, salt: &[u8; 16]) -> Result<[u8; 23]> {
+    let key = key(password)?;
+    let mut state = Blowfish::bc_init_state();
+    state.salted_expand_key(salt, &key);
+    for _ in 0..1u64 << cost {
+        state.bc_expand_key(&key);
+        state.bc_expand_key(salt);
+    }
+    // "OrpheanBeholderScryDoubt", encrypted 64 times.
+    let mut text: [u32; 6] = [
+        0x4f72_7068,
+        0x6561_6e42,
+        0x6568_6f6c,
+        0x6465_7253,
+        0x6372_7944,
+        0x6f75_6274,
+    ];
+    let mut out = [0u8; 24];
+    for (pair, chunk) in text.chunks_exact_mut(2).zip(out.chunks_exact_mut(8)) {
+        let mut block = [pair[0], pair[1]];
+        for _ in 0..64 {
+            block = state.bc_encrypt(block);
+        }
+        chunk[..4].copy_from_slice(&block[0].to_be_bytes());
+        chunk[4..].copy_from_slice(&block[1].to_be_bytes());
+    }
+    let mut digest = [0u8; 23];
+    digest.copy_from_slice(&out[..23]);
+    Ok(digest)
+}
+
+impl BcryptHash {
+    fn encode(&self) -> String {
+        format!(
+            "${}${:02}${}{}",
+            self.variant.as_str(),
+            self.cost,
+            BCRYPT.encode(self.salt),
+            BCRYPT.encode(self.digest)
+        )
+    }
+
+    pub(crate) fn check_limits(&self, limits: &WorkLimits) -> Result<()> {
+        within(
+            "bcrypt_max_cost",
+            "bcrypt cost",
+            self.cost,
+            limits.bcrypt_max_cost,
+        )
+    }
+
+    pub(crate) fn verify(&self, password: &str) -> Result<bool> {
+        let candidate = eks_blowfish(password, self.cost, &self.salt)?;
+        Ok(super::constant_time_eq(&candidate, &self.digest))
+    }
+
+    pub(crate) fn parse(text: &str) -> Result<Self> {
+        let bad = |reason: &str| Error::malformed_hash(format!("bcrypt: {reason}"));
+        if text.len() != 60 || !text.is_ascii() {
+            return Err(bad(&format!(
+                "a bcrypt hash is 60 ASCII characters, this one has {}",
+                text.chars().count()
+            )));
+        }
+        let variant = match &text[..4] {
+            "$2a$" => BcryptVariant::TwoA,
+            "$2b$" => BcryptVariant::TwoB,
+            "$2y$" => BcryptVariant::TwoY,
+            _ => return Err(bad("the prefix must be $2a$, $2b$ or $2y$")),
+        };
+        let cost = super::argon2::decimal(&text[4..6])
+            .filter(|_| &text[6..7] == "$")
+            .ok_or_else(|| bad("the cost must be two digits followed by '$'"))?;
+        if !(MIN_COST..=MAX_COST).contains(&cost) {
+            return Err(bad(&format!(
+                "the cost must be {MIN_COST} to {MAX_COST}, not {cost}"
+            )));
+        }
+        let salt = decode_bcrypt(&text[7..29]).and_then(|s| <[u8; 16]>::try_from(s).ok());
+        let salt = salt.ok_or_else(|| bad("the salt is not bcrypt Base64"))?;
+        let digest = decode_bcrypt(&text[29..]).and_then(|d| <[u8; 23]>::try_from(d).ok());
+        let digest = digest.ok_or_else(|| bad("the hash is not bcrypt Base64"))?;
+        Ok(BcryptHash {
+            variant,
+            cost,
+            salt,
+            digest,
+        })
+    }
+}

@@ -1,0 +1,277 @@
+//! Password hashes in exactly the formats the servers accept: argon2 (PHC strings), bcrypt,
+//! and PBKDF2 as Elasticsearch and OpenSearch (password4j) write it. `verify` recognises every
+//! one of them, compares in constant time and refuses hostile costs by [`WorkLimits`].
+//!
+//! ```
+//! use chpass::hash::{HashSpec, hash, verify, needs_rehash};
+//!
+//! let spec = HashSpec::Bcrypt(Default::default());
+//! let stored = hash("correct horse battery staple", &spec).unwrap();
+//! assert!(verify("correct horse battery staple", &stored).unwrap());
+//! assert!(!verify("Correct horse battery staple", &stored).unwrap());
+//! assert!(!needs_rehash(&stored, &spec).unwrap());
+//! ```
+
+mod argon2;
+mod bcrypt;
+mod encoding;
+mod limits;
+mod pbkdf2;
+mod servers;
+
+pub use argon2::{Argon2Params, Argon2Variant};
+pub use bcrypt::{
+    BcryptParams, BcryptVariant, MAX_COST as BCRYPT_MAX_COST,
+    MAX_PASSWORD_BYTES as BCRYPT_MAX_PASSWORD_BYTES,
+};
+pub use limits::WorkLimits;
+pub use pbkdf2::{
+    ELASTICSEARCH_ITERATIONS, ElasticsearchPbkdf2Params, Hmac, Password4jPbkdf2Params,
+};
+pub use servers::{
+    ELASTICSEARCH_ALGORITHMS, OpenSearchHashSettings, elasticsearch_password_hash, opensearch_hash,
+};
+
+use crate::error::{Error, Result};
+use crate::policy::MAX_PASSWORD_BYTES;
+use argon2::Argon2Hash;
+use bcrypt::BcryptHash;
+use pbkdf2::{Pbkdf2Format, Pbkdf2Hash};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
+
+/// How to hash: the algorithm and its parameters. In JSON, `{"algorithm": "argon2id", …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "algorithm", rename_all = "snake_case")]
+pub enum HashSpec {
+    Argon2id(Argon2Params),
+    Argon2i(Argon2Params),
+    Argon2d(Argon2Params),
+    Bcrypt(BcryptParams),
+    /// `{PBKDF2}…`, Elasticsearch's `pbkdf2*` algorithms.
+    ElasticsearchPbkdf2(ElasticsearchPbkdf2Params),
+    /// `{PBKDF2_STRETCH}…`, Elasticsearch's `pbkdf2_stretch*` algorithms.
+    ElasticsearchPbkdf2Stretch(ElasticsearchPbkdf2Params),
+    /// OpenSearch's `pbkdf2` (password4j's compressed string).
+    Password4jPbkdf2(Password4jPbkdf2Params),
+}
+
+impl Default for HashSpec {
+    /// argon2id with OWASP's parameters.
+    fn default() -> Self {
+        HashSpec::Argon2id(Argon2Params::default())
+    }
+}
+
+impl HashSpec {
+    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        serde_path_to_error::deserialize(value)
+            .map_err(|e| Error::invalid_argument("spec", format!("{}: {}", e.path(), e.inner())))
+    }
+
+    fn algorithm(&self) -> &'static str {
+        match self {
+            HashSpec::Argon2id(_) => "argon2id",
+            HashSpec::Argon2i(_) => "argon2i",
+            HashSpec::Argon2d(_) => "argon2d",
+            HashSpec::Bcrypt(_) => "bcrypt",
+            HashSpec::ElasticsearchPbkdf2(_) => "elasticsearch_pbkdf2",
+            HashSpec::ElasticsearchPbkdf2Stretch(_) => "elasticsearch_pbkdf2_stretch",
+            HashSpec::Password4jPbkdf2(_) => "password4j_pbkdf2",
+        }
+    }
+}
+
+/// Salt bytes given in a spec, written as standard Base64 in JSON.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Salt(pub Vec<u8>);
+
+impl std::fmt::Debug for Salt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Salt({} bytes)", self.0.len())
+    }
+}
+
+impl Serialize for Salt {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use base64::Engine;
+        serializer.serialize_str(&encoding::PADDED.encode(&self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Salt {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        encoding::decode_standard(&text)
+            .map(Salt)
+            .ok_or_else(|| serde::de::Error::custom("a salt is written in standard Base64"))
+    }
+}
+
+/// Hashes `password` as `spec` says, with a fresh salt from the OS CSPRNG.
+/// The parameters are the caller's choice, so [`WorkLimits`] do not apply here.
+pub fn hash(password: &str, spec: &HashSpec) -> Result<String> {
+    check_password(password)?;
+    match spec {
+        HashSpec::Argon2id(p) => argon2::hash(password, Argon2Variant::Argon2id, p),
+        HashSpec::Argon2i(p) => argon2::hash(password, Argon2Variant::Argon2i, p),
+        HashSpec::Argon2d(p) => argon2::hash(password, Argon2Variant::Argon2d, p),
+        HashSpec::Bcrypt(p) => bcrypt::hash(password, p),
+        HashSpec::ElasticsearchPbkdf2(p) => pbkdf2::hash_elasticsearch(password, false, p),
+        HashSpec::ElasticsearchPbkdf2Stretch(p) => pbkdf2::hash_elasticsearch(password, true, p),
+        HashSpec::Password4jPbkdf2(p) => pbkdf2::hash_password4j(password, p),
+    }
+}
+
+/// Whether `password` matches `stored`, in any format above, within the default [`WorkLimits`].
+/// A wrong password is `Ok(false)`; a string that is no known hash is `malformed_hash`.
+pub fn verify(password: &str, stored: &str) -> Result<bool> {
+    verify_with_limits(password, stored, &WorkLimits::default())
+}
+
+pub fn verify_with_limits(password: &str, stored: &str, limits: &WorkLimits) -> Result<bool> {
+    check_password(password)?;
+    let parsed = Stored::parse(stored)?;
+    parsed.check_limits(limits)?;
+    parsed.verify(password)
+}
+
+/// Whether `stored` should be replaced by a hash made with `spec`: another algorithm or
+/// format, or parameters weaker than the spec's (less memory, fewer iterations or a lower cost,
+/// an older argon2 version, a shorter salt or hash). A different argon2 parallelism alone is
+/// not weaker. Computes nothing, so no work limit applies.
+pub fn needs_rehash(stored: &str, spec: &HashSpec) -> Result<bool> {
+    let parsed = Stored::parse(stored)?;
+    Ok(match (&parsed, spec) {
+        (
+            Stored::Argon2(h),
+            HashSpec::Argon2id(p) | HashSpec::Argon2i(p) | HashSpec::Argon2d(p),
+        ) => {
+            h.variant.as_str() != spec.algorithm()
+                || h.version < p.version
+                || h.memory_kib < p.memory_kib
+                || h.iterations < p.iterations
+                || h.salt.len() < p.salt_length
+                || h.tag.len() < p.hash_length
+        }
+        (Stored::Bcrypt(h), HashSpec::Bcrypt(p)) => h.cost < p.cost,
+        (Stored::Pbkdf2(h), HashSpec::ElasticsearchPbkdf2(p)) => {
+            h.format != Pbkdf2Format::Elasticsearch || weaker_es(h, p)
+        }
+        (Stored::Pbkdf2(h), HashSpec::ElasticsearchPbkdf2Stretch(p)) => {
+            h.format != Pbkdf2Format::ElasticsearchStretch || weaker_es(h, p)
+        }
+        (Stored::Pbkdf2(h), HashSpec::Password4jPbkdf2(p)) => {
+            h.format != Pbkdf2Format::Password4j
+                || h.hmac != p.hmac
+                || h.iterations < p.iterations
+                || (h.key.len() as u64) * 8 < u64::from(p.key_bits)
+        }
+        _ => true,
+    })
+}
+
+fn weaker_es(h: &Pbkdf2Hash, p: &ElasticsearchPbkdf2Params) -> bool {
+    h.iterations < p.iterations || h.key.len() < p.key_length || h.salt.len() < p.salt_length
+}
+
+/// A hash string is configuration, not data: anything longer is refused before parsing.
+pub const MAX_HASH_BYTES: usize = 4096;
+
+enum Stored {
+    Argon2(Argon2Hash),
+    Bcrypt(BcryptHash),
+    Pbkdf2(Pbkdf2Hash),
+}
+
+impl Stored {
+    fn parse(text: &str) -> Result<Self> {
+        if text.len() > MAX_HASH_BYTES {
+            return Err(Error::malformed_hash(format!(
+                "longer than {MAX_HASH_BYTES} bytes"
+            )));
+        }
+        if text.starts_with("$argon2") {
+            Argon2Hash::parse(text).map(Stored::Argon2)
+        } else if text.starts_with("$2")
+            && text.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic)
+        {
+            BcryptHash::parse(text).map(Stored::Bcrypt)
+        } else if text.starts_with("{PBKDF2") {
+            Pbkdf2Hash::parse_elasticsearch(text).map(Stored::Pbkdf2)
+        } else if text.len() > 2
+            && text.as_bytes()[0] == b'$'
+            && text.as_bytes()[1].is_ascii_digit()
+        {
+            Pbkdf2Hash::parse_password4j(text).map(Stored::Pbkdf2)
+        } else if text.is_empty() {
+            Err(Error::malformed_hash("the hash is empty"))
+        } else {
+            Err(Error::malformed_hash(
+                "not a known format: argon2 ($argon2id$…), bcrypt ($2a$/$2b$/$2y$…), \
+                 Elasticsearch PBKDF2 ({PBKDF2}…, {PBKDF2_STRETCH}…) or password4j PBKDF2 ($3$…)",
+            ))
+        }
+    }
+
+    fn check_limits(&self, limits: &WorkLimits) -> Result<()> {
+        match self {
+            Stored::Argon2(h) => h.check_limits(limits),
+            Stored::Bcrypt(h) => h.check_limits(limits),
+            Stored::Pbkdf2(h) => h.check_limits(limits),
+        }
+    }
+
+    fn verify(&self, password: &str) -> Result<bool> {
+        match self {
+            Stored::Argon2(h) => h.verify(password),
+            Stored::Bcrypt(h) => h.verify(password),
+            Stored::Pbkdf2(h) => h.verify(password),
+        }
+    }
+}
+
+fn check_password(password: &str) -> Result<()> {
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Err(Error::invalid_argument(
+            "password",
+            format!("longer than {MAX_PASSWORD_BYTES} bytes"),
+        ));
+    }
+    Ok(())
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && bool::from(a.ct_eq(b))
+}
+
+/// The spec's salt, or `length` bytes from the OS CSPRNG.
+fn salt_or_random(given: Option<&Salt>, length: usize) -> Result<Zeroizing<Vec<u8>>> {
+    if let Some(salt) = given {
+        return Ok(Zeroizing::new(salt.0.clone()));
+    }
+    if length > 1024 {
+        return Err(Error::invalid_argument(
+            "params",
+            "salt_length is at most 1024 bytes",
+        ));
+    }
+    let mut salt = Zeroizing::new(vec![0u8; length]);
+    crate::random::fill(&mut salt)?;
+    Ok(salt)
+}
+
+/// `length` random printable ASCII characters (`!` to `~`), for password4j's String salts.
+fn printable_salt(length: usize) -> Result<Vec<u8>> {
+    if length == 0 || length > 1024 {
+        return Err(Error::invalid_argument(
+            "params",
+            "salt_length must be 1 to 1024",
+        ));
+    }
+    let mut rng = crate::random::Rng::new();
+    (0..length)
+        .map(|_| rng.below(94).map(|i| b'!' + i as u8))
+        .collect()
+}
