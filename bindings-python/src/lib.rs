@@ -3,8 +3,10 @@
 
 use chpass::backend::{HttpResponse, Operation};
 use chpass::files::{self, FileUpdate, RcUpdate, WriteOptions};
+use chpass::generate::GenerateOptions;
+use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
 use chpass::transport::{Transport, TransportOptions};
-use chpass::{Context, Error};
+use chpass::{Context, Error, SecretString};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -463,6 +465,153 @@ fn dump_request(py: Python<'_>, operation: &Bound<'_, PyAny>) -> PyResult<String
     self::operation(py, operation)?.dump().py(py)
 }
 
+// ---------- hashing and generation ----------
+
+fn hash_spec(py: Python<'_>, spec: Option<&Bound<'_, PyAny>>) -> PyResult<HashSpec> {
+    match spec {
+        None => Ok(HashSpec::default()),
+        Some(spec) => HashSpec::from_value(json_arg(py, "spec", spec)?).py(py),
+    }
+}
+
+/// hash(password, spec=None) -> str
+///
+/// `spec` is a dict such as `{"algorithm": "bcrypt", "cost": 12}`; argon2id with OWASP's
+/// parameters by default. The GIL is released while hashing.
+#[pyfunction]
+#[pyo3(signature = (password, spec = None))]
+fn hash(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    spec: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let spec = hash_spec(py, spec)?;
+    py.detach(|| chpass::hash::hash(password.expose(), &spec))
+        .py(py)
+}
+
+/// verify(password, hash, limits=None) -> bool
+///
+/// False for a wrong password; `MalformedHashError` for a string that is no known hash;
+/// `WorkLimitExceededError` past `limits` (a dict of `WorkLimits` fields). GIL released.
+#[pyfunction]
+#[pyo3(signature = (password, hash, limits = None))]
+fn verify(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    hash: &str,
+    limits: Option<&Bound<'_, PyAny>>,
+) -> PyResult<bool> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let limits = match limits {
+        None => WorkLimits::default(),
+        Some(limits) => serde_json::from_value(json_arg(py, "limits", limits)?)
+            .map_err(|e| to_py_err(py, Error::invalid_argument("limits", e.to_string())))?,
+    };
+    py.detach(|| chpass::hash::verify_with_limits(password.expose(), hash, &limits))
+        .py(py)
+}
+
+/// needs_rehash(hash, spec=None) -> bool: another algorithm, or weaker parameters than `spec`.
+#[pyfunction]
+#[pyo3(signature = (hash, spec = None))]
+fn needs_rehash(py: Python<'_>, hash: &str, spec: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    let spec = hash_spec(py, spec)?;
+    chpass::hash::needs_rehash(hash, &spec).py(py)
+}
+
+/// elasticsearch_password_hash(password, algorithm="bcrypt") -> str, for `password_hash`.
+#[pyfunction]
+#[pyo3(signature = (password, algorithm = "bcrypt"))]
+fn elasticsearch_password_hash(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    algorithm: &str,
+) -> PyResult<String> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    py.detach(|| chpass::hash::elasticsearch_password_hash(password.expose(), algorithm))
+        .py(py)
+}
+
+/// opensearch_hash(password, settings=None) -> str: the string password4j would build under
+/// these `plugins.security.password.hashing.*` settings (a dict, prefix optional).
+#[pyfunction]
+#[pyo3(signature = (password, settings = None))]
+fn opensearch_hash(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    settings: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let settings = match settings {
+        None => OpenSearchHashSettings::default(),
+        Some(settings) => {
+            OpenSearchHashSettings::from_value(&json_arg(py, "settings", settings)?).py(py)?
+        }
+    };
+    py.detach(|| chpass::hash::opensearch_hash(password.expose(), &settings))
+        .py(py)
+}
+
+/// A generated password and its entropy; the repr never shows the password.
+#[pyclass(frozen, module = "chpass")]
+struct Generated {
+    inner: chpass::generate::Generated,
+}
+
+#[pymethods]
+impl Generated {
+    #[getter]
+    fn password(&self) -> &str {
+        self.inner.password.expose()
+    }
+
+    #[getter]
+    fn entropy_bits(&self) -> f64 {
+        self.inner.entropy_bits
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Generated(password=[REDACTED], entropy_bits={:.1})",
+            self.inner.entropy_bits
+        )
+    }
+}
+
+/// generate(policy, options=None, context=None) -> Generated
+///
+/// A random password that `validate(…, policy, context)` accepts. `options`: `mode`
+/// ("characters" or "passphrase"), `length`, `alphabet`, `words`, `separator`.
+#[pyfunction]
+#[pyo3(signature = (policy, options = None, context = None))]
+fn generate(
+    py: Python<'_>,
+    policy: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
+    context: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Generated> {
+    let owned;
+    let policy = if let Ok(policy) = policy.cast::<Policy>() {
+        &policy.get().inner
+    } else if policy.is_instance_of::<PyDict>() {
+        owned = Policy::new(py, policy)?;
+        &owned.inner
+    } else {
+        return Err(PyTypeError::new_err(
+            "policy must be a chpass.Policy or a dict",
+        ));
+    };
+    let options = match options {
+        None => GenerateOptions::default(),
+        Some(options) => GenerateOptions::from_value(json_arg(py, "options", options)?).py(py)?,
+    };
+    let context = context_of(py, context)?;
+    let inner = chpass::generate::generate(policy, &context, &options).py(py)?;
+    Ok(Generated { inner })
+}
+
 /// One runtime for every Client: the calls block on it with the GIL released.
 fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
     static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
@@ -672,6 +821,13 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(update_rc_file, m)?)?;
     m.add_function(wrap_pyfunction!(update_cloud_password, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
+    m.add_class::<Generated>()?;
+    m.add_function(wrap_pyfunction!(hash, m)?)?;
+    m.add_function(wrap_pyfunction!(verify, m)?)?;
+    m.add_function(wrap_pyfunction!(needs_rehash, m)?)?;
+    m.add_function(wrap_pyfunction!(elasticsearch_password_hash, m)?)?;
+    m.add_function(wrap_pyfunction!(opensearch_hash, m)?)?;
+    m.add_function(wrap_pyfunction!(generate, m)?)?;
     m.add("ERROR_CODES", chpass::Error::CODES.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -2,7 +2,7 @@ import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
 
 class Context(TypedDict, total=False):
@@ -67,6 +67,70 @@ def validate(
     context: Optional[Context] = None,
 ) -> Report: ...
 def preset_info() -> List[PresetInfo]: ...
+
+class HashSpec(TypedDict, total=False):
+    """``algorithm`` is one of argon2id, argon2i, argon2d, bcrypt, elasticsearch_pbkdf2,
+    elasticsearch_pbkdf2_stretch, password4j_pbkdf2; the other keys are its parameters."""
+
+    algorithm: str
+    memory_kib: int
+    iterations: int
+    parallelism: int
+    salt_length: int
+    hash_length: int
+    version: int
+    cost: int
+    variant: str
+    key_length: int
+    key_bits: int
+    hmac: str
+    salt: str
+
+class WorkLimits(TypedDict, total=False):
+    argon2_max_memory_kib: int
+    argon2_max_iterations: int
+    argon2_max_parallelism: int
+    bcrypt_max_cost: int
+    pbkdf2_max_iterations: int
+
+class GenerateOptions(TypedDict, total=False):
+    mode: str
+    length: int
+    alphabet: str
+    words: int
+    separator: str
+
+def hash(password: str, spec: Optional[HashSpec] = None) -> str:
+    """Hashes ``password``; argon2id with OWASP's parameters by default. Releases the GIL."""
+
+def verify(password: str, hash: str, limits: Optional[WorkLimits] = None) -> bool:
+    """Whether ``password`` matches ``hash`` (argon2, bcrypt, Elasticsearch or password4j
+    PBKDF2). Releases the GIL."""
+
+def needs_rehash(hash: str, spec: Optional[HashSpec] = None) -> bool:
+    """Whether ``hash`` uses another algorithm or weaker parameters than ``spec``."""
+
+def elasticsearch_password_hash(password: str, algorithm: str = "bcrypt") -> str:
+    """A ``password_hash`` as Elasticsearch makes it for ``algorithm``."""
+
+def opensearch_hash(password: str, settings: Optional[Mapping[str, Union[str, int]]] = None) -> str:
+    """The string password4j would build under these OpenSearch settings."""
+
+@final
+class Generated:
+    """A generated password; its repr never shows the password."""
+
+    @property
+    def password(self) -> str: ...
+    @property
+    def entropy_bits(self) -> float: ...
+
+def generate(
+    policy: Union[Policy, Mapping[str, Any]],
+    options: Optional[GenerateOptions] = None,
+    context: Optional[Context] = None,
+) -> Generated:
+    """A random password that ``validate(..., policy, context)`` accepts."""
 
 class HttpRequest(TypedDict):
     method: str

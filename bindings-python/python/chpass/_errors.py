@@ -154,6 +154,24 @@ class CredentialFileError(ChpassError, OSError):
     left as it was. ``params['path']`` names it."""
 
 
+class MalformedHashError(ConfigurationError):
+    """``malformed_hash``: the string is no hash chpass knows; the message says what is wrong."""
+
+
+class PasswordTooLongForBcryptError(ConfigurationError):
+    """``password_too_long_for_bcrypt``: over 72 UTF-8 bytes (``params['actual']``); bcrypt
+    would silently ignore the rest, so chpass refuses, as pyca/bcrypt 5 does."""
+
+
+class WorkLimitExceededError(ConfigurationError):
+    """``work_limit_exceeded``: the hash would cost more than the work limits allow;
+    ``params`` has ``limit_name``, ``value`` and ``limit``. Raise that limit to accept it."""
+
+
+class RandomUnavailableError(ChpassError, OSError):
+    """``random_unavailable``: the OS random number generator failed."""
+
+
 _BY_CODE: Dict[str, Type[ChpassError]] = {
     "invalid_policy": InvalidPolicyError,
     "invalid_argument": InvalidArgumentError,
@@ -179,6 +197,10 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     "outcome_unknown": OutcomeUnknownError,
     "policy_violation": PolicyViolationError,
     "file_error": CredentialFileError,
+    "malformed_hash": MalformedHashError,
+    "password_too_long_for_bcrypt": PasswordTooLongForBcryptError,
+    "work_limit_exceeded": WorkLimitExceededError,
+    "random_unavailable": RandomUnavailableError,
 }
 _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,
@@ -187,6 +209,7 @@ _BY_KIND: Dict[str, Type[ChpassError]] = {
     "transport": TransportError,
     "policy": PolicyViolationError,
     "file": CredentialFileError,
+    "system": RandomUnavailableError,
 }
 
 
