@@ -16,7 +16,7 @@ wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
 wasm-bindgen --target web --out-dir "$pkg/web" "$wasm"
 # wasm-bindgen's Node output is CommonJS inside an ESM ("type": "module") package
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
-cp bindings-wasm/js/api.js bindings-wasm/js/index.* "$pkg/"
+cp bindings-wasm/js/api.js bindings-wasm/js/index.* bindings-wasm/js/worker.* "$pkg/"
 # the CommonJS twin of api.js, for require()
 sed 's/^export function build/function build/' bindings-wasm/js/api.js > "$pkg/api.cjs"
 echo 'module.exports = { build };' >> "$pkg/api.cjs"

@@ -1,7 +1,9 @@
 // The public API over a wasm-bindgen module (Node's CJS build or the web build): real Error
 // classes for core's error codes, and small conveniences. No rule, format or code lives here.
 
-export function build(wasm) {
+// `startWorker(onMessage)` starts a worker running this package's worker entry and returns
+// { post(message), ref(), unref() }; each platform's entry point supplies it.
+export function build(wasm, startWorker) {
   /** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */
   class ChpassError extends Error {
     constructor(message, { code, kind, params, retryable } = {}) {
@@ -54,6 +56,14 @@ export function build(wasm) {
   };
   /** The new password breaks the policy; nothing was sent. `params.report` is the report. */
   class PolicyViolationError extends ChpassError {}
+  /** `malformed_hash`: the string is no hash chpass knows; the message says what is wrong. */
+  class MalformedHashError extends ConfigurationError {}
+  /** `password_too_long_for_bcrypt`: over 72 UTF-8 bytes; refused, never truncated. */
+  class PasswordTooLongForBcryptError extends ConfigurationError {}
+  /** `work_limit_exceeded`: `params.limit_name` names the limit to raise. */
+  class WorkLimitExceededError extends ConfigurationError {}
+  /** `random_unavailable`: the platform's random number generator failed. */
+  class RandomUnavailableError extends ChpassError {}
 
   const byCode = {
     invalid_policy: InvalidPolicyError,
@@ -62,6 +72,10 @@ export function build(wasm) {
     unexpected_response: UnexpectedResponseError,
     ...transportErrors,
     policy_violation: PolicyViolationError,
+    malformed_hash: MalformedHashError,
+    password_too_long_for_bcrypt: PasswordTooLongForBcryptError,
+    work_limit_exceeded: WorkLimitExceededError,
+    random_unavailable: RandomUnavailableError,
   };
   const byKind = {
     configuration: ConfigurationError,
@@ -70,10 +84,11 @@ export function build(wasm) {
     transport: TransportError,
     policy: PolicyViolationError,
   };
-  wasm.__setErrorFactory((code, kind, message, params, retryable) => {
+  function makeError(code, kind, message, params, retryable) {
     const Class = byCode[code] ?? byKind[kind] ?? ChpassError;
     return new Class(message, { code, kind, params, retryable });
-  });
+  }
+  wasm.__setErrorFactory(makeError);
 
   const { Policy } = wasm;
 
@@ -85,6 +100,63 @@ export function build(wasm) {
       return compiled.validate(password, context);
     } finally {
       compiled.free();
+    }
+  }
+
+  /** generate(policy, options?, context?) -> { password, entropy_bits } */
+  function generate(policy, options, context) {
+    if (policy instanceof Policy) return wasm.generateWithPolicy(policy, options, context);
+    const compiled = new Policy(policy);
+    try {
+      return wasm.generateWithPolicy(compiled, options, context);
+    } finally {
+      compiled.free();
+    }
+  }
+
+  const sync = {
+    hash: wasm.hash,
+    verify: wasm.verify,
+    needsRehash: wasm.needsRehash,
+    elasticsearchPasswordHash: wasm.elasticsearchPasswordHash,
+    opensearchHash: wasm.opensearchHash,
+  };
+
+  // The async twins run the same functions in one shared worker, so a 30 ms+ hash never
+  // blocks a page or Node's event loop. The worker starts on first use and does not keep
+  // Node alive while idle.
+  let worker = null;
+  let nextId = 0;
+  const pending = new Map();
+  function onMessage({ id, result, error }) {
+    const call = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    if (!error) call.resolve(result);
+    else if (error.code) call.reject(makeError(error.code, error.kind, error.message, error.params, error.retryable));
+    else call.reject(new Error(error.message));
+  }
+  function inWorker(fn) {
+    return (...args) =>
+      new Promise((resolve, reject) => {
+        if (!startWorker) throw new Error('no worker support on this platform; use the synchronous functions');
+        worker ??= startWorker(onMessage);
+        const id = ++nextId;
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.post({ id, fn, args });
+      });
+  }
+  const asyncApi = Object.fromEntries(Object.keys(sync).map((name) => [`${name}Async`, inWorker(name)]));
+
+  /** What the worker entry calls: run one synchronous function, answer with data only. */
+  function serve({ id, fn, args }, reply) {
+    try {
+      if (!Object.hasOwn(sync, fn)) throw new Error(`unknown function ${fn}`);
+      reply({ id, result: sync[fn](...args) });
+    } catch (e) {
+      const { code, kind, message, params, retryable } = e;
+      reply({ id, error: e instanceof ChpassError ? { code, kind, message, params, retryable } : { message: String(e) } });
     }
   }
 
@@ -106,6 +178,10 @@ export function build(wasm) {
     buildRequest: wasm.buildRequest,
     interpretResponse: wasm.interpretResponse,
     dumpRequest: wasm.dumpRequest,
+    ...sync,
+    ...asyncApi,
+    generate,
+    __serve: serve,
     presets: Object.freeze(wasm.presetInfo().map(Object.freeze)),
     ERROR_CODES: Object.freeze(wasm.errorCodes()),
     ChpassError,
@@ -117,6 +193,10 @@ export function build(wasm) {
     UnexpectedResponseError,
     TransportError,
     PolicyViolationError,
+    MalformedHashError,
+    PasswordTooLongForBcryptError,
+    WorkLimitExceededError,
+    RandomUnavailableError,
     Client,
     ...named(serverErrors),
     ...named(transportErrors),

@@ -322,6 +322,93 @@ export function interpretResponse(operation: Operation, response: HttpResponse):
 /** The request as text with every password, hash, token and Authorization value `[REDACTED]`. */
 export function dumpRequest(operation: Operation): string;
 
+// ---------- hashing and generation ----------
+
+export type HashSpec =
+  | ({ algorithm: 'argon2id' | 'argon2i' | 'argon2d' } & Argon2Params)
+  | { algorithm: 'bcrypt'; cost?: number; variant?: '2a' | '2b' | '2y'; salt?: string }
+  | {
+      algorithm: 'elasticsearch_pbkdf2' | 'elasticsearch_pbkdf2_stretch';
+      iterations?: 1000 | 10000 | 50000 | 100000 | 500000 | 1000000;
+      salt_length?: number;
+      key_length?: number;
+      salt?: string;
+    }
+  | {
+      algorithm: 'password4j_pbkdf2';
+      hmac?: 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+      iterations?: number;
+      key_bits?: number;
+      salt_length?: number;
+      salt?: string;
+    };
+
+export interface Argon2Params {
+  memory_kib?: number;
+  iterations?: number;
+  parallelism?: number;
+  salt_length?: number;
+  hash_length?: number;
+  version?: 16 | 19;
+  /** A fixed salt (standard Base64), for reproducible vectors only. */
+  salt?: string;
+}
+
+/** The most a hash string may make `verify` spend; raise a field to accept costlier hashes. */
+export interface WorkLimits {
+  argon2_max_memory_kib?: number;
+  argon2_max_iterations?: number;
+  argon2_max_parallelism?: number;
+  bcrypt_max_cost?: number;
+  pbkdf2_max_iterations?: number;
+}
+
+/** `plugins.security.password.hashing.*` settings, with or without that prefix. */
+export type OpenSearchHashSettings = Record<string, string | number>;
+
+export interface GenerateOptions {
+  mode?: 'characters' | 'passphrase';
+  length?: number;
+  alphabet?: string;
+  words?: number;
+  separator?: string;
+}
+
+export interface Generated {
+  password: string;
+  entropy_bits: number;
+}
+
+/** Hashes `password`; argon2id with OWASP's parameters (m=19456, t=2, p=1) by default. */
+export function hash(password: string, spec?: HashSpec): string;
+/** Whether `password` matches `hash`; false for a wrong password, typed errors otherwise. */
+export function verify(password: string, hash: string, limits?: WorkLimits): boolean;
+/** Whether `hash` uses another algorithm or weaker parameters than `spec`. */
+export function needsRehash(hash: string, spec?: HashSpec): boolean;
+/** A `password_hash` as Elasticsearch makes it for `algorithm` (`bcrypt` by default). */
+export function elasticsearchPasswordHash(password: string, algorithm?: string): string;
+/** The string password4j would build under these OpenSearch settings (bcrypt $2y$ 12 by default). */
+export function opensearchHash(password: string, settings?: OpenSearchHashSettings): string;
+/** The same functions, run in a shared worker so pages and Node's event loop never block. */
+export function hashAsync(password: string, spec?: HashSpec): Promise<string>;
+export function verifyAsync(password: string, hash: string, limits?: WorkLimits): Promise<boolean>;
+export function needsRehashAsync(hash: string, spec?: HashSpec): Promise<boolean>;
+export function elasticsearchPasswordHashAsync(password: string, algorithm?: string): Promise<string>;
+export function opensearchHashAsync(password: string, settings?: OpenSearchHashSettings): Promise<string>;
+/** A random password that `validate(…, policy, context)` accepts, and its entropy in bits. */
+export function generate(policy: Policy | PolicySpec, options?: GenerateOptions, context?: Context): Generated;
+
+/** `malformed_hash`. */
+export class MalformedHashError extends ConfigurationError {}
+/** `password_too_long_for_bcrypt`: `params.max` and `params.actual` in UTF-8 bytes. */
+export class PasswordTooLongForBcryptError extends ConfigurationError {}
+/** `work_limit_exceeded`: `params.limit_name`, `params.value`, `params.limit`. */
+export class WorkLimitExceededError extends ConfigurationError {}
+/** `random_unavailable`. */
+export class RandomUnavailableError extends ChpassError {}
+/** @internal the worker entry's dispatcher. */
+export function __serve(message: unknown, reply: (message: unknown) => void): void;
+
 declare const api: {
   Policy: typeof Policy;
   validate: typeof validate;
@@ -359,5 +446,21 @@ declare const api: {
   OutcomeUnknownError: typeof OutcomeUnknownError;
   PolicyViolationError: typeof PolicyViolationError;
   Client: typeof Client;
+  hash: typeof hash;
+  verify: typeof verify;
+  needsRehash: typeof needsRehash;
+  elasticsearchPasswordHash: typeof elasticsearchPasswordHash;
+  opensearchHash: typeof opensearchHash;
+  hashAsync: typeof hashAsync;
+  verifyAsync: typeof verifyAsync;
+  needsRehashAsync: typeof needsRehashAsync;
+  elasticsearchPasswordHashAsync: typeof elasticsearchPasswordHashAsync;
+  opensearchHashAsync: typeof opensearchHashAsync;
+  generate: typeof generate;
+  MalformedHashError: typeof MalformedHashError;
+  PasswordTooLongForBcryptError: typeof PasswordTooLongForBcryptError;
+  WorkLimitExceededError: typeof WorkLimitExceededError;
+  RandomUnavailableError: typeof RandomUnavailableError;
+  __serve: typeof __serve;
 };
 export default api;

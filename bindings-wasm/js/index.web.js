@@ -3,7 +3,13 @@ import init, * as wasm from './web/chpass_wasm.js';
 import { build } from './api.js';
 
 await init({ module_or_path: new URL('./web/chpass_wasm_bg.wasm', import.meta.url) });
-const api = build(wasm);
+// Async hashing runs in a module worker; bundlers (Vite, webpack 5) follow this URL pattern.
+function startWorker(onMessage) {
+  const worker = new Worker(new URL('./worker.web.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (event) => onMessage(event.data);
+  return { post: (message) => worker.postMessage(message), ref() {}, unref() {} };
+}
+const api = build(wasm, typeof Worker === 'function' ? startWorker : undefined);
 
 export const {
   Policy,
@@ -11,6 +17,18 @@ export const {
   buildRequest,
   interpretResponse,
   dumpRequest,
+  hash,
+  verify,
+  needsRehash,
+  elasticsearchPasswordHash,
+  opensearchHash,
+  hashAsync,
+  verifyAsync,
+  needsRehashAsync,
+  elasticsearchPasswordHashAsync,
+  opensearchHashAsync,
+  generate,
+  __serve,
   presets,
   ERROR_CODES,
   ChpassError,
@@ -36,6 +54,10 @@ export const {
   BadRequestError,
   TransportError,
   PolicyViolationError,
+  MalformedHashError,
+  PasswordTooLongForBcryptError,
+  WorkLimitExceededError,
+  RandomUnavailableError,
   Client,
   NetworkError,
   TimeoutError,

@@ -2,8 +2,10 @@
 //! `ChpassError` classes of `js/api.js`. No rule, format or code is decided here.
 
 use chpass::backend::{HttpResponse, Operation};
+use chpass::generate::GenerateOptions;
+use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
 use chpass::transport::{Transport, TransportOptions};
-use chpass::{Context, Error};
+use chpass::{Context, Error, SecretString};
 use js_sys::{Function, JsString};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -72,11 +74,7 @@ fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
 }
 
 fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Error {
-    Error::InvalidArgument {
-        argument,
-        reason: reason.into(),
-        params: serde_json::Map::new(),
-    }
+    Error::invalid_argument(argument, reason)
 }
 
 /// A JS string as Rust text. JS strings may hold lone surrogates, which TextEncoder would
@@ -251,6 +249,95 @@ impl Client {
             to_js(&outcome)
         })
     }
+}
+
+// ---------- hashing and generation ----------
+
+fn json_arg<T: serde::de::DeserializeOwned + Default>(
+    argument: &'static str,
+    value: JsValue,
+) -> Result<T, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let json = from_js(value).map_err(|reason| invalid_argument(argument, reason))?;
+    serde_json::from_value(json).map_err(|e| invalid_argument(argument, e.to_string()))
+}
+
+fn hash_spec(spec: JsValue) -> Result<HashSpec, Error> {
+    if spec.is_undefined() || spec.is_null() {
+        return Ok(HashSpec::default());
+    }
+    HashSpec::from_value(from_js(spec).map_err(|reason| invalid_argument("spec", reason))?)
+}
+
+/// hash(password, spec?): argon2id with OWASP's parameters unless `spec` says otherwise.
+#[wasm_bindgen]
+pub fn hash(password: JsValue, spec: JsValue) -> Result<String, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    chpass::hash::hash(password.expose(), &hash_spec(spec).js()?).js()
+}
+
+/// verify(password, hash, limits?): false for a wrong password; typed errors otherwise.
+#[wasm_bindgen]
+pub fn verify(password: JsValue, hash: &str, limits: JsValue) -> Result<bool, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let limits: WorkLimits = json_arg("limits", limits).js()?;
+    chpass::hash::verify_with_limits(password.expose(), hash, &limits).js()
+}
+
+#[wasm_bindgen(js_name = needsRehash)]
+pub fn needs_rehash(hash: &str, spec: JsValue) -> Result<bool, JsValue> {
+    chpass::hash::needs_rehash(hash, &hash_spec(spec).js()?).js()
+}
+
+#[wasm_bindgen(js_name = elasticsearchPasswordHash)]
+pub fn elasticsearch_password_hash(
+    password: JsValue,
+    algorithm: Option<String>,
+) -> Result<String, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let algorithm = algorithm.as_deref().unwrap_or("bcrypt");
+    chpass::hash::elasticsearch_password_hash(password.expose(), algorithm).js()
+}
+
+#[wasm_bindgen(js_name = opensearchHash)]
+pub fn opensearch_hash(password: JsValue, settings: JsValue) -> Result<String, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let settings = if settings.is_undefined() || settings.is_null() {
+        OpenSearchHashSettings::default()
+    } else {
+        let json = from_js(settings)
+            .map_err(|reason| invalid_argument("settings", reason))
+            .js()?;
+        OpenSearchHashSettings::from_value(&json).js()?
+    };
+    chpass::hash::opensearch_hash(password.expose(), &settings).js()
+}
+
+/// generate(policy, options?, context?) -> { password, entropy_bits }
+#[wasm_bindgen(js_name = generateWithPolicy)]
+pub fn generate_with_policy(
+    policy: &Policy,
+    options: JsValue,
+    context: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = if options.is_undefined() || options.is_null() {
+        GenerateOptions::default()
+    } else {
+        GenerateOptions::from_value(
+            from_js(options)
+                .map_err(|r| invalid_argument("options", r))
+                .js()?,
+        )
+        .js()?
+    };
+    let context = context_of(context).js()?;
+    let made = chpass::generate::generate(&policy.inner, &context, &options).js()?;
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"password".into(), &made.password.expose().into())?;
+    js_sys::Reflect::set(&out, &"entropy_bits".into(), &made.entropy_bits.into())?;
+    Ok(out.into())
 }
 
 #[wasm_bindgen(js_name = presetInfo)]

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 export { passwordOf } from './policy-check.mjs';
 
-export function loadVectors(name) {
+export function loadVectors(name, section = 'cases') {
   const url = new URL(`../../core/tests/vectors/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')).cases;
+  return JSON.parse(readFileSync(url, 'utf8'))[section];
 }

@@ -222,22 +222,35 @@ impl Argon2Hash {
                 "expected $m=…,t=…,p=…$<salt>$<hash> after the type and version",
             ));
         };
-        let costs: Vec<&str> = costs.split(',').collect();
-        let [m, t, p] = costs[..] else {
+        // the C reference writes m,t,p; node-argon2 (@phc/format) writes m,p,t: accept any order
+        let (mut memory_kib, mut iterations, mut parallelism) = (None, None, None);
+        for field in costs.split(',') {
+            let (key, value) = field.split_once('=').unwrap_or((field, ""));
+            let slot = match key {
+                "m" => &mut memory_kib,
+                "t" => &mut iterations,
+                "p" => &mut parallelism,
+                "data" | "keyid" => {
+                    return Err(bad("associated data and key ids are not supported"));
+                }
+                _ => {
+                    return Err(bad(
+                        "the parameters must be m=<memory>,t=<iterations>,p=<parallelism>",
+                    ));
+                }
+            };
+            let number = decimal(value).ok_or_else(|| bad(&format!("{key}= must be a number")))?;
+            if slot.replace(number).is_some() {
+                return Err(bad(&format!("{key}= is given twice")));
+            }
+        }
+        let (Some(memory_kib), Some(iterations), Some(parallelism)) =
+            (memory_kib, iterations, parallelism)
+        else {
             return Err(bad(
                 "the parameters must be m=<memory>,t=<iterations>,p=<parallelism>",
             ));
         };
-        let number = |field: &str, key: &str, name: &str| -> Result<u32> {
-            field.strip_prefix(key).and_then(decimal).ok_or_else(|| {
-                bad(&format!(
-                    "{name} must be written {key}<number>, in the order m, t, p"
-                ))
-            })
-        };
-        let memory_kib = number(m, "m=", "the memory")?;
-        let iterations = number(t, "t=", "the iterations")?;
-        let parallelism = number(p, "p=", "the parallelism")?;
         if iterations == 0 || parallelism == 0 {
             return Err(bad("iterations and parallelism must be at least 1"));
         }

@@ -1,0 +1,85 @@
+"""Hashing in Python: chpass against argon2-cffi, pyca/bcrypt and hashlib in the same run,
+and two threads against one (the GIL is released). Prints JSON for bench/hash.sh."""
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import statistics
+import threading
+import time
+
+import argon2
+import bcrypt
+
+import chpass
+
+PW = "correct horse battery staple"
+ARGON2 = {"algorithm": "argon2id", "memory_kib": 19456, "iterations": 2, "parallelism": 1}
+
+
+def ms(fn, rounds):
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def pair(ours, theirs, rounds, repeats=3):
+    """Interleaved: both sides see the same machine state; best median of `repeats`."""
+    a, b = [], []
+    for _ in range(repeats):
+        a.append(ms(ours, rounds))
+        b.append(ms(theirs, rounds))
+    return {"chpass_ms": round(min(a), 3), "peer_ms": round(min(b), 3), "ratio": round(min(a) / min(b), 3)}
+
+
+salt = os.urandom(16)
+result = {
+    "argon2id_m19456_t2_p1": {
+        "peer": "argon2-cffi " + importlib.metadata.version("argon2-cffi"),
+        **pair(lambda: chpass.hash(PW, ARGON2),
+               lambda: argon2.low_level.hash_secret(PW.encode(), salt, 2, 19456, 1, 32, argon2.Type.ID), 9),
+        "target_ratio": 0.5,
+    },
+    "bcrypt_cost10": {
+        "peer": "pyca/bcrypt " + importlib.metadata.version("bcrypt"),
+        **pair(lambda: chpass.hash(PW, {"algorithm": "bcrypt", "cost": 10}),
+               lambda: bcrypt.hashpw(PW.encode(), bcrypt.gensalt(10)), 7),
+        "target_ratio": 1.0,
+    },
+    "pbkdf2_sha512_10000": {
+        "peer": "hashlib (OpenSSL)",
+        **pair(lambda: chpass.hash(PW, {"algorithm": "elasticsearch_pbkdf2", "iterations": 10000}),
+               lambda: hashlib.pbkdf2_hmac("sha512", PW.encode(), salt, 10000, 32), 15),
+        "target_ratio": 1.2,
+    },
+}
+
+
+def two_threads(fn):
+    threads = [threading.Thread(target=fn) for _ in range(2)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return (time.perf_counter() - start) * 1000
+
+
+def gil(spec):
+    one = min(ms(lambda: chpass.hash(PW, spec), 5) for _ in range(3))
+    two = min(statistics.median(two_threads(lambda: chpass.hash(PW, spec)) for _ in range(5)) for _ in range(3))
+    return {"one_hash_ms": round(one, 3), "two_hashes_on_two_threads_ms": round(two, 3),
+            "time_per_hash_ratio": round(two / 2 / one, 3)}
+
+
+result["gil"] = {
+    "bcrypt_cost10": gil({"algorithm": "bcrypt", "cost": 10}),
+    "argon2id_m19456_t2_p1": gil(ARGON2),
+    "note": "time per hash with two threads / with one thread: 0.5 means the two hashes ran fully "
+            "in parallel (the GIL is released); argon2 is also bound by memory bandwidth",
+}
+print(json.dumps(result))
