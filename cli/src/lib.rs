@@ -1,25 +1,63 @@
-//! The `chpass` command. `run` takes its arguments and streams, so the binary, the Python
-//! package (`python -m chpass`) and the tests all run the same entry point.
+//! The `chpass` command. `run` takes its arguments, streams and environment, so the binary, the
+//! Python package (`python -m chpass`) and the tests all run the same entry point.
 
-use chpass::{Context, Policy, Report};
+mod hashing;
+mod input;
+mod output;
+mod set;
+
 use clap::{Parser, Subcommand};
 use std::io::{self, BufRead, IsTerminal, Write};
 
-/// Exit codes: 0 accepted, 1 refused by the policy, 2 a usage or configuration error.
+/// Exit codes, by what went wrong (`chpass --help` lists them).
 pub const EXIT_OK: i32 = 0;
+/// The policy refused the password, or `verify` found no match.
 pub const EXIT_REFUSED: i32 = 1;
+/// A usage or configuration error (bad arguments, policy, hash string, unknown cloud).
 pub const EXIT_ERROR: i32 = 2;
+/// The server said no (wrong current password, password refused, forbidden, …).
+pub const EXIT_SERVER: i32 = 3;
+/// No usable answer: network, TLS, timeout, or a response chpass does not understand.
+pub const EXIT_TRANSPORT: i32 = 4;
+/// The password changed, but a credential file could not be updated.
+pub const EXIT_FILE: i32 = 5;
+
+const EXAMPLES: &str = "Examples:
+  chpass check --policy nist-800-63b
+  printf '%s\\n' 'correct horse battery' | chpass check --json
+  chpass generate --policy keystone --words 6
+  chpass hash --format es:pbkdf2_stretch
+  chpass verify --hash '$2b$12$…'
+  chpass set --os-cloud devstack --update-files
+  chpass set --elasticsearch https://127.0.0.1:9200 --user elastic --dry-run
+
+Exit codes: 0 done, 1 refused by the policy (or no match), 2 usage or configuration error,
+3 the server said no, 4 network/TLS/timeout/unexpected answer, 5 changed but a file was not updated.
+Errors end with their stable code in brackets, e.g. [invalid_current_password].";
 
 #[derive(Parser, Debug)]
 #[command(
     name = "chpass",
     version,
-    about = "Check and change passwords for Keystone, Elasticsearch and OpenSearch.",
-    after_help = "Examples:\n  chpass check --policy nist-800-63b\n  printf '%s\\n' 'correct horse battery' | chpass check --json\n  chpass check --policy keystone --option password_regex='^(?=.*\\d).{8,}$'\n  chpass check --policy ./policy.json --user jack"
+    about = "Check, hash, generate and change passwords for Keystone, Elasticsearch and OpenSearch.",
+    after_help = EXAMPLES
 )]
 struct Cli {
+    /// Print JSON instead of text (errors too, on standard output).
+    #[arg(long, global = true)]
+    json: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct PolicyArgs {
+    /// A preset name (nist-800-63b, owasp-asvs-5-l1, …) or a JSON policy file.
+    #[arg(long)]
+    policy: Option<String>,
+    /// A preset option, KEY=VALUE (VALUE is JSON when it parses as JSON, else a string).
+    #[arg(long = "option", value_name = "KEY=VALUE")]
+    options: Vec<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -27,22 +65,41 @@ enum Command {
     /// Check a new password against a policy: read without echo from the terminal, or one line
     /// from standard input when it is not a terminal.
     Check {
-        /// A preset name (nist-800-63b, owasp-asvs-5-l1, …) or a JSON policy file.
-        #[arg(long, default_value = "nist-800-63b")]
-        policy: String,
-        /// A preset option, KEY=VALUE (VALUE is JSON when it parses as JSON, else a string).
-        #[arg(long = "option", value_name = "KEY=VALUE")]
-        options: Vec<String>,
+        #[command(flatten)]
+        policy: PolicyArgs,
         /// The user name, a context word the password must not contain.
         #[arg(long)]
         user: Option<String>,
-        /// Print the report as JSON.
-        #[arg(long)]
-        json: bool,
     },
+    /// Print a random password that passes the policy (and its entropy on standard error).
+    Generate {
+        #[command(flatten)]
+        policy: PolicyArgs,
+        /// Characters in the password (default 20, or the policy's minimum).
+        #[arg(long, conflicts_with = "words")]
+        length: Option<usize>,
+        /// A passphrase of this many words from the EFF large word list.
+        #[arg(long)]
+        words: Option<usize>,
+        /// What goes between passphrase words.
+        #[arg(long, default_value = "-")]
+        separator: String,
+    },
+    /// Hash a password read like `check` does.
+    Hash(hashing::HashArgs),
+    /// Check a password against a stored hash: exit 0 when it matches, 1 when it does not.
+    Verify {
+        /// The stored hash (argon2, bcrypt, {PBKDF2}…, password4j).
+        #[arg(long)]
+        hash: String,
+    },
+    /// Change your password on Keystone, Elasticsearch or OpenSearch, like
+    /// `openstack user password set`; prompts Current Password, New Password, Repeat New Password
+    /// (or reads three lines from standard input).
+    Set(set::SetArgs),
 }
 
-/// The streams a run uses.
+/// The streams and environment a run uses.
 #[allow(missing_debug_implementations)] // trait-object streams have nothing to show
 pub struct Io<'a> {
     pub stdin: &'a mut dyn BufRead,
@@ -50,6 +107,8 @@ pub struct Io<'a> {
     pub stderr: &'a mut dyn Write,
     /// Whether standard input is a terminal (then passwords are read without echo).
     pub interactive: bool,
+    /// The environment (`OS_*` variables, `OS_CLIENT_CONFIG_FILE`…).
+    pub env: &'a dyn Fn(&str) -> Option<String>,
 }
 
 /// The real process: arguments from the environment, the real streams.
@@ -61,7 +120,7 @@ pub fn run_from_env() -> i32 {
     )
 }
 
-/// The real streams with the given arguments (the first is the program name).
+/// The real streams and environment with the given arguments (the first is the program name).
 pub fn run_with_args(args: Vec<String>) -> i32 {
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
@@ -73,11 +132,12 @@ pub fn run_with_args(args: Vec<String>) -> i32 {
             stdout: &mut io::stdout(),
             stderr: &mut io::stderr(),
             interactive,
+            env: &|key| std::env::var(key).ok(),
         },
     )
 }
 
-pub fn run(args: Vec<String>, io: Io<'_>) -> i32 {
+pub fn run(args: Vec<String>, mut io: Io<'_>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -90,124 +150,35 @@ pub fn run(args: Vec<String>, io: Io<'_>) -> i32 {
             return code;
         }
     };
+    let json = cli.json;
     let result = match cli.command {
-        Command::Check {
+        Command::Check { policy, user } => hashing::check(&policy, user, json, &mut io),
+        Command::Generate {
             policy,
-            options,
-            user,
-            json,
-        } => check(
-            &policy,
-            &options,
-            user,
-            json,
-            io.stdout,
-            io.stdin,
-            io.interactive,
-        ),
+            length,
+            words,
+            separator,
+        } => hashing::generate(&policy, length, words, separator, json, &mut io),
+        Command::Hash(args) => hashing::hash(&args, json, &mut io),
+        Command::Verify { hash } => hashing::verify(&hash, json, &mut io),
+        Command::Set(args) => set::run(&args, json, &mut io),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(io.stderr, "chpass: {e} [{}]", e.code());
-            EXIT_ERROR
+            output::error(&e, json, &mut io);
+            exit_code(&e)
         }
     }
 }
 
-fn check(
-    policy: &str,
-    options: &[String],
-    user: Option<String>,
-    json: bool,
-    stdout: &mut dyn Write,
-    stdin: &mut dyn BufRead,
-    interactive: bool,
-) -> chpass::Result<i32> {
-    let policy = load_policy(policy, options)?;
-    let password = read_password("New Password: ", stdin, interactive)?;
-    let context = Context {
-        username: user,
-        ..Context::default()
-    };
-    let report = policy.validate(&password, &context);
-    print_report(&report, json, stdout);
-    Ok(if report.ok() { EXIT_OK } else { EXIT_REFUSED })
-}
-
-fn invalid(argument: &'static str, reason: impl Into<String>) -> chpass::Error {
-    chpass::Error::InvalidArgument {
-        argument,
-        reason: reason.into(),
-        params: serde_json::Map::new(),
-    }
-}
-
-/// A preset name, or a JSON policy file.
-fn load_policy(name: &str, options: &[String]) -> chpass::Result<Policy> {
-    if chpass::presets::ALL.iter().any(|p| p.name == name) {
-        let mut map = serde_json::Map::new();
-        for option in options {
-            let (key, value) = option
-                .split_once('=')
-                .ok_or_else(|| invalid("option", format!("{option:?} is not KEY=VALUE")))?;
-            let value =
-                serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::from(value));
-            map.insert(key.to_owned(), value);
-        }
-        return Policy::preset(name, &serde_json::Value::Object(map));
-    }
-    if !options.is_empty() {
-        return Err(invalid(
-            "option",
-            "--option goes with a preset, not a policy file",
-        ));
-    }
-    let text = std::fs::read_to_string(name).map_err(|e| {
-        invalid(
-            "policy",
-            format!("{name:?} is neither a preset nor a readable file: {e}"),
-        )
-    })?;
-    Policy::from_json(&text)
-}
-
-/// Without echo from a terminal; otherwise one line of standard input (its newline removed).
-fn read_password(
-    prompt: &str,
-    stdin: &mut dyn BufRead,
-    interactive: bool,
-) -> chpass::Result<String> {
-    if interactive {
-        return rpassword::prompt_password(prompt).map_err(|e| invalid("password", e.to_string()));
-    }
-    let mut line = String::new();
-    stdin
-        .read_line(&mut line)
-        .map_err(|e| invalid("password", e.to_string()))?;
-    if line.ends_with('\n') {
-        line.pop();
-        if line.ends_with('\r') {
-            line.pop();
-        }
-    }
-    Ok(line)
-}
-
-fn print_report(report: &Report, json: bool, out: &mut dyn Write) {
-    let _ = if json {
-        writeln!(out, "{}", serde_json::to_string(report).unwrap_or_default())
-    } else if report.ok() {
-        writeln!(out, "ok: the password meets the policy")
-    } else {
-        report
-            .violations
-            .iter()
-            .try_for_each(|v| writeln!(out, "{}: {}", v.code(), v.message()))
-    };
-    if !json {
-        for rule in &report.not_evaluated {
-            let _ = writeln!(out, "not evaluated: {rule}");
-        }
+fn exit_code(error: &chpass::Error) -> i32 {
+    use chpass::ErrorKind::*;
+    match error.kind() {
+        Policy => EXIT_REFUSED,
+        Server => EXIT_SERVER,
+        Transport | Protocol => EXIT_TRANSPORT,
+        File => EXIT_FILE,
+        _ => EXIT_ERROR,
     }
 }

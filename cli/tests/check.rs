@@ -15,6 +15,7 @@ fn chpass(args: &[&str], stdin: &str) -> (i32, String, String) {
             stdout: &mut out,
             stderr: &mut err,
             interactive: false,
+            env: &|_| None,
         },
     );
     (

@@ -7,9 +7,11 @@
 //! kept, a `.bak` is kept unless told not to, and a file that changed while chpass was
 //! editing it is left alone (`file_error`, reason `concurrent_edit`).
 
+mod auth;
 mod rc;
 mod yaml;
 
+pub use auth::CloudAuth;
 pub use rc::RcUpdate;
 
 use crate::error::{Error, Result};
@@ -165,6 +167,18 @@ fn write_atomically(
     text: &str,
     options: WriteOptions,
 ) -> Result<FileUpdate> {
+    write_atomically_with(path, original, text, options, || {})
+}
+
+/// `before_check` runs after the temporary file is written and before the original is
+/// re-read: the window in which another editor could change it (a test hook).
+fn write_atomically_with(
+    path: &Path,
+    original: &str,
+    text: &str,
+    options: WriteOptions,
+    before_check: impl FnOnce(),
+) -> Result<FileUpdate> {
     // a symlinked clouds.yaml stays a symlink: write where it points
     let path = fs::canonicalize(path).map_err(|e| io_error(path, &e))?;
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -192,6 +206,7 @@ fn write_atomically(
         .map_err(|e| cleanup(io_error(&tmp, &e)))?;
     drop(file);
 
+    before_check();
     let now = fs::read_to_string(&path).map_err(|e| cleanup(io_error(&path, &e)))?;
     if now != original {
         return Err(cleanup(Error::File {
@@ -233,4 +248,37 @@ fn readable_by_others(metadata: &fs::Metadata) -> Option<String> {
 #[cfg(not(unix))]
 fn readable_by_others(_: &fs::Metadata) -> Option<String> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_edited_meanwhile_is_left_as_the_other_editor_wrote_it() {
+        let dir = std::env::temp_dir().join(format!("chpass-concurrent-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("clouds.yaml");
+        let original = "clouds:\n  dev:\n    auth:\n      password: old\n";
+        fs::write(&path, original).unwrap();
+        let theirs = "clouds:\n  dev:\n    auth:\n      password: theirs\n";
+        let new = set_cloud_password(original, "dev", "new").unwrap().unwrap();
+        let err = write_atomically_with(&path, original, &new, WriteOptions::default(), || {
+            fs::write(&path, theirs).unwrap();
+        })
+        .unwrap_err();
+        assert_eq!(err.code(), "file_error");
+        assert!(err.to_string().contains("concurrent_edit"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        let leftovers: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            leftovers,
+            ["clouds.yaml"],
+            "no temporary file or backup left behind"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -1,0 +1,133 @@
+//! `check`, `generate`, `hash` and `verify`: one password in, one answer out.
+
+use crate::{EXIT_OK, EXIT_REFUSED, Io, PolicyArgs, input, output};
+use chpass::generate::{GenerateOptions, Mode};
+use chpass::hash::{self, HashSpec, OpenSearchHashSettings};
+use chpass::{Context, Error};
+use serde_json::{Value, json};
+
+pub(crate) fn check(
+    policy: &PolicyArgs,
+    user: Option<String>,
+    json: bool,
+    io: &mut Io<'_>,
+) -> chpass::Result<i32> {
+    let policy = input::policy(policy, "nist-800-63b")?;
+    let password = input::password("New Password: ", io)?;
+    let context = Context {
+        username: user,
+        ..Context::default()
+    };
+    let report = policy.validate(password.expose(), &context);
+    output::report(&report, json, io);
+    Ok(if report.ok() { EXIT_OK } else { EXIT_REFUSED })
+}
+
+pub(crate) fn generate(
+    policy: &PolicyArgs,
+    length: Option<usize>,
+    words: Option<usize>,
+    separator: String,
+    json: bool,
+    io: &mut Io<'_>,
+) -> chpass::Result<i32> {
+    let policy = input::policy(policy, "nist-800-63b")?;
+    let options = GenerateOptions {
+        mode: if words.is_some() {
+            Mode::Passphrase
+        } else {
+            Mode::Characters
+        },
+        length,
+        words,
+        separator,
+        ..GenerateOptions::default()
+    };
+    let made = chpass::generate::generate(&policy, &Context::default(), &options)?;
+    if json {
+        output::json(
+            &json!({ "password": made.password.expose(), "entropy_bits": made.entropy_bits }),
+            io,
+        );
+    } else {
+        let _ = writeln!(io.stdout, "{}", made.password.expose());
+        let _ = writeln!(io.stderr, "entropy: {:.1} bits", made.entropy_bits);
+    }
+    Ok(EXIT_OK)
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct HashArgs {
+    /// argon2id, argon2i, argon2d, bcrypt, es:<Elasticsearch algorithm> (es:bcrypt,
+    /// es:pbkdf2_stretch_1000, …) or os:bcrypt, os:pbkdf2, os:argon2 (OpenSearch's defaults).
+    #[arg(long, default_value = "argon2id")]
+    format: String,
+    /// bcrypt's cost (4–31).
+    #[arg(long)]
+    cost: Option<u32>,
+    /// An OpenSearch setting for os:…, KEY=VALUE (e.g. pbkdf2.iterations=1000).
+    #[arg(long = "setting", value_name = "KEY=VALUE")]
+    settings: Vec<String>,
+    /// The whole spec as JSON, e.g. '{"algorithm":"argon2id","memory_kib":65536}'.
+    #[arg(long, conflicts_with_all = ["format", "cost", "settings"])]
+    spec: Option<String>,
+}
+
+pub(crate) fn hash(args: &HashArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
+    let make = hasher(args)?;
+    let password = input::password("Password: ", io)?;
+    let made = make(password.expose())?;
+    if json {
+        output::json(&json!({ "hash": made }), io);
+    } else {
+        let _ = writeln!(io.stdout, "{made}");
+    }
+    Ok(EXIT_OK)
+}
+
+type Hasher = Box<dyn Fn(&str) -> chpass::Result<String>>;
+
+/// Resolved before the password is read, so a typo costs no typing.
+fn hasher(args: &HashArgs) -> chpass::Result<Hasher> {
+    if let Some(spec) = &args.spec {
+        let value = serde_json::from_str(spec)
+            .map_err(|e| Error::invalid_argument("spec", e.to_string()))?;
+        let spec = HashSpec::from_value(value)?;
+        return Ok(Box::new(move |pw| hash::hash(pw, &spec)));
+    }
+    if let Some(algorithm) = args.format.strip_prefix("es:") {
+        let algorithm = algorithm.to_owned();
+        return Ok(Box::new(move |pw| {
+            hash::elasticsearch_password_hash(pw, &algorithm)
+        }));
+    }
+    if let Some(algorithm) = args.format.strip_prefix("os:") {
+        let mut settings = serde_json::Map::new();
+        settings.insert("algorithm".into(), Value::from(algorithm));
+        for setting in &args.settings {
+            let (key, value) = setting.split_once('=').ok_or_else(|| {
+                Error::invalid_argument("setting", format!("{setting:?} is not KEY=VALUE"))
+            })?;
+            settings.insert(key.to_owned(), Value::from(value));
+        }
+        let settings = OpenSearchHashSettings::from_value(&Value::Object(settings))?;
+        return Ok(Box::new(move |pw| hash::opensearch_hash(pw, &settings)));
+    }
+    let mut spec = json!({ "algorithm": args.format });
+    if let Some(cost) = args.cost {
+        spec["cost"] = Value::from(cost);
+    }
+    let spec = HashSpec::from_value(spec)?;
+    Ok(Box::new(move |pw| hash::hash(pw, &spec)))
+}
+
+pub(crate) fn verify(stored: &str, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
+    let password = input::password("Password: ", io)?;
+    let matches = hash::verify(password.expose(), stored)?;
+    if json {
+        output::json(&json!({ "match": matches }), io);
+    } else {
+        let _ = writeln!(io.stdout, "{}", if matches { "match" } else { "no match" });
+    }
+    Ok(if matches { EXIT_OK } else { EXIT_REFUSED })
+}

@@ -1,0 +1,315 @@
+//! `chpass set`: the whole change from a terminal or a script, then the local files.
+
+use crate::{EXIT_OK, EXIT_REFUSED, Io, PolicyArgs, input, output};
+use chpass::backend::keystone::{ChangePassword, GetPasswordPolicy};
+use chpass::backend::{Auth, Operation, Outcome, elasticsearch, opensearch};
+use chpass::files::{self, CloudAuth, FileUpdate, WriteOptions};
+use chpass::transport::{Transport, TransportOptions};
+use chpass::{Context, Error, Policy, SecretString};
+use serde_json::json;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct SetArgs {
+    /// A cloud of clouds.yaml / secure.yaml (default: $OS_CLOUD, else the OS_* variables of a
+    /// sourced RC file).
+    #[arg(long)]
+    os_cloud: Option<String>,
+    /// Change --user's own password on this Elasticsearch.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["os_cloud", "opensearch"], requires = "user")]
+    elasticsearch: Option<String>,
+    /// Change --user's own password on this OpenSearch (security plugin).
+    #[arg(
+        long,
+        value_name = "URL",
+        conflicts_with = "os_cloud",
+        requires = "user"
+    )]
+    opensearch: Option<String>,
+    /// The user, for --elasticsearch and --opensearch.
+    #[arg(long)]
+    user: Option<String>,
+    /// The policy to check before sending (default: the server's: Keystone's own
+    /// security_compliance when readable, else the matching preset).
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Check, and print the request with every secret [REDACTED]; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// After the change, update the password in clouds.yaml / secure.yaml and --rc-file files.
+    #[arg(long)]
+    update_files: bool,
+    /// An RC file (`export OS_PASSWORD=…`) to update with --update-files; repeatable.
+    #[arg(long = "rc-file", value_name = "PATH")]
+    rc_files: Vec<PathBuf>,
+    /// Do not keep a .bak of updated files.
+    #[arg(long)]
+    no_backup: bool,
+    /// A PEM bundle of CA certificates to trust as well.
+    #[arg(long, value_name = "PEM")]
+    cacert: Option<PathBuf>,
+}
+
+enum Target {
+    Keystone(CloudAuth),
+    Elasticsearch { url: String, user: String },
+    OpenSearch { url: String, user: String },
+}
+
+impl Target {
+    fn of(args: &SetArgs, io: &Io<'_>) -> chpass::Result<Self> {
+        let user = || args.user.clone().unwrap_or_default();
+        Ok(
+            match (&args.os_cloud, &args.elasticsearch, &args.opensearch) {
+                (_, Some(url), _) => Target::Elasticsearch {
+                    url: url.clone(),
+                    user: user(),
+                },
+                (_, _, Some(url)) => Target::OpenSearch {
+                    url: url.clone(),
+                    user: user(),
+                },
+                (Some(cloud), _, _) => Target::Keystone(CloudAuth::from_cloud(cloud)?),
+                (None, None, None) => Target::Keystone(CloudAuth::from_env(io.env)?),
+            },
+        )
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Target::Keystone(auth) => format!(
+                "{} at {}",
+                auth.username
+                    .as_deref()
+                    .or(auth.user_id.as_deref())
+                    .unwrap_or("?"),
+                auth.keystone_base_url()
+            ),
+            Target::Elasticsearch { url, user } | Target::OpenSearch { url, user } => {
+                format!("{user} at {url}")
+            }
+        }
+    }
+}
+
+pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
+    let target = Target::of(args, io)?;
+    let mut options = TransportOptions::default();
+    if let Some(path) = args.cacert.as_ref().or(cacert_of(&target).as_ref()) {
+        let pem = std::fs::read_to_string(path)
+            .map_err(|e| Error::invalid_argument("cacert", format!("{}: {e}", path.display())))?;
+        options.extra_ca_pem = Some(pem);
+    }
+    let transport = Transport::new(options)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::invalid_argument("runtime", e.to_string()))?;
+
+    let current = input::password("Current Password: ", io)?;
+    let new = input::password("New Password: ", io)?;
+    if input::password("Repeat New Password: ", io)?.expose() != new.expose() {
+        return Err(Error::invalid_argument(
+            "password",
+            "the new passwords do not match",
+        ));
+    }
+
+    let (operation, policy, username) =
+        runtime.block_on(prepare(&target, args, &transport, &current, &new))?;
+    let context = Context {
+        username,
+        current_password: Some(current.clone()),
+        ..Context::default()
+    };
+    let report = policy.validate(new.expose(), &context);
+    if !report.ok() {
+        output::report(&report, json, io);
+        return Ok(EXIT_REFUSED);
+    }
+    if args.dry_run {
+        let dump = operation.dump()?;
+        if json {
+            output::json(&json!({ "dry_run": true, "request": dump }), io);
+        } else {
+            let _ = writeln!(io.stdout, "{dump}");
+            let _ = writeln!(
+                io.stderr,
+                "dry run: the password meets the policy; nothing was sent"
+            );
+        }
+        return Ok(EXIT_OK);
+    }
+    let outcome = runtime.block_on(transport.change_password(&operation, None, &context))?;
+    let relogin = matches!(outcome, Outcome::Token { .. });
+    if !json {
+        let _ = writeln!(io.stdout, "password changed for {}", target.describe());
+        if relogin {
+            let _ = writeln!(io.stdout, "logged in again with the new password");
+        }
+    }
+    let updates = if args.update_files {
+        update_files(&target, args, &new, json, io)
+    } else {
+        Ok(Vec::new())
+    };
+    match updates {
+        Ok(updates) => {
+            if json {
+                output::json(
+                    &json!({ "changed": true, "relogin": relogin, "files": updates }),
+                    io,
+                );
+            }
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            let _ = writeln!(
+                io.stderr,
+                "chpass: the password WAS changed, but a credential file was not updated; update it by hand"
+            );
+            Err(e)
+        }
+    }
+}
+
+fn cacert_of(target: &Target) -> Option<PathBuf> {
+    match target {
+        Target::Keystone(auth) => auth.cacert.as_ref().map(PathBuf::from),
+        _ => None,
+    }
+}
+
+/// The change operation, the policy to check it against, and the user name for the context.
+/// For Keystone this logs in with the current password: the change needs the user's id, and
+/// the server's policy needs a token to read.
+async fn prepare(
+    target: &Target,
+    args: &SetArgs,
+    transport: &Transport,
+    current: &SecretString,
+    new: &SecretString,
+) -> chpass::Result<(Operation, Policy, Option<String>)> {
+    let given = args.policy.policy.is_some();
+    let policy_or = |preset: &str| input::policy(&args.policy, preset);
+    Ok(match target {
+        Target::Keystone(auth) => {
+            let login = Operation::KeystoneIssueToken(auth.login(current.clone()));
+            let Outcome::Token { token, user_id, .. } = transport.execute(&login).await? else {
+                return Err(Error::invalid_argument(
+                    "cloud",
+                    "Keystone answered the login without a token",
+                ));
+            };
+            let user_id = user_id.or_else(|| auth.user_id.clone()).ok_or_else(|| {
+                Error::invalid_argument("cloud", "Keystone did not say who the user is")
+            })?;
+            let base_url = auth.keystone_base_url();
+            let policy = if given {
+                policy_or("keystone")?
+            } else {
+                server_policy(transport, &base_url, token, auth).await?
+            };
+            let operation = Operation::KeystoneChangePassword(ChangePassword {
+                base_url,
+                user_id,
+                original_password: current.clone(),
+                password: new.clone(),
+            });
+            (operation, policy, auth.username.clone())
+        }
+        Target::Elasticsearch { url, user } => {
+            let operation = Operation::ElasticsearchChangePassword(elasticsearch::ChangePassword {
+                base_url: url.clone(),
+                username: None,
+                password: Some(new.clone()),
+                password_hash: None,
+                refresh: None,
+                auth: Some(Auth::Basic {
+                    username: user.clone(),
+                    password: current.clone(),
+                }),
+            });
+            (operation, policy_or("elasticsearch")?, Some(user.clone()))
+        }
+        Target::OpenSearch { url, user } => {
+            let operation = Operation::OpenSearchChangeOwnPassword(opensearch::ChangeOwnPassword {
+                base_url: url.clone(),
+                current_password: current.clone(),
+                password: Some(new.clone()),
+                hash: None,
+                legacy_path: false,
+                auth: Some(Auth::Basic {
+                    username: user.clone(),
+                    password: current.clone(),
+                }),
+                validation_error_message: None,
+            });
+            (operation, policy_or("opensearch")?, Some(user.clone()))
+        }
+    })
+}
+
+/// Keystone's own `[security_compliance]` when the token may read it; the `keystone` preset
+/// (its defaults) when not.
+async fn server_policy(
+    transport: &Transport,
+    base_url: &str,
+    token: SecretString,
+    auth: &CloudAuth,
+) -> chpass::Result<Policy> {
+    let read = Operation::KeystoneGetPasswordPolicy(GetPasswordPolicy {
+        base_url: base_url.to_owned(),
+        token,
+        domain_id: auth
+            .user_domain_id
+            .clone()
+            .unwrap_or_else(|| "default".into()),
+    });
+    match transport.execute(&read).await {
+        Ok(Outcome::Policy { policy }) => Policy::new(policy),
+        _ => Policy::preset("keystone", &json!({})),
+    }
+}
+
+fn update_files(
+    target: &Target,
+    args: &SetArgs,
+    new: &SecretString,
+    json: bool,
+    io: &mut Io<'_>,
+) -> chpass::Result<Vec<FileUpdate>> {
+    let options = WriteOptions {
+        backup: !args.no_backup,
+    };
+    let mut updates = Vec::new();
+    if let Target::Keystone(CloudAuth {
+        cloud: Some(cloud), ..
+    }) = target
+    {
+        updates.extend(files::update_cloud_password(cloud, new.expose(), options)?);
+    }
+    for path in &args.rc_files {
+        updates.push(files::update_rc_file(path, new.expose(), options)?);
+    }
+    if !json {
+        if updates.is_empty() {
+            let _ = writeln!(
+                io.stderr,
+                "no credential file to update (use --os-cloud, or name RC files with --rc-file)"
+            );
+        }
+        for update in &updates {
+            let note = match update.status {
+                "updated" => "updated",
+                "prompts" => "left alone: it prompts for the password",
+                _ => "left alone: it holds no password",
+            };
+            let _ = writeln!(io.stdout, "{}: {note}", update.path);
+            if let Some(warning) = &update.warning {
+                let _ = writeln!(io.stderr, "warning: {}: {warning}", update.path);
+            }
+        }
+    }
+    Ok(updates)
+}

@@ -1,0 +1,154 @@
+//! `generate`, `hash`, `verify` and `set --dry-run` through the shared entry point.
+#![allow(clippy::unwrap_used)]
+
+use chpass_cli::{EXIT_ERROR, EXIT_OK, EXIT_REFUSED, Io, run};
+
+fn chpass_env(
+    args: &[&str],
+    stdin: &str,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> (i32, String, String) {
+    let mut input = stdin.as_bytes();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut argv = vec!["chpass".to_owned()];
+    argv.extend(args.iter().map(|a| (*a).to_owned()));
+    let code = run(
+        argv,
+        Io {
+            stdin: &mut input,
+            stdout: &mut out,
+            stderr: &mut err,
+            interactive: false,
+            env,
+        },
+    );
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+fn chpass(args: &[&str], stdin: &str) -> (i32, String, String) {
+    chpass_env(args, stdin, &|_| None)
+}
+
+#[test]
+fn generate_prints_a_password_that_passes() {
+    let (code, out, err) = chpass(&["generate", "--policy", "owasp-asvs-5-l2"], "");
+    assert_eq!(code, EXIT_OK, "{err}");
+    let password = out.trim_end_matches('\n');
+    assert_eq!(password.chars().count(), 20);
+    assert!(err.starts_with("entropy: 125.0 bits"));
+    let (code, out, _) = chpass(
+        &["check", "--policy", "owasp-asvs-5-l2"],
+        &format!("{password}\n"),
+    );
+    assert_eq!(code, EXIT_OK);
+    assert!(
+        out.starts_with("ok: the password meets the policy\n"),
+        "{out}"
+    );
+    let (code, out, _) = chpass(&["generate", "--words", "5", "--json"], "");
+    assert_eq!(code, EXIT_OK);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!((doc["entropy_bits"].as_f64().unwrap() - 5.0 * 7776f64.log2()).abs() < 1e-9);
+}
+
+#[test]
+fn hash_then_verify() {
+    for format in ["bcrypt", "es:pbkdf2_stretch_1000", "os:pbkdf2"] {
+        let mut args = vec!["hash", "--format", format];
+        if format == "bcrypt" {
+            args.extend(["--cost", "4"]);
+        }
+        if format == "os:pbkdf2" {
+            args.extend(["--setting", "pbkdf2.iterations=1000"]);
+        }
+        let (code, out, err) = chpass(&args, "s3cret pass\n");
+        assert_eq!(code, EXIT_OK, "{format}: {err}");
+        let stored = out.trim_end();
+        let (code, out, _) = chpass(&["verify", "--hash", stored], "s3cret pass\n");
+        assert_eq!((code, out.as_str()), (EXIT_OK, "match\n"), "{format}");
+        let (code, out, _) = chpass(&["verify", "--hash", stored, "--json"], "s3cret pasS\n");
+        assert_eq!(
+            (code, out.as_str()),
+            (EXIT_REFUSED, "{\"match\":false}\n"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn errors_have_their_code_and_exit_code() {
+    let (code, _, err) = chpass(&["hash", "--format", "es:bcrypt15"], "x\n");
+    assert_eq!(code, EXIT_ERROR);
+    assert!(err.ends_with("[invalid_argument]\n"), "{err}");
+    let (code, out, _) = chpass(&["verify", "--hash", "nonsense", "--json"], "x\n");
+    assert_eq!(code, EXIT_ERROR);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["error"]["code"], "malformed_hash");
+    let (code, _, err) = chpass(
+        &["hash", "--format", "bcrypt"],
+        &format!("{}\n", "é".repeat(40)),
+    );
+    assert_eq!(code, EXIT_ERROR);
+    assert!(
+        err.contains("[password_too_long_for_bcrypt]") && !err.contains("éé"),
+        "{err}"
+    );
+}
+
+#[test]
+fn set_dry_run_prints_the_redacted_request_and_sends_nothing() {
+    // port 9 (discard) on loopback: nothing listens, and nothing is sent in a dry run anyway
+    let args = [
+        "set",
+        "--elasticsearch",
+        "http://127.0.0.1:9",
+        "--user",
+        "elastic",
+        "--dry-run",
+    ];
+    let (code, out, err) = chpass(
+        &args,
+        "old-Passw0rd\nnew correct horse\nnew correct horse\n",
+    );
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(
+        out.starts_with("PUT http://127.0.0.1:9/_security/user/_password"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[REDACTED]")
+            && !out.contains("correct horse")
+            && !out.contains("old-Passw0rd")
+    );
+    assert!(err.contains("nothing was sent"));
+}
+
+#[test]
+fn set_refuses_a_mismatch_and_a_policy_violation_before_sending() {
+    let args = [
+        "set",
+        "--opensearch",
+        "http://127.0.0.1:9",
+        "--user",
+        "admin",
+    ];
+    let (code, _, err) = chpass(&args, "old\nnew correct horse\nnew correct hors\n");
+    assert_eq!(code, EXIT_ERROR);
+    assert!(err.contains("do not match"), "{err}");
+    // OpenSearch refuses over 100 UTF-16 units; so does its preset, before anything is sent
+    let long = "x".repeat(101);
+    let (code, out, _) = chpass(&args, &format!("old\n{long}\n{long}\n"));
+    assert_eq!(code, EXIT_REFUSED);
+    assert!(out.starts_with("too_long:"), "{out}");
+}
+
+#[test]
+fn set_without_a_target_says_what_is_missing() {
+    let (code, _, err) = chpass_env(&["set"], "a\nb\nb\n", &|_| None);
+    assert_eq!(code, EXIT_ERROR);
+    assert!(err.contains("OS_AUTH_URL"), "{err}");
+}

@@ -1,0 +1,251 @@
+//! Where and as whom to log in: a cloud of `clouds.yaml` / `secure.yaml` (openstacksdk's search
+//! order, secure values winning), or the `OS_*` variables that a sourced RC file sets.
+
+use super::{cloud_config_files, io_error};
+use crate::backend::keystone::{IssueToken, NameOrId, UserRef};
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+use serde_yaml_ng::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A Keystone login: the endpoint, the user, and the password the files hold (if any).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CloudAuth {
+    /// The cloud's name when it came from clouds.yaml (the files to update afterwards).
+    pub cloud: Option<String>,
+    pub auth_url: String,
+    pub username: Option<String>,
+    pub user_id: Option<String>,
+    pub user_domain_name: Option<String>,
+    pub user_domain_id: Option<String>,
+    pub password: Option<SecretString>,
+    /// A CA bundle to trust (`cacert` / `OS_CACERT`).
+    pub cacert: Option<String>,
+}
+
+impl CloudAuth {
+    /// The cloud `name` from the files openstacksdk would read.
+    pub fn from_cloud(name: &str) -> Result<Self> {
+        Self::from_files(name, &cloud_config_files())
+    }
+
+    /// The cloud `name` from these files, later ones overriding (pass secure.yaml last).
+    pub fn from_files(name: &str, files: &[PathBuf]) -> Result<Self> {
+        let mut merged: Option<Value> = None;
+        // cloud_config_files lists secure files first because their values win: merge them last
+        for path in files.iter().rev() {
+            let text = fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+            let doc: Value = serde_yaml_ng::from_str(&text).map_err(|e| yaml_error(path, &e))?;
+            if let Some(cloud) = doc.get("clouds").and_then(|c| c.get(name)) {
+                merged = Some(match merged {
+                    None => cloud.clone(),
+                    Some(mut base) => {
+                        merge(&mut base, cloud);
+                        base
+                    }
+                });
+            }
+        }
+        let cloud = merged.ok_or_else(|| {
+            let searched: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+            Error::invalid_argument(
+                "cloud",
+                format!(
+                    "no cloud named {name:?} in {}",
+                    if searched.is_empty() {
+                        "any clouds.yaml (none found)".into()
+                    } else {
+                        searched.join(", ")
+                    }
+                ),
+            )
+        })?;
+        let auth = cloud.get("auth").cloned().unwrap_or(Value::Null);
+        let text = |value: &Value, key: &str| value.get(key).and_then(scalar);
+        if let Some(kind) =
+            text(&cloud, "auth_type").filter(|t| !matches!(t.as_str(), "password" | "v3password"))
+        {
+            return Err(Error::invalid_argument(
+                "cloud",
+                format!(
+                    "{name:?} logs in with auth_type {kind:?}; only password logins have a password to change"
+                ),
+            ));
+        }
+        let login = CloudAuth {
+            cloud: Some(name.to_owned()),
+            auth_url: text(&auth, "auth_url").unwrap_or_default(),
+            username: text(&auth, "username"),
+            user_id: text(&auth, "user_id"),
+            user_domain_name: text(&auth, "user_domain_name")
+                .or_else(|| text(&auth, "domain_name")),
+            user_domain_id: text(&auth, "user_domain_id").or_else(|| text(&auth, "domain_id")),
+            password: text(&auth, "password").map(SecretString::new),
+            cacert: text(&cloud, "cacert"),
+        };
+        login.checked()
+    }
+
+    /// From `OS_*` variables (`var` is `std::env::var` or a test's map). `OS_CLOUD` selects a
+    /// cloud of clouds.yaml instead, as openstacksdk does.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Self> {
+        let var = |key: &str| var(key).filter(|v| !v.is_empty());
+        if let Some(cloud) = var("OS_CLOUD") {
+            return Self::from_cloud(&cloud);
+        }
+        let login = CloudAuth {
+            cloud: None,
+            auth_url: var("OS_AUTH_URL").unwrap_or_default(),
+            username: var("OS_USERNAME"),
+            user_id: var("OS_USER_ID"),
+            user_domain_name: var("OS_USER_DOMAIN_NAME"),
+            user_domain_id: var("OS_USER_DOMAIN_ID"),
+            password: var("OS_PASSWORD").map(SecretString::new),
+            cacert: var("OS_CACERT"),
+        };
+        login.checked()
+    }
+
+    fn checked(self) -> Result<Self> {
+        if self.auth_url.is_empty() {
+            return Err(Error::invalid_argument(
+                "cloud",
+                "no auth_url (OS_AUTH_URL)",
+            ));
+        }
+        if self.username.is_none() && self.user_id.is_none() {
+            return Err(Error::invalid_argument(
+                "cloud",
+                "no username or user_id (OS_USERNAME / OS_USER_ID)",
+            ));
+        }
+        Ok(self)
+    }
+
+    /// The identity endpoint without its version: `…/v3` and `…/v2.0` are dropped, because the
+    /// backend adds the versioned paths itself.
+    pub fn keystone_base_url(&self) -> String {
+        let url = self.auth_url.trim_end_matches('/');
+        let url = url
+            .strip_suffix("/v3")
+            .or_else(|| url.strip_suffix("/v2.0"))
+            .unwrap_or(url);
+        url.to_owned()
+    }
+
+    /// An unscoped password login as this user (by id, or by name in its domain; the domain is
+    /// `default` when none is named, as in a stock devstack).
+    pub fn login(&self, password: SecretString) -> IssueToken {
+        let user = match &self.user_id {
+            Some(id) => UserRef {
+                id: Some(id.clone()),
+                name: None,
+                domain: None,
+            },
+            None => UserRef {
+                id: None,
+                name: self.username.clone(),
+                domain: Some(match (&self.user_domain_id, &self.user_domain_name) {
+                    (Some(id), _) => NameOrId {
+                        id: Some(id.clone()),
+                        name: None,
+                    },
+                    (None, Some(name)) => NameOrId {
+                        id: None,
+                        name: Some(name.clone()),
+                    },
+                    (None, None) => NameOrId {
+                        id: Some("default".into()),
+                        name: None,
+                    },
+                }),
+            },
+        };
+        IssueToken {
+            base_url: self.keystone_base_url(),
+            user,
+            password,
+            scope: None,
+        }
+    }
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Mapping values of `over` replace or extend those of `base`, recursively.
+fn merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Mapping(base), Value::Mapping(over)) => {
+            for (key, value) in over {
+                match base.get_mut(key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (base, over) => *base = over.clone(),
+    }
+}
+
+fn yaml_error(path: &Path, e: &serde_yaml_ng::Error) -> Error {
+    Error::File {
+        path: Some(path.display().to_string()),
+        reason: format!("not valid YAML: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secure_yaml_wins_and_v3_is_dropped() {
+        let dir = std::env::temp_dir().join(format!("chpass-auth-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let clouds = dir.join("clouds.yaml");
+        let secure = dir.join("secure.yaml");
+        fs::write(&clouds, "clouds:\n  dev:\n    auth:\n      auth_url: http://127.0.0.1:5000/v3/\n      username: alice\n      password: in-clouds\n      user_domain_name: Default\n").unwrap();
+        fs::write(
+            &secure,
+            "clouds:\n  dev:\n    auth:\n      password: 'in secure'\n",
+        )
+        .unwrap();
+        let auth = CloudAuth::from_files("dev", &[secure.clone(), clouds.clone()]).unwrap();
+        assert_eq!(
+            auth.password.as_ref().map(SecretString::expose),
+            Some("in secure")
+        );
+        assert_eq!(auth.keystone_base_url(), "http://127.0.0.1:5000");
+        assert_eq!(auth.user_domain_name.as_deref(), Some("Default"));
+        let err = CloudAuth::from_files("prod", &[secure, clouds]).unwrap_err();
+        assert_eq!(err.code(), "invalid_argument");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn os_variables() {
+        let env = |key: &str| match key {
+            "OS_AUTH_URL" => Some("https://keystone.example/identity".to_owned()),
+            "OS_USERNAME" => Some("bob".to_owned()),
+            _ => None,
+        };
+        let auth = CloudAuth::from_env(env).unwrap();
+        let login = auth.login(SecretString::new("pw"));
+        assert_eq!(login.base_url, "https://keystone.example/identity");
+        assert_eq!(login.user.domain.unwrap().id.as_deref(), Some("default"));
+        assert_eq!(
+            CloudAuth::from_env(|_| None).unwrap_err().code(),
+            "invalid_argument"
+        );
+    }
+}
