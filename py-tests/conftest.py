@@ -1,7 +1,12 @@
 import json
 import pathlib
+import subprocess
+import urllib.request
+from typing import Iterator
 
 import pytest
+
+import chpass
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "core" / "tests" / "vectors"
@@ -25,3 +30,49 @@ def password_of(case: dict) -> str:
 @pytest.fixture(scope="session")
 def root() -> pathlib.Path:
     return ROOT
+
+
+# ---- a real Keystone, started once per test session and stopped after it ----
+
+KEYSTONE_PY = ROOT / ".venv-keystone" / "bin" / "python"
+
+
+class Keystone:
+    def __init__(self, url: str, admin_password: str, conf: str) -> None:
+        self.url, self.admin_password, self.conf = url, admin_password, conf
+        self.client = chpass.Client()
+        self.admin = self.client.execute({
+            "operation": "keystone.issue_token", "base_url": url,
+            "user": {"name": "admin", "domain": {"id": "default"}}, "password": admin_password,
+            "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}})
+
+    def create_user(self, name: str, password: str) -> str:
+        """Admin API call that chpass does not offer (it is not part of a password change)."""
+        body = json.dumps({"user": {"name": name, "domain_id": "default", "password": password}}).encode()
+        req = urllib.request.Request(self.url + "/v3/users", data=body, method="POST", headers={
+            "X-Auth-Token": self.admin["token"], "Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as res:
+            return json.loads(res.read())["user"]["id"]
+
+    def login(self, user_id: str, password: str) -> dict:
+        return self.client.execute({"operation": "keystone.issue_token", "base_url": self.url,
+                                    "user": {"id": user_id}, "password": password})
+
+    def change(self, user_id: str, old: str, new: str) -> dict:
+        return {"operation": "keystone.change_password", "base_url": self.url, "user_id": user_id,
+                "original_password": old, "password": new}
+
+
+@pytest.fixture(scope="session")
+def keystone() -> Iterator[Keystone]:
+    assert KEYSTONE_PY.exists(), "scripts/bootstrap.sh installs Keystone into .venv-keystone"
+    proc = subprocess.Popen([str(KEYSTONE_PY), str(ROOT / "tests-support/keystone_server.py")],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.startswith("READY "), f"Keystone did not start: {line!r}"
+        _, url, admin_password, conf = line.split()
+        yield Keystone(url, admin_password, conf)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import chpass
+
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "chpass", *args], input=stdin, capture_output=True, text=True)
@@ -28,3 +30,101 @@ def test_the_console_script_is_installed() -> None:
     out = subprocess.run([str(script), "check", "--policy", "elasticsearch"], input="abcdef\n",
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+# ---- chpass set against the real Keystone (conftest starts it), peers check the result ----
+
+import os  # noqa: E402
+import stat  # noqa: E402
+
+import yaml  # noqa: E402
+from keystoneauth1 import exceptions as ks_exceptions  # noqa: E402
+from keystoneauth1 import session as ks_session  # noqa: E402
+from keystoneauth1.identity import v3 as ks_v3  # noqa: E402
+
+
+def keystone_login(url: str, username: str, password: str) -> str:
+    """Logs in with keystoneauth1 (the official client library), not with chpass."""
+    auth = ks_v3.Password(auth_url=url + "/v3", username=username, password=password, user_domain_id="default")
+    return ks_session.Session(auth=auth).get_token()
+
+
+def cli_env(home: Path, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
+    env.update(HOME=str(home), **extra)
+    return env
+
+
+def test_set_with_clouds_yaml_updates_only_the_password(keystone, tmp_path: Path) -> None:
+    keystone.create_user("cli-cloud", "0ld-Passw0rd")
+    clouds = tmp_path / "clouds.yaml"
+    original = (
+        "# my clouds\n"
+        "clouds:\n"
+        "  devstack:\n"
+        "    auth:\n"
+        f"      auth_url: {keystone.url}/v3\n"
+        "      username: cli-cloud\n"
+        "      password: '0ld-Passw0rd'   # rotated by chpass\n"
+        "      user_domain_id: default\n"
+        "    region_name: RegionOne\n"
+    )
+    clouds.write_text(original)
+    clouds.chmod(0o600)
+    env = cli_env(tmp_path, OS_CLIENT_CONFIG_FILE=str(clouds))
+    set_ = lambda stdin, *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "chpass", "set", "--os-cloud", "devstack", *args],
+        input=stdin, capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    # the server's own policy (its [security_compliance] regex), checked before sending
+    refused = set_("0ld-Passw0rd\nlettersonly\nlettersonly\n")
+    assert refused.returncode == 1, refused.stderr
+    assert "Passwords must have at least 7 characters, one letter and one digit" in refused.stdout
+
+    wrong = set_("not-the-password1\nN3w-pass-word\nN3w-pass-word\n")
+    assert wrong.returncode == 3 and "[authentication_failed]" in wrong.stderr, wrong.stderr
+
+    done = set_("0ld-Passw0rd\nN3w pass #1 'q'\nN3w pass #1 'q'\n", "--update-files", "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(done.stdout)
+    assert result["changed"] and result["relogin"]
+    assert [f["status"] for f in result["files"]] == ["updated"]
+
+    assert keystone_login(keystone.url, "cli-cloud", "N3w pass #1 'q'")
+    try:
+        keystone_login(keystone.url, "cli-cloud", "0ld-Passw0rd")
+        raise AssertionError("the old password still works")
+    except ks_exceptions.Unauthorized:
+        pass
+    new_text = clouds.read_text()
+    changed = [(a, b) for a, b in zip(original.splitlines(), new_text.splitlines()) if a != b]
+    assert len(changed) == 1 and changed[0][1].endswith("# rotated by chpass"), changed
+    assert yaml.safe_load(new_text)["clouds"]["devstack"]["auth"]["password"] == "N3w pass #1 'q'"
+    assert stat.S_IMODE(clouds.stat().st_mode) == 0o600
+    assert (tmp_path / "clouds.yaml.bak").read_text() == original
+
+
+def test_set_with_os_variables_updates_the_rc_file(keystone, tmp_path: Path) -> None:
+    keystone.create_user("cli-rc", "0ld-Passw0rd")
+    openrc = tmp_path / "openrc"
+    openrc.write_text(f"export OS_AUTH_URL={keystone.url}/v3\nexport OS_USERNAME=cli-rc\nexport OS_PASSWORD=0ld-Passw0rd\n")
+    env = cli_env(tmp_path, OS_AUTH_URL=keystone.url + "/v3", OS_USERNAME="cli-rc", OS_USER_DOMAIN_ID="default")
+    new = 'N3w $HOME "pass" `x`'
+    done = subprocess.run([sys.executable, "-m", "chpass", "set", "--update-files", "--rc-file", str(openrc), "--no-backup"],
+                          input=f"0ld-Passw0rd\n{new}\n{new}\n", capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"{openrc}: updated" in done.stdout
+    read_back = subprocess.run(["sh", "-c", '. ./openrc; printf %s "$OS_PASSWORD"'], cwd=tmp_path,
+                               capture_output=True, text=True, env={"PATH": os.environ["PATH"]})
+    assert read_back.stdout == new
+    assert keystone_login(keystone.url, "cli-rc", new)
+    assert not (tmp_path / "openrc.bak").exists()
+
+
+def test_generate_hash_verify_from_python() -> None:
+    made = run("generate", "--policy", "keystone", "--json")
+    password = json.loads(made.stdout)["password"]
+    hashed = run("hash", "--format", "bcrypt", "--cost", "4", stdin=password + "\n")
+    assert hashed.returncode == 0 and chpass.verify(password, hashed.stdout.strip())
+    assert run("verify", "--hash", hashed.stdout.strip(), stdin=password + "\n").returncode == 0
+    assert run("verify", "--hash", hashed.stdout.strip(), stdin=password + "x\n").returncode == 1

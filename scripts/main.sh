@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: set up, build everything, then validate sample passwords against every preset
-# from Rust, Node and Python, and check that the three give the same verdicts.
+# The main job: set up, build everything, then change a password on a local Keystone with the
+# `chpass` command (check, a refusal, the change, a login, the clouds.yaml diff), and validate
+# sample passwords against every preset from Rust, Node and Python, which must agree.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 bash scripts/bootstrap.sh
@@ -16,3 +17,6 @@ diff -u .work/demo-rust.txt .work/demo-node.txt
 diff -u .work/demo-rust.txt .work/demo-python.txt
 echo
 echo "Rust, Node and Python agree on all $(wc -l < .work/demo-rust.txt) verdicts."
+
+step "Main job: chpass set against a local Keystone, clouds.yaml updated"
+"$PY" examples/keystone-flow/run.py target/release/chpass
