@@ -1,9 +1,13 @@
 // The public API over a wasm-bindgen module (Node's CJS build or the web build): real Error
 // classes for core's error codes, and small conveniences. No rule, format or code lives here.
 
-// `startWorker(onMessage)` starts a worker running this package's worker entry and returns
+// `startWorker(onMessage, onFailure)` starts a worker running this package's worker entry and returns
 // { post(message), ref(), unref() }; each platform's entry point supplies it.
 export function build(wasm, startWorker) {
+  // Class names are set from strings: a minifier (Vite, esbuild) renames classes, and
+  // `err.name` must stay 'InvalidCurrentPasswordError' in production bundles too.
+  const named = (name, Class) => Object.defineProperty(Class, 'name', { value: name });
+
   /** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */
   class ChpassError extends Error {
     constructor(message, { code, kind, params, retryable } = {}) {
@@ -16,54 +20,55 @@ export function build(wasm, startWorker) {
       this.retryable = retryable ?? false;
     }
   }
+  named('ChpassError', ChpassError);
   /** A policy, argument or hash that chpass cannot use. */
-  class ConfigurationError extends ChpassError {}
+  const ConfigurationError = named('ConfigurationError', class extends ChpassError {});
   /** `invalid_policy`: `params.path` names the offending key. */
-  class InvalidPolicyError extends ConfigurationError {}
+  const InvalidPolicyError = named('InvalidPolicyError', class extends ConfigurationError {});
   /** `invalid_argument`: for example a password holding a lone surrogate. */
-  class InvalidArgumentError extends ConfigurationError {}
+  const InvalidArgumentError = named('InvalidArgumentError', class extends ConfigurationError {});
 
   /** The server answered with an error: `params.status`, `params.server_message`. */
-  class ServerError extends ChpassError {}
+  const ServerError = named('ServerError', class extends ChpassError {});
   /** The server's answer could not be understood. */
-  class ProtocolError extends ChpassError {}
+  const ProtocolError = named('ProtocolError', class extends ChpassError {});
   const serverErrors = {
-    invalid_current_password: class InvalidCurrentPasswordError extends ServerError {},
-    authentication_failed: class AuthenticationFailedError extends ServerError {},
-    account_locked: class AccountLockedError extends ServerError {},
-    account_disabled: class AccountDisabledError extends ServerError {},
-    password_expired: class PasswordExpiredError extends ServerError {},
-    server_rejected_password: class ServerRejectedPasswordError extends ServerError {},
-    forbidden: class ForbiddenError extends ServerError {},
-    not_found: class NotFoundError extends ServerError {},
-    conflict: class ConflictError extends ServerError {},
-    method_not_allowed: class MethodNotAllowedError extends ServerError {},
-    payload_too_large: class PayloadTooLargeError extends ServerError {},
-    unsupported_media_type: class UnsupportedMediaTypeError extends ServerError {},
-    server_unavailable: class ServerUnavailableError extends ServerError {},
-    bad_request: class BadRequestError extends ServerError {},
+    invalid_current_password: named('InvalidCurrentPasswordError', class extends ServerError {}),
+    authentication_failed: named('AuthenticationFailedError', class extends ServerError {}),
+    account_locked: named('AccountLockedError', class extends ServerError {}),
+    account_disabled: named('AccountDisabledError', class extends ServerError {}),
+    password_expired: named('PasswordExpiredError', class extends ServerError {}),
+    server_rejected_password: named('ServerRejectedPasswordError', class extends ServerError {}),
+    forbidden: named('ForbiddenError', class extends ServerError {}),
+    not_found: named('NotFoundError', class extends ServerError {}),
+    conflict: named('ConflictError', class extends ServerError {}),
+    method_not_allowed: named('MethodNotAllowedError', class extends ServerError {}),
+    payload_too_large: named('PayloadTooLargeError', class extends ServerError {}),
+    unsupported_media_type: named('UnsupportedMediaTypeError', class extends ServerError {}),
+    server_unavailable: named('ServerUnavailableError', class extends ServerError {}),
+    bad_request: named('BadRequestError', class extends ServerError {}),
   };
-  class UnexpectedResponseError extends ProtocolError {}
+  const UnexpectedResponseError = named('UnexpectedResponseError', class extends ProtocolError {});
   /** The request got no (complete) answer. */
-  class TransportError extends ChpassError {}
+  const TransportError = named('TransportError', class extends ChpassError {});
   const transportErrors = {
-    network: class NetworkError extends TransportError {},
-    timeout: class TimeoutError extends TransportError {},
-    tls: class TlsError extends TransportError {},
-    insecure_http: class InsecureHttpError extends TransportError {},
+    network: named('NetworkError', class extends TransportError {}),
+    timeout: named('TimeoutError', class extends TransportError {}),
+    tls: named('TlsError', class extends TransportError {}),
+    insecure_http: named('InsecureHttpError', class extends TransportError {}),
     /** The change may have reached the server; the password may or may not have changed. */
-    outcome_unknown: class OutcomeUnknownError extends TransportError {},
+    outcome_unknown: named('OutcomeUnknownError', class extends TransportError {}),
   };
   /** The new password breaks the policy; nothing was sent. `params.report` is the report. */
-  class PolicyViolationError extends ChpassError {}
+  const PolicyViolationError = named('PolicyViolationError', class extends ChpassError {});
   /** `malformed_hash`: the string is no hash chpass knows; the message says what is wrong. */
-  class MalformedHashError extends ConfigurationError {}
+  const MalformedHashError = named('MalformedHashError', class extends ConfigurationError {});
   /** `password_too_long_for_bcrypt`: over 72 UTF-8 bytes; refused, never truncated. */
-  class PasswordTooLongForBcryptError extends ConfigurationError {}
+  const PasswordTooLongForBcryptError = named('PasswordTooLongForBcryptError', class extends ConfigurationError {});
   /** `work_limit_exceeded`: `params.limit_name` names the limit to raise. */
-  class WorkLimitExceededError extends ConfigurationError {}
+  const WorkLimitExceededError = named('WorkLimitExceededError', class extends ConfigurationError {});
   /** `random_unavailable`: the platform's random number generator failed. */
-  class RandomUnavailableError extends ChpassError {}
+  const RandomUnavailableError = named('RandomUnavailableError', class extends ChpassError {});
 
   const byCode = {
     invalid_policy: InvalidPolicyError,
@@ -128,6 +133,12 @@ export function build(wasm, startWorker) {
   let worker = null;
   let nextId = 0;
   const pending = new Map();
+  // a worker that dies (or fails to load) fails every call waiting on it
+  function onFailure(reason) {
+    for (const call of pending.values()) call.reject(new Error(`chpass worker failed: ${reason}`));
+    pending.clear();
+    worker = null;
+  }
   function onMessage({ id, result, error }) {
     const call = pending.get(id);
     pending.delete(id);
@@ -140,7 +151,7 @@ export function build(wasm, startWorker) {
     return (...args) =>
       new Promise((resolve, reject) => {
         if (!startWorker) throw new Error('no worker support on this platform; use the synchronous functions');
-        worker ??= startWorker(onMessage);
+        worker ??= startWorker(onMessage, onFailure);
         const id = ++nextId;
         pending.set(id, { resolve, reject });
         worker.ref();
@@ -161,7 +172,7 @@ export function build(wasm, startWorker) {
   }
 
   // InvalidCurrentPasswordError, NetworkError, … by their class names
-  const named = (classes) => Object.fromEntries(Object.values(classes).map((c) => [c.name, c]));
+  const byName = (classes) => Object.fromEntries(Object.values(classes).map((c) => [c.name, c]));
 
   /** Sends operations with fetch; every call returns a Promise. */
   class Client extends wasm.Client {
@@ -198,7 +209,7 @@ export function build(wasm, startWorker) {
     WorkLimitExceededError,
     RandomUnavailableError,
     Client,
-    ...named(serverErrors),
-    ...named(transportErrors),
+    ...byName(serverErrors),
+    ...byName(transportErrors),
   });
 }

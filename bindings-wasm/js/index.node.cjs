@@ -5,9 +5,10 @@ const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { build } = require('./api.cjs');
 
-function startWorker(onMessage) {
+function startWorker(onMessage, onFailure) {
   const worker = new Worker(path.join(__dirname, 'worker.node.cjs'));
   worker.on('message', onMessage);
+  worker.on('error', (err) => onFailure(String(err)));
   worker.unref();
   return { post: (message) => worker.postMessage(message), ref: () => worker.ref(), unref: () => worker.unref() };
 }

@@ -4,9 +4,10 @@ import { build } from './api.js';
 
 await init({ module_or_path: new URL('./web/chpass_wasm_bg.wasm', import.meta.url) });
 // Async hashing runs in a module worker; bundlers (Vite, webpack 5) follow this URL pattern.
-function startWorker(onMessage) {
+function startWorker(onMessage, onFailure) {
   const worker = new Worker(new URL('./worker.web.js', import.meta.url), { type: 'module' });
   worker.onmessage = (event) => onMessage(event.data);
+  worker.onerror = (event) => onFailure(event.message ?? 'error');
   return { post: (message) => worker.postMessage(message), ref() {}, unref() {} };
 }
 const api = build(wasm, typeof Worker === 'function' ? startWorker : undefined);

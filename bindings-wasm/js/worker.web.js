@@ -1,4 +1,9 @@
-// The Web Worker side of the async hashing functions (a module worker).
-import { __serve } from './index.web.js';
+// The Web Worker side of the async hashing functions (a module worker). The handler is set
+// before the package loads: a message arriving while the wasm is still being instantiated
+// would otherwise find no handler and be lost.
+const api = import('./index.web.js');
 
-self.onmessage = (event) => __serve(event.data, (reply) => self.postMessage(reply));
+self.onmessage = async (event) => {
+  const { __serve } = await api;
+  __serve(event.data, (reply) => self.postMessage(reply));
+};
