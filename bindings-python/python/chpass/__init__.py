@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from typing import Any, Dict, Mapping, Optional, Union
 
@@ -80,6 +79,8 @@ class AsyncClient:
         self._client = Client(**options)
 
     async def _run(self, fn: Any, *args: Any) -> Dict[str, Any]:
+        import asyncio  # here, not at the top: it alone would triple `import chpass`'s time
+
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, functools.partial(fn, *args))
 
