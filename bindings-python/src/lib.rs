@@ -612,6 +612,26 @@ fn generate(
     Ok(Generated { inner })
 }
 
+/// strength(password, user_inputs=None, reference_year=None) -> dict
+///
+/// zxcvbn 4.4.2's estimate: `score` (0–4), `guesses`, `guesses_log10` and the match
+/// `sequence` (positions in UTF-16 units, as zxcvbn counts). `reference_year` defaults to this year.
+#[pyfunction]
+#[pyo3(signature = (password, user_inputs = None, reference_year = None))]
+fn strength<'py>(
+    py: Python<'py>,
+    password: &Bound<'py, PyString>,
+    user_inputs: Option<Vec<String>>,
+    reference_year: Option<i64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
+    let year = reference_year.unwrap_or_else(chpass::strength::current_year);
+    let estimate =
+        py.detach(|| chpass::strength::estimate_in_year(password.expose(), &inputs, year));
+    json_to_py(py, &serde_json::to_value(&estimate).unwrap_or_default())
+}
+
 /// One runtime for every Client: the calls block on it with the GIL released.
 fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
     static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
@@ -828,6 +848,7 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(elasticsearch_password_hash, m)?)?;
     m.add_function(wrap_pyfunction!(opensearch_hash, m)?)?;
     m.add_function(wrap_pyfunction!(generate, m)?)?;
+    m.add_function(wrap_pyfunction!(strength, m)?)?;
     m.add("ERROR_CODES", chpass::Error::CODES.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

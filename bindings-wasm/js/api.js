@@ -192,6 +192,7 @@ export function build(wasm, startWorker) {
     ...sync,
     ...asyncApi,
     generate,
+    strength: wasm.strength,
     __serve: serve,
     presets: Object.freeze(wasm.presetInfo().map(Object.freeze)),
     ERROR_CODES: Object.freeze(wasm.errorCodes()),

@@ -53,7 +53,9 @@ export type ViolationCode =
   | 'contains_context_word'
   | 'same_as_current'
   | 'common_password'
-  | 'blocklisted';
+  | 'blocklisted'
+  | 'weak_password'
+  | 'similar_to_username';
 
 export interface Violation {
   code: ViolationCode;
@@ -142,8 +144,13 @@ export type ErrorCode =
   | 'tls'
   | 'insecure_http'
   | 'outcome_unknown'
-  | 'policy_violation';
-export type ErrorKind = 'configuration' | 'server' | 'protocol' | 'transport' | 'policy';
+  | 'policy_violation'
+  | 'file_error'
+  | 'malformed_hash'
+  | 'password_too_long_for_bcrypt'
+  | 'work_limit_exceeded'
+  | 'random_unavailable';
+export type ErrorKind = 'configuration' | 'server' | 'protocol' | 'transport' | 'policy' | 'file' | 'system';
 export const ERROR_CODES: readonly ErrorCode[];
 
 export class ChpassError extends Error {
@@ -398,6 +405,24 @@ export function opensearchHashAsync(password: string, settings?: OpenSearchHashS
 /** A random password that `validate(…, policy, context)` accepts, and its entropy in bits. */
 export function generate(policy: Policy | PolicySpec, options?: GenerateOptions, context?: Context): Generated;
 
+/** zxcvbn 4.4.2's estimate (the same score, guesses and sequence as the npm package). */
+export interface Strength {
+  /** 0 (too guessable) to 4 (very unguessable). */
+  score: 0 | 1 | 2 | 3 | 4;
+  guesses: number;
+  guesses_log10: number;
+  /** The matches zxcvbn found, positions in UTF-16 units (no tokens: they are the password). */
+  sequence: Array<{
+    pattern: 'dictionary' | 'spatial' | 'repeat' | 'sequence' | 'regex' | 'date' | 'bruteforce';
+    i: number;
+    j: number;
+    guesses: number;
+    dictionary_name?: string;
+  }>;
+}
+/** A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on. */
+export function strength(password: string, userInputs?: string[], referenceYear?: number): Strength;
+
 /** `malformed_hash`. */
 export class MalformedHashError extends ConfigurationError {}
 /** `password_too_long_for_bcrypt`: `params.max` and `params.actual` in UTF-8 bytes. */
@@ -457,6 +482,7 @@ declare const api: {
   elasticsearchPasswordHashAsync: typeof elasticsearchPasswordHashAsync;
   opensearchHashAsync: typeof opensearchHashAsync;
   generate: typeof generate;
+  strength: typeof strength;
   MalformedHashError: typeof MalformedHashError;
   PasswordTooLongForBcryptError: typeof PasswordTooLongForBcryptError;
   WorkLimitExceededError: typeof WorkLimitExceededError;

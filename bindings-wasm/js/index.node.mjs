@@ -18,6 +18,7 @@ export const {
   elasticsearchPasswordHashAsync,
   opensearchHashAsync,
   generate,
+  strength,
   __serve,
   presets,
   ERROR_CODES,

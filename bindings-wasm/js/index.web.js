@@ -29,6 +29,7 @@ export const {
   elasticsearchPasswordHashAsync,
   opensearchHashAsync,
   generate,
+  strength,
   __serve,
   presets,
   ERROR_CODES,

@@ -340,6 +340,23 @@ pub fn generate_with_policy(
     Ok(out.into())
 }
 
+/// strength(password, userInputs?, referenceYear?) -> { score, guesses, guesses_log10, sequence }
+#[wasm_bindgen]
+pub fn strength(
+    password: JsValue,
+    user_inputs: Option<Vec<String>>,
+    reference_year: Option<i32>,
+) -> Result<JsValue, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
+    let year = reference_year.map_or_else(chpass::strength::current_year, i64::from);
+    to_js(&chpass::strength::estimate_in_year(
+        password.expose(),
+        &inputs,
+        year,
+    ))
+}
+
 #[wasm_bindgen(js_name = presetInfo)]
 pub fn preset_info() -> Result<JsValue, JsValue> {
     to_js(chpass::presets::ALL)

@@ -23,6 +23,8 @@ pub mod hash;
 pub mod policy;
 mod random;
 pub mod secret;
+#[cfg(feature = "strength")]
+pub mod strength;
 pub mod text;
 #[cfg(feature = "transport")]
 pub mod transport;

@@ -2,7 +2,7 @@ import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
 
 class Context(TypedDict, total=False):
@@ -192,3 +192,20 @@ def update_cloud_password(cloud: str, password: str, backup: bool = True) -> Lis
 
 def cli_main(args: List[str]) -> int:
     """The `chpass` command (its Rust entry point) with these arguments; returns the exit code."""
+
+
+class StrengthMatch(TypedDict, total=False):
+    pattern: str
+    i: int
+    j: int
+    guesses: float
+    dictionary_name: str
+
+class Strength(TypedDict):
+    score: int
+    guesses: float
+    guesses_log10: float
+    sequence: List[StrengthMatch]
+
+def strength(password: str, user_inputs: Optional[List[str]] = None, reference_year: Optional[int] = None) -> Strength:
+    """zxcvbn 4.4.2's estimate: score 0-4, guesses and the match sequence. Releases the GIL."""

@@ -3,7 +3,7 @@
 //! Violations are reported in this order, which is also the order in which the servers check
 //! (OpenSearch: length, regex, strength, user name; Keystone: its regex):
 //! `too_short`, `too_long`, `control_character`, `pattern_mismatch` / `policy_regex_limit`,
-//! `missing_lowercase`, `missing_uppercase`, `missing_digit`, `missing_symbol`,
+//! `weak_password`, `similar_to_username`, `missing_lowercase`, `missing_uppercase`, `missing_digit`, `missing_symbol`,
 //! `too_few_character_classes`, `contains_context_word`, `same_as_current`, `common_password`,
 //! `blocklisted`.
 
@@ -146,6 +146,10 @@ impl Policy {
         {
             report.push(violation);
         }
+        #[cfg(feature = "strength")]
+        if let Some(rule) = &spec.strength {
+            check_strength(rule, password, context, &mut report);
+        }
         if let Some(classes) = &spec.character_classes {
             classes.check(password, &mut report);
         }
@@ -167,7 +171,7 @@ impl Policy {
         if let Some(violation) = self.blocklist.check(&lowered) {
             report.push(violation);
         }
-        report.not_evaluated = spec.not_evaluated();
+        report.not_evaluated = spec.not_evaluated(context.username.is_some());
         report
     }
 
@@ -176,6 +180,27 @@ impl Policy {
             Normalization::None => Cow::Borrowed(password),
             Normalization::Nfkc => Cow::Owned(password.nfkc().collect()),
         }
+    }
+}
+
+/// OpenSearch's rules 4 and 5: zxcvbn with the user name as its only user input.
+#[cfg(feature = "strength")]
+fn check_strength(
+    rule: &spec::StrengthSpec,
+    password: &str,
+    context: &Context,
+    report: &mut Report,
+) {
+    let inputs: Vec<&str> = context.username.as_deref().into_iter().collect();
+    let strength = crate::strength::estimate(password, &inputs);
+    if strength.score < rule.min_score {
+        report.push(Violation::WeakPassword {
+            min: rule.min_score,
+            actual: strength.score,
+        });
+    }
+    if rule.reject_similar_to_username && !inputs.is_empty() && strength.matches_user_input() {
+        report.push(Violation::SimilarToUsername);
     }
 }
 

@@ -34,6 +34,13 @@ pub enum Violation {
     PolicyRegexLimit {
         limit: usize,
     },
+    /// The zxcvbn score is below the policy's minimum (OpenSearch: "Weak password").
+    WeakPassword {
+        min: u8,
+        actual: u8,
+    },
+    /// zxcvbn found the user name in the password (OpenSearch: "Password is similar to user name").
+    SimilarToUsername,
     MissingClass {
         class: CharClass,
         min: usize,
@@ -59,6 +66,8 @@ impl Violation {
             Violation::ControlCharacter { .. } => "control_character",
             Violation::PatternMismatch { .. } => "pattern_mismatch",
             Violation::PolicyRegexLimit { .. } => "policy_regex_limit",
+            Violation::WeakPassword { .. } => "weak_password",
+            Violation::SimilarToUsername => "similar_to_username",
             Violation::MissingClass { class, .. } => match class {
                 CharClass::Lowercase => "missing_lowercase",
                 CharClass::Uppercase => "missing_uppercase",
@@ -98,6 +107,10 @@ impl Violation {
                 "Could not be checked against the required pattern (too complex to evaluate)."
                     .into()
             }
+            Violation::WeakPassword { min, actual } => {
+                format!("Is too easy to guess (strength {actual} of 4; at least {min} is needed).")
+            }
+            Violation::SimilarToUsername => "Is too similar to the user name.".into(),
             Violation::MissingClass { class, min, .. } => {
                 let noun = match class {
                     CharClass::Lowercase => "lowercase letter",
@@ -135,12 +148,16 @@ impl Violation {
             } => json!({ "position": position, "code_point": format!("U+{code_point:04X}") }),
             Violation::PatternMismatch { description } => json!({ "description": description }),
             Violation::PolicyRegexLimit { limit } => json!({ "limit": limit }),
+            Violation::WeakPassword { min, actual } => json!({ "min": min, "actual": actual }),
             Violation::MissingClass { min, actual, .. }
             | Violation::TooFewCharacterClasses { min, actual } => {
                 json!({ "min": min, "actual": actual })
             }
             Violation::ContainsContextWord { word } => json!({ "word": word }),
-            Violation::SameAsCurrent | Violation::CommonPassword | Violation::Blocklisted => {
+            Violation::SameAsCurrent
+            | Violation::SimilarToUsername
+            | Violation::CommonPassword
+            | Violation::Blocklisted => {
                 json!({})
             }
         };

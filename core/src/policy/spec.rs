@@ -37,8 +37,9 @@ pub struct PolicySpec {
     /// Unicode normalization before every check; none by default, as on every server.
     #[serde(default, skip_serializing_if = "Normalization::is_none")]
     pub normalization: Normalization,
-    /// A zxcvbn score rule (OpenSearch's `password_score_based_validation_strength`). Not yet
-    /// evaluated by this version: it is listed in `Report::not_evaluated`, never taken as a pass.
+    /// A zxcvbn score rule (OpenSearch's `password_score_based_validation_strength`), evaluated
+    /// by the `strength` feature (on by default) with the user name as zxcvbn's user input;
+    /// without the feature it is listed in `Report::not_evaluated`, never taken as a pass.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strength: Option<StrengthSpec>,
     /// A breached-password check (ASVS 6.2.12). Not yet evaluated: listed in `not_evaluated`.
@@ -143,11 +144,16 @@ impl PolicySpec {
     }
 
     /// Rules this version cannot evaluate yet, by the code they would report.
-    pub(crate) fn not_evaluated(&self) -> Vec<&'static str> {
+    pub(crate) fn not_evaluated(&self, has_username: bool) -> Vec<&'static str> {
         let mut codes = Vec::new();
         if let Some(strength) = &self.strength {
-            codes.push("weak_password");
-            if strength.reject_similar_to_username {
+            if cfg!(not(feature = "strength")) {
+                codes.push("weak_password");
+            }
+            // the server always knows the user name; without it the check cannot be made
+            if strength.reject_similar_to_username
+                && (cfg!(not(feature = "strength")) || !has_username)
+            {
                 codes.push("similar_to_username");
             }
         }

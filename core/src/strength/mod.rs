@@ -1,0 +1,157 @@
+//! A zxcvbn-compatible strength estimate: a port of zxcvbn 4.4.2 (the npm package, and
+//! zxcvbn4j that OpenSearch runs), giving the same score, guesses and match sequence.
+//!
+//! ```
+//! let weak = chpass::strength::estimate("password1", &[]);
+//! assert_eq!(weak.score, 0);
+//! let strong = chpass::strength::estimate("correct horse battery staple", &[]);
+//! assert_eq!(strong.score, 4);
+//! ```
+
+mod data;
+mod matching;
+mod scoring;
+
+use matching::{Inputs, Kind, Matcher, dictionary_name};
+use serde::Serialize;
+
+/// zxcvbn works on UTF-16 units; beyond this many only the start is analysed (it is O(n²) and
+/// anything this long is far past score 4 already).
+pub const MAX_ANALYSED_UNITS: usize = 256;
+
+/// The estimate, with the match sequence zxcvbn found (positions in UTF-16 units, no tokens:
+/// they are pieces of the password).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Strength {
+    /// 0 (too guessable) to 4 (very unguessable).
+    pub score: u8,
+    pub guesses: f64,
+    pub guesses_log10: f64,
+    pub sequence: Vec<StrengthMatch>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrengthMatch {
+    /// dictionary, spatial, repeat, sequence, regex, date or bruteforce.
+    pub pattern: &'static str,
+    pub i: usize,
+    pub j: usize,
+    pub guesses: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dictionary_name: Option<&'static str>,
+}
+
+impl Strength {
+    /// OpenSearch's rule 5: a dictionary match on the user inputs (the user name).
+    pub fn matches_user_input(&self) -> bool {
+        self.sequence
+            .iter()
+            .any(|m| m.dictionary_name == Some("user_inputs"))
+    }
+}
+
+/// zxcvbn(password, user_inputs), with this year as the reference for dates.
+pub fn estimate(password: &str, user_inputs: &[&str]) -> Strength {
+    estimate_in_year(password, user_inputs, current_year())
+}
+
+/// The same with a fixed reference year (zxcvbn uses the current one), for reproducible tests.
+pub fn estimate_in_year(password: &str, user_inputs: &[&str], reference_year: i64) -> Strength {
+    let units: Vec<u16> = password.encode_utf16().take(MAX_ANALYSED_UNITS).collect();
+    let inputs = Inputs::new(user_inputs);
+    let matcher = Matcher {
+        inputs: &inputs,
+        reference_year,
+    };
+    let matches = matcher.omnimatch(&units);
+    let analysis = scoring::most_guessable(&units, matches, reference_year);
+    Strength {
+        score: scoring::score(analysis.guesses),
+        guesses: analysis.guesses,
+        guesses_log10: analysis.guesses.log10(),
+        sequence: analysis
+            .sequence
+            .iter()
+            .map(|m| StrengthMatch {
+                pattern: match m.kind {
+                    Kind::Dictionary { .. } => "dictionary",
+                    Kind::Spatial { .. } => "spatial",
+                    Kind::Repeat { .. } => "repeat",
+                    Kind::Sequence { .. } => "sequence",
+                    Kind::Year { .. } => "regex",
+                    Kind::Date { .. } => "date",
+                    Kind::Bruteforce => "bruteforce",
+                },
+                i: m.i,
+                j: m.j,
+                guesses: m.guesses.unwrap_or(0.0),
+                dictionary_name: match m.kind {
+                    Kind::Dictionary { dictionary, .. } => Some(dictionary_name(dictionary)),
+                    _ => None,
+                },
+            })
+            .collect(),
+    }
+}
+
+/// The current year, which zxcvbn takes as the reference for dates and years.
+pub fn current_year() -> i64 {
+    year_of_days(days_since_epoch())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn days_since_epoch() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (secs / 86_400) as i64
+}
+
+#[cfg(target_arch = "wasm32")]
+fn days_since_epoch() -> i64 {
+    (js_sys::Date::now() / 86_400_000.0) as i64
+}
+
+/// The proleptic Gregorian year of a day count from 1970-01-01 (H. Hinnant's civil_from_days).
+fn year_of_days(days: i64) -> i64 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years() {
+        assert_eq!(year_of_days(0), 1970);
+        assert_eq!(year_of_days(20_818), 2026); // 2026-12-31
+        assert_eq!(year_of_days(20_819), 2027);
+    }
+
+    #[test]
+    fn known_scores() {
+        let year = 2026;
+        for (password, score) in [
+            ("", 0),
+            ("password", 0),
+            ("Tr0ub4dour&3", 2),
+            ("correcthorsebatterystaple", 4),
+            ("qwertyuiop", 0),
+            ("aaaaaaaaaaaa", 0),
+        ] {
+            assert_eq!(
+                estimate_in_year(password, &[], year).score,
+                score,
+                "{password}"
+            );
+        }
+        assert!(estimate_in_year("alice1234", &["Alice"], year).matches_user_input());
+    }
+}

@@ -1,0 +1,334 @@
+//! zxcvbn's guess estimates and its search for the most guessable match sequence, ported from
+//! scoring.coffee of zxcvbn 4.4.2 (f64 arithmetic, as JavaScript's numbers).
+
+use super::data::graphs;
+use super::matching::{Kind, Match};
+use std::collections::BTreeMap;
+
+const BRUTEFORCE_CARDINALITY: f64 = 10.0;
+const MIN_GUESSES_BEFORE_GROWING_SEQUENCE: f64 = 10000.0;
+const MIN_SUBMATCH_GUESSES_SINGLE_CHAR: f64 = 10.0;
+const MIN_SUBMATCH_GUESSES_MULTI_CHAR: f64 = 50.0;
+const MIN_YEAR_SPACE: i64 = 20;
+
+pub(crate) struct Analysis {
+    pub guesses: f64,
+    pub sequence: Vec<Match>,
+}
+
+fn n_ck(n: f64, k: f64) -> f64 {
+    if k > n {
+        return 0.0;
+    }
+    if k == 0.0 {
+        return 1.0;
+    }
+    let (mut r, mut n) = (1.0, n);
+    let mut d = 1.0;
+    while d <= k {
+        r *= n;
+        r /= d;
+        n -= 1.0;
+        d += 1.0;
+    }
+    r
+}
+
+fn factorial(n: usize) -> f64 {
+    (2..=n).fold(1.0, |f, i| f * i as f64)
+}
+
+/// The non-overlapping sequence of matches (bruteforce filling the gaps) with the fewest
+/// guesses: g = l! · Π guesses + 10000^(l−1).
+pub(crate) fn most_guessable(
+    password: &[u16],
+    matches: Vec<Match>,
+    reference_year: i64,
+) -> Analysis {
+    let n = password.len();
+    let mut arena: Vec<Match> = matches;
+    let mut by_j: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (index, m) in arena.iter().enumerate() {
+        if m.j < n {
+            by_j[m.j].push(index);
+        }
+    }
+    for list in &mut by_j {
+        list.sort_by_key(|&index| arena[index].i);
+    }
+    // optimal[k][l] = (match, pi, g)
+    let mut optimal: Vec<BTreeMap<usize, (usize, f64, f64)>> = vec![BTreeMap::new(); n];
+
+    let update = |arena: &mut Vec<Match>,
+                  optimal: &mut Vec<BTreeMap<usize, (usize, f64, f64)>>,
+                  m: usize,
+                  l: usize| {
+        let k = arena[m].j;
+        let mut pi = estimate_guesses(&mut arena[m], n, reference_year);
+        if l > 1 {
+            let i = arena[m].i;
+            pi *= optimal[i - 1].get(&(l - 1)).map_or(f64::NAN, |o| o.1);
+        }
+        let g = factorial(l) * pi + MIN_GUESSES_BEFORE_GROWING_SEQUENCE.powf((l - 1) as f64);
+        for (&competing_l, &(_, _, competing_g)) in &optimal[k] {
+            if competing_l > l {
+                continue;
+            }
+            if competing_g <= g {
+                return;
+            }
+        }
+        optimal[k].insert(l, (m, pi, g));
+    };
+
+    let bruteforce = |arena: &mut Vec<Match>, i: usize, j: usize| -> usize {
+        arena.push(Match {
+            i,
+            j,
+            token: password[i..=j].to_vec(),
+            kind: Kind::Bruteforce,
+            guesses: None,
+        });
+        arena.len() - 1
+    };
+
+    for (k, ending_here) in by_j.iter().enumerate() {
+        for &m in ending_here {
+            let i = arena[m].i;
+            if i > 0 {
+                let lengths: Vec<usize> = optimal[i - 1].keys().copied().collect();
+                for l in lengths {
+                    update(&mut arena, &mut optimal, m, l + 1);
+                }
+            } else {
+                update(&mut arena, &mut optimal, m, 1);
+            }
+        }
+        // bruteforce over the whole prefix, and from every i onto the best sequences before it
+        let whole = bruteforce(&mut arena, 0, k);
+        update(&mut arena, &mut optimal, whole, 1);
+        for i in 1..=k {
+            let m = bruteforce(&mut arena, i, k);
+            let before: Vec<(usize, usize)> = optimal[i - 1]
+                .iter()
+                .map(|(&l, &(last, _, _))| (l, last))
+                .collect();
+            for (l, last) in before {
+                if matches!(arena[last].kind, Kind::Bruteforce) {
+                    continue; // two adjacent bruteforce matches are never optimal
+                }
+                update(&mut arena, &mut optimal, m, l + 1);
+            }
+        }
+    }
+
+    if n == 0 {
+        return Analysis {
+            guesses: 1.0,
+            sequence: Vec::new(),
+        };
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for (&l, &(_, _, g)) in &optimal[n - 1] {
+        if best.is_none_or(|(_, best_g)| g < best_g) {
+            best = Some((l, g));
+        }
+    }
+    let Some((mut l, guesses)) = best else {
+        return Analysis {
+            guesses: 1.0,
+            sequence: Vec::new(),
+        };
+    };
+    let mut sequence = Vec::new();
+    let mut k = n as isize - 1;
+    while k >= 0 && l > 0 {
+        let Some(&(m, _, _)) = optimal[k as usize].get(&l) else {
+            break;
+        };
+        sequence.push(arena[m].clone());
+        k = arena[m].i as isize - 1;
+        l -= 1;
+    }
+    sequence.reverse();
+    Analysis { guesses, sequence }
+}
+
+fn estimate_guesses(m: &mut Match, password_len: usize, reference_year: i64) -> f64 {
+    if let Some(guesses) = m.guesses {
+        return guesses;
+    }
+    let mut min_guesses = 1.0;
+    if m.token.len() < password_len {
+        min_guesses = if m.token.len() == 1 {
+            MIN_SUBMATCH_GUESSES_SINGLE_CHAR
+        } else {
+            MIN_SUBMATCH_GUESSES_MULTI_CHAR
+        };
+    }
+    let guesses = match &m.kind {
+        Kind::Bruteforce => bruteforce_guesses(m.token.len()),
+        Kind::Dictionary {
+            rank,
+            reversed,
+            sub,
+            ..
+        } => {
+            let reversed_variations = if *reversed { 2.0 } else { 1.0 };
+            f64::from(*rank)
+                * uppercase_variations(&m.token)
+                * l33t_variations(&m.token, sub.as_deref())
+                * reversed_variations
+        }
+        Kind::Spatial {
+            keyboard,
+            turns,
+            shifted_count,
+        } => spatial_guesses(m.token.len(), *keyboard, *turns, *shifted_count),
+        Kind::Repeat {
+            base_guesses,
+            repeat_count,
+        } => base_guesses * repeat_count,
+        Kind::Sequence { ascending } => sequence_guesses(&m.token, *ascending),
+        Kind::Year { year } => (year - reference_year).abs().max(MIN_YEAR_SPACE) as f64,
+        Kind::Date { year, separator } => {
+            let year_space = (year - reference_year).abs().max(MIN_YEAR_SPACE) as f64;
+            year_space * 365.0 * if *separator { 4.0 } else { 1.0 }
+        }
+    };
+    let guesses = guesses.max(min_guesses);
+    m.guesses = Some(guesses);
+    guesses
+}
+
+fn bruteforce_guesses(len: usize) -> f64 {
+    let mut guesses = BRUTEFORCE_CARDINALITY.powf(len as f64);
+    if guesses.is_infinite() {
+        guesses = f64::MAX;
+    }
+    let min = if len == 1 {
+        MIN_SUBMATCH_GUESSES_SINGLE_CHAR + 1.0
+    } else {
+        MIN_SUBMATCH_GUESSES_MULTI_CHAR + 1.0
+    };
+    guesses.max(min)
+}
+
+fn sequence_guesses(token: &[u16], ascending: bool) -> f64 {
+    let first = token.first().copied().unwrap_or(0);
+    let mut base: f64 = if [b'a', b'A', b'z', b'Z', b'0', b'1', b'9']
+        .iter()
+        .any(|&c| u16::from(c) == first)
+    {
+        4.0
+    } else if (u16::from(b'0')..=u16::from(b'9')).contains(&first) {
+        10.0
+    } else {
+        26.0
+    };
+    if !ascending {
+        base *= 2.0;
+    }
+    base * token.len() as f64
+}
+
+fn spatial_guesses(len: usize, keyboard: bool, turns: u32, shifted_count: u32) -> f64 {
+    let g = graphs();
+    let (s, d) = if keyboard {
+        (g.keyboard_starting_positions, g.keyboard_average_degree)
+    } else {
+        (g.keypad_starting_positions, g.keypad_average_degree)
+    };
+    let mut guesses = 0.0;
+    for i in 2..=len {
+        let possible_turns = (turns as usize).min(i - 1);
+        for j in 1..=possible_turns {
+            guesses += n_ck((i - 1) as f64, (j - 1) as f64) * s * d.powf(j as f64);
+        }
+    }
+    if shifted_count > 0 {
+        let shifted = f64::from(shifted_count);
+        let unshifted = len as f64 - shifted;
+        if unshifted == 0.0 {
+            guesses *= 2.0;
+        } else {
+            let mut variations = 0.0;
+            let mut i = 1.0;
+            while i <= shifted.min(unshifted) {
+                variations += n_ck(shifted + unshifted, i);
+                i += 1.0;
+            }
+            guesses *= variations;
+        }
+    }
+    guesses
+}
+
+fn is_upper(c: u16) -> bool {
+    (u16::from(b'A')..=u16::from(b'Z')).contains(&c)
+}
+
+fn is_lower(c: u16) -> bool {
+    (u16::from(b'a')..=u16::from(b'z')).contains(&c)
+}
+
+fn uppercase_variations(word: &[u16]) -> f64 {
+    let all_lower = !word.iter().any(|&c| is_upper(c));
+    if all_lower || super::matching::lowercase(word) == word {
+        return 1.0;
+    }
+    let n = word.len();
+    let start_upper = n >= 2 && is_upper(word[0]) && word[1..].iter().all(|&c| !is_upper(c));
+    let end_upper = n >= 2 && is_upper(word[n - 1]) && word[..n - 1].iter().all(|&c| !is_upper(c));
+    let all_upper = n >= 1 && word.iter().all(|&c| !is_lower(c));
+    if start_upper || end_upper || all_upper {
+        return 2.0;
+    }
+    let upper = word.iter().filter(|&&c| is_upper(c)).count() as f64;
+    let lower = word.iter().filter(|&&c| is_lower(c)).count() as f64;
+    let mut variations = 0.0;
+    let mut i = 1.0;
+    while i <= upper.min(lower) {
+        variations += n_ck(upper + lower, i);
+        i += 1.0;
+    }
+    variations
+}
+
+fn l33t_variations(token: &[u16], sub: Option<&[(u16, u16)]>) -> f64 {
+    let Some(sub) = sub else { return 1.0 };
+    let chars = super::matching::lowercase(token);
+    let mut variations = 1.0;
+    for &(subbed, unsubbed) in sub {
+        let s = chars.iter().filter(|&&c| c == subbed).count() as f64;
+        let u = chars.iter().filter(|&&c| c == unsubbed).count() as f64;
+        if s == 0.0 || u == 0.0 {
+            variations *= 2.0;
+        } else {
+            let mut possibilities = 0.0;
+            let mut i = 1.0;
+            while i <= u.min(s) {
+                possibilities += n_ck(u + s, i);
+                i += 1.0;
+            }
+            variations *= possibilities;
+        }
+    }
+    variations
+}
+
+/// zxcvbn's score: 0 below 10^3 guesses (+5), 1 below 10^6, 2 below 10^8, 3 below 10^10, else 4.
+pub(crate) fn score(guesses: f64) -> u8 {
+    const DELTA: f64 = 5.0;
+    if guesses < 1e3 + DELTA {
+        0
+    } else if guesses < 1e6 + DELTA {
+        1
+    } else if guesses < 1e8 + DELTA {
+        2
+    } else if guesses < 1e10 + DELTA {
+        3
+    } else {
+        4
+    }
+}
