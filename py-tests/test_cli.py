@@ -128,3 +128,48 @@ def test_generate_hash_verify_from_python() -> None:
     assert hashed.returncode == 0 and chpass.verify(password, hashed.stdout.strip())
     assert run("verify", "--hash", hashed.stdout.strip(), stdin=password + "\n").returncode == 0
     assert run("verify", "--hash", hashed.stdout.strip(), stdin=password + "x\n").returncode == 1
+
+
+# ---- chpass set to Elasticsearch and OpenSearch: the official clients' requests, and exit codes ----
+
+from recording_server import RecordingServer  # noqa: E402
+
+
+def cli_set(*args: str, stdin: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "chpass", "set", *args], input=stdin, capture_output=True,
+                          text=True, env={k: v for k, v in os.environ.items() if not k.startswith("OS_")})
+
+
+def test_set_elasticsearch_sends_what_elasticsearch_py_sends() -> None:
+    from elasticsearch import Elasticsearch
+
+    answer = lambda r: (200, {"X-Elastic-Product": "Elasticsearch"}, "{}")  # noqa: E731
+    with RecordingServer(answer) as server:
+        Elasticsearch(server.url, basic_auth=("elastic", "0ld-Passw0rd")).security.change_password(
+            password="correct horse battery")
+        done = cli_set("--elasticsearch", server.url, "--user", "elastic",
+                       stdin="0ld-Passw0rd\ncorrect horse battery\ncorrect horse battery\n")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == f"password changed for elastic at {server.url}\n"
+        theirs, ours = server.requests
+        assert (ours.method, ours.path, ours.json()) == (theirs.method, theirs.path, theirs.json())
+        assert ours.headers["authorization"] == theirs.headers["authorization"]
+
+
+def test_set_opensearch_wrong_current_password_exits_3() -> None:
+    answer = lambda r: (400, {}, json.dumps({"status": "BAD_REQUEST", "message": "Could not validate your current password."}))  # noqa: E731
+    with RecordingServer(answer) as server:
+        done = cli_set("--opensearch", server.url, "--user", "jack", "--json",
+                       stdin="wrong\ncorrect horse battery staple\ncorrect horse battery staple\n")
+        assert done.returncode == 3
+        error = json.loads(done.stdout)["error"]
+        assert error["code"] == "invalid_current_password" and error["kind"] == "server"
+        assert len(server.requests) == 1 and server.requests[0].json()["current_password"] == "wrong"
+
+
+def test_set_refuses_a_weak_password_for_opensearch_before_sending() -> None:
+    with RecordingServer() as server:
+        done = cli_set("--opensearch", server.url, "--user", "jack", stdin="old\njack2024!\njack2024!\n")
+        assert done.returncode == 1
+        assert "weak_password" in done.stdout and "similar_to_username" in done.stdout
+        assert server.requests == []
