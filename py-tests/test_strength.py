@@ -22,7 +22,9 @@ def test_same_as_npm_zxcvbn(case: dict) -> None:
 
 def test_shape_and_secrets() -> None:
     result = chpass.strength("hunter2hunter2", ["alice"])
-    assert set(result) == {"score", "guesses", "guesses_log10", "sequence"}
+    assert set(result) == {"score", "guesses", "guesses_log10", "sequence", "crack_times_seconds", "feedback"}
+    weak = chpass.strength("password")
+    assert weak["feedback"]["warning"] == {"code": "top10_common_password", "message": "This is a top-10 common password"}
     assert "hunter" not in json.dumps(result)
     with pytest.raises(chpass.InvalidArgumentError):
         chpass.strength("\udc80")

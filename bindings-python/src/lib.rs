@@ -316,6 +316,9 @@ struct Report {
     violations: Py<PyTuple>,
     #[pyo3(get)]
     not_evaluated: Vec<&'static str>,
+    /// `{"score": 0-4, "guesses_log10": float}` when the policy has a strength rule, else None.
+    #[pyo3(get)]
+    strength: Option<Py<PyAny>>,
 }
 
 impl Report {
@@ -337,10 +340,21 @@ impl Report {
                 )
             })
             .collect::<PyResult<Vec<_>>>()?;
+        let strength = match report.strength {
+            Some(s) => Some(
+                json_to_py(
+                    py,
+                    &serde_json::json!({ "score": s.score, "guesses_log10": s.guesses_log10 }),
+                )?
+                .unbind(),
+            ),
+            None => None,
+        };
         Ok(Report {
             ok: report.ok(),
             violations: PyTuple::new(py, violations)?.unbind(),
             not_evaluated: report.not_evaluated,
+            strength,
         })
     }
 }

@@ -69,6 +69,8 @@ export interface Report {
   ok: boolean;
   violations: Violation[];
   not_evaluated: Array<'weak_password' | 'similar_to_username' | 'breached_password'>;
+  /** zxcvbn's score and log10(guesses) when the policy has a strength rule, else null. */
+  strength: { score: 0 | 1 | 2 | 3 | 4; guesses_log10: number } | null;
 }
 
 export type PresetName =
@@ -419,6 +421,15 @@ export interface Strength {
     guesses: number;
     dictionary_name?: string;
   }>;
+  /** Seconds to crack at zxcvbn's four attack speeds. */
+  crack_times_seconds: {
+    online_throttling_100_per_hour: number;
+    online_no_throttling_10_per_second: number;
+    offline_slow_hashing_1e4_per_second: number;
+    offline_fast_hashing_1e10_per_second: number;
+  };
+  /** zxcvbn's warning and suggestions, each with a stable code (e.g. `top10_common_password`). */
+  feedback: { warning: { code: string; message: string } | null; suggestions: Array<{ code: string; message: string }> };
 }
 /** A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on. */
 export function strength(password: string, userInputs?: string[], referenceYear?: number): Strength;

@@ -347,7 +347,18 @@ pub fn strength(
     user_inputs: Option<Vec<String>>,
     reference_year: Option<i32>,
 ) -> Result<JsValue, JsValue> {
-    let password = SecretString::new(text("password", &password).js()?);
+    // only the analysed prefix crosses into wasm, so a 1 MiB paste costs what 100 units do
+    // (one more unit when the cut would split a surrogate pair)
+    let analysed = match password.dyn_ref::<JsString>() {
+        Some(all) => {
+            let limit = chpass::strength::MAX_ANALYSED_UNITS as u32;
+            let split_pair = all.length() > limit
+                && (0xD800..0xDC00).contains(&(all.char_code_at(limit - 1) as u32));
+            JsValue::from(all.slice(0, limit + u32::from(split_pair)))
+        }
+        None => password,
+    };
+    let password = SecretString::new(text("password", &analysed).js()?);
     let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
     let year = reference_year.map_or_else(chpass::strength::current_year, i64::from);
     to_js(&chpass::strength::estimate_in_year(

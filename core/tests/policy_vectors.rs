@@ -117,9 +117,16 @@ fn reports_serialize_to_the_shape_the_bindings_return() {
                 "message": "Must be at least 6 UTF-16 code units long.",
                 "params": {"min": 6, "actual": 3, "unit": "utf16_units"}
             }],
-            "not_evaluated": []
+            "not_evaluated": [],
+            "strength": null
         })
     );
+    // with a strength rule, the estimate comes along
+    let policy = Policy::preset("opensearch", &Value::Null).unwrap();
+    let report = policy.validate("password1", &Context::default());
+    let value = serde_json::to_value(&report).unwrap();
+    assert_eq!(value["strength"]["score"], 0);
+    assert!(value["strength"]["guesses_log10"].as_f64().unwrap() > 0.0);
 }
 
 #[test]

@@ -14,6 +14,7 @@ test('the same score as npm zxcvbn 4.4.2 on 5,000 passwords (target: 99.5%)', ()
   assert.equal(new Set(passwords).size > 3000, true, 'the corpus is varied');
   let sameScore = 0;
   let sameGuesses = 0;
+  let sameFeedback = 0;
   const differences = [];
   for (const password of passwords) {
     const ours = chpass.strength(password);
@@ -21,9 +22,15 @@ test('the same score as npm zxcvbn 4.4.2 on 5,000 passwords (target: 99.5%)', ()
     if (ours.score === theirs.score) sameScore++;
     else if (differences.length < 10) differences.push([password, ours.score, theirs.score]);
     if (Math.abs(ours.guesses_log10 - Math.log10(theirs.guesses)) < 1e-9) sameGuesses++;
+    const feedback = [ours.feedback.warning?.message ?? '', ...ours.feedback.suggestions.map((s) => s.message)];
+    if (JSON.stringify(feedback) === JSON.stringify([theirs.feedback.warning, ...theirs.feedback.suggestions])) sameFeedback++;
+    else if (differences.length < 10) differences.push([password, feedback, theirs.feedback]);
+    const seconds = theirs.crack_times_seconds.offline_slow_hashing_1e4_per_second;
+    assert.ok(Math.abs(ours.crack_times_seconds.offline_slow_hashing_1e4_per_second / seconds - 1) < 1e-9, password);
   }
+  assert.equal(sameFeedback, passwords.length, `feedback differs: ${JSON.stringify(differences)}`);
   assert.ok(sameScore / passwords.length >= 0.995, `${sameScore}/5000: ${JSON.stringify(differences)}`);
-  console.log(`# strength agreement: score ${sameScore}/5000, guesses ${sameGuesses}/5000`);
+  console.log(`# strength agreement: score ${sameScore}/5000, guesses ${sameGuesses}/5000, feedback ${sameFeedback}/5000`);
 });
 
 test('user inputs, sequences and positions match zxcvbn', () => {
@@ -43,4 +50,11 @@ test('user inputs, sequences and positions match zxcvbn', () => {
 test('lone surrogates are refused; the estimate never includes the password', () => {
   assert.throws(() => chpass.strength('\uD800abc'), (e) => e.code === 'invalid_argument');
   assert.ok(!JSON.stringify(chpass.strength('hunter2hunter2')).includes('hunter'));
+});
+
+test('only the first 100 UTF-16 units are analysed, whatever the length (a pair is never split)', () => {
+  const long = 'correct horse battery staple '.repeat(40000); // over 1 MiB
+  assert.deepEqual(chpass.strength(long), chpass.strength(long.slice(0, 100)));
+  const pairs = 'a' + '😀'.repeat(60); // unit 100 would cut an emoji in half
+  assert.equal(chpass.strength(pairs).score, chpass.strength(pairs.slice(0, 101)).score);
 });

@@ -58,6 +58,9 @@ class Report:
     def codes(self) -> List[str]: ...
     @property
     def not_evaluated(self) -> List[str]: ...
+    @property
+    def strength(self) -> Optional[Dict[str, Any]]:
+        """``{"score": 0-4, "guesses_log10": float}`` when the policy has a strength rule."""
     def __iter__(self) -> Iterator[Violation]: ...
     def __len__(self) -> int: ...
 
@@ -206,6 +209,8 @@ class Strength(TypedDict):
     guesses: float
     guesses_log10: float
     sequence: List[StrengthMatch]
+    crack_times_seconds: Dict[str, float]
+    feedback: Dict[str, Any]
 
 def strength(password: str, user_inputs: Optional[List[str]] = None, reference_year: Optional[int] = None) -> Strength:
     """zxcvbn 4.4.2's estimate: score 0-4, guesses and the match sequence. Releases the GIL."""

@@ -21,7 +21,7 @@ pub(crate) use classes::CharClass;
 pub use classes::CharacterClasses;
 pub use context::Context;
 pub use pattern::{Dialect, PatternSpec};
-pub use report::{Report, Violation};
+pub use report::{Report, StrengthResult, Violation};
 pub use spec::{BlocklistSpec, LengthLimit, Normalization, PolicySpec};
 
 use crate::error::{Error, Result};
@@ -193,6 +193,10 @@ fn check_strength(
 ) {
     let inputs: Vec<&str> = context.username.as_deref().into_iter().collect();
     let strength = crate::strength::estimate(password, &inputs);
+    report.strength = Some(report::StrengthResult {
+        score: strength.score,
+        guesses_log10: strength.guesses_log10,
+    });
     if strength.score < rule.min_score {
         report.push(Violation::WeakPassword {
             min: rule.min_score,

@@ -183,9 +183,26 @@ impl Serialize for Violation {
 pub struct Report {
     pub violations: Vec<Violation>,
     /// Codes of rules the policy asks for that this build cannot evaluate (for example the
-    /// strength rule of the `opensearch` preset). Not a pass: decide what to do with them.
+    /// breached-password check). Not a pass: decide what to do with them.
     pub not_evaluated: Vec<&'static str>,
+    /// The zxcvbn estimate, when the policy has a strength rule.
+    pub strength: Option<StrengthResult>,
 }
+
+/// What a strength rule measured: zxcvbn's score and log10 of its guesses.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct StrengthResult {
+    pub score: u8,
+    pub guesses_log10: f64,
+}
+
+impl PartialEq for StrengthResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.score == other.score && self.guesses_log10.to_bits() == other.guesses_log10.to_bits()
+    }
+}
+
+impl Eq for StrengthResult {}
 
 impl Report {
     /// No evaluated rule failed. Check `not_evaluated` for rules that were not run.
@@ -205,10 +222,11 @@ impl Report {
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // a struct, not a map: serializers may cache its static keys (serde-wasm-bindgen does)
-        let mut s = serializer.serialize_struct("Report", 3)?;
+        let mut s = serializer.serialize_struct("Report", 4)?;
         s.serialize_field("ok", &self.ok())?;
         s.serialize_field("violations", &self.violations)?;
         s.serialize_field("not_evaluated", &self.not_evaluated)?;
+        s.serialize_field("strength", &self.strength)?;
         s.end()
     }
 }

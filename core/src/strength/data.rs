@@ -26,14 +26,15 @@ const GRAPHS: &str = include_str!("../../data/zxcvbn/adjacency_graphs.json");
 /// Every word (all lowercase ASCII) with its rank in each list, 0 where absent: one lookup
 /// answers all six dictionaries.
 pub(crate) struct Ranked {
-    pub words: HashMap<&'static str, [u32; 6]>,
+    pub words: FxMap<&'static str, [u32; 6]>,
     pub longest: usize,
 }
 
 pub(crate) fn ranked() -> &'static Ranked {
     static RANKED: OnceLock<Ranked> = OnceLock::new();
     RANKED.get_or_init(|| {
-        let mut words: HashMap<&'static str, [u32; 6]> = HashMap::with_capacity(100_000);
+        let mut words: FxMap<&'static str, [u32; 6]> =
+            FxMap::with_capacity_and_hasher(100_000, FxBuild::default());
         let mut longest = 0;
         for (d, list) in LISTS.iter().enumerate() {
             for (rank, word) in list.lines().enumerate() {
@@ -104,3 +105,32 @@ pub(crate) fn graphs() -> &'static Graphs {
         }
     })
 }
+
+/// FxHash (rustc's): the maps here are looked up for every window of every keystroke, and
+/// their keys are not attacker-chosen in a way that matters (the lists are fixed, the
+/// password only reads them), so a fast non-DoS-resistant hash is the right trade.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;

@@ -1,9 +1,8 @@
 //! zxcvbn's matchers, ported from matching.coffee of zxcvbn 4.4.2. Everything works on UTF-16
 //! code units, as JavaScript and Java (zxcvbn4j, OpenSearch) do, so lengths and indices agree.
 
-use super::data::{DICTIONARIES, graphs, ranked};
+use super::data::{DICTIONARIES, FxMap, graphs, ranked};
 use super::scoring;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Match {
@@ -53,16 +52,20 @@ pub(crate) fn dictionary_name(d: usize) -> &'static str {
 }
 
 /// The user inputs as zxcvbn ranks them (lowercased; a later duplicate wins).
-pub(crate) struct Inputs(HashMap<Vec<u16>, u32>);
+pub(crate) struct Inputs {
+    ranks: FxMap<Vec<u16>, u32>,
+    longest: usize,
+}
 
 impl Inputs {
     pub(crate) fn new(inputs: &[&str]) -> Self {
-        let mut map = HashMap::new();
+        let mut ranks = FxMap::default();
         for (rank, input) in inputs.iter().enumerate() {
             let lower: Vec<u16> = lowercase(&input.encode_utf16().collect::<Vec<_>>());
-            map.insert(lower, rank as u32 + 1);
+            ranks.insert(lower, rank as u32 + 1);
         }
-        Inputs(map)
+        let longest = ranks.keys().map(Vec::len).max().unwrap_or(0);
+        Inputs { ranks, longest }
     }
 }
 
@@ -112,14 +115,19 @@ impl Matcher<'_> {
         let n = password.len();
         // per dictionary, as zxcvbn iterates them, so equal (i, j) keep zxcvbn's order
         let mut per_dict: Vec<Vec<Match>> = vec![Vec::new(); 7];
-        let mut buf = String::with_capacity(32);
+        // no word is longer than `longest`: each start looks at a bounded window (linear cost),
+        // and the lookup key grows one character at a time
+        let window = data.longest.max(self.inputs.longest);
+        let mut key = String::with_capacity(data.longest);
         for i in 0..n {
-            for j in i..n {
-                let word = &lower[i..=j];
-                if word.len() <= data.longest && word.iter().all(|&u| u < 0x80) {
-                    buf.clear();
-                    buf.extend(word.iter().map(|&u| u as u8 as char));
-                    if let Some(ranks) = data.words.get(buf.as_str()) {
+            key.clear();
+            let mut ascii = true;
+            for j in i..n.min(i + window) {
+                let len = j - i + 1;
+                ascii = ascii && lower[j] < 0x80;
+                if ascii && len <= data.longest {
+                    key.push(lower[j] as u8 as char);
+                    if let Some(ranks) = data.words.get(key.as_str()) {
                         for (d, &rank) in ranks.iter().enumerate() {
                             if rank > 0 {
                                 per_dict[d].push(dictionary(i, j, &password[i..=j], d, rank));
@@ -127,7 +135,9 @@ impl Matcher<'_> {
                         }
                     }
                 }
-                if let Some(&rank) = self.inputs.0.get(word) {
+                if len <= self.inputs.longest
+                    && let Some(&rank) = self.inputs.ranks.get(&lower[i..=j])
+                {
                     per_dict[USER_INPUTS].push(dictionary(
                         i,
                         j,
@@ -160,40 +170,104 @@ impl Matcher<'_> {
         matches
     }
 
+    /// zxcvbn translates the whole password once per substitution table and runs the
+    /// dictionaries over each: exponential in the l33t characters present. The same matches come
+    /// from looking, per window, at each distinct way the tables rewrite that window's l33t
+    /// characters (duplicates, which zxcvbn keeps, never change the estimate).
     fn l33t_match(&self, password: &[u16]) -> Vec<Match> {
+        let subs = enumerate_l33t_subs(&relevant_l33t_subtable(password));
+        if subs.iter().all(Vec::is_empty) {
+            return Vec::new();
+        }
+        let mut l33t_chars: Vec<u16> = subs.iter().flatten().map(|&(from, _)| from).collect();
+        l33t_chars.sort_unstable();
+        l33t_chars.dedup(); // at most the table's 20 characters
+        let index = |c: u16| l33t_chars.binary_search(&c).ok();
+        // each table as letter-per-l33t-character (0: not substituted), to project it cheaply
+        let letters: Vec<Vec<u16>> = subs
+            .iter()
+            .map(|sub| {
+                let mut row = vec![0u16; l33t_chars.len()];
+                for &(from, to) in sub {
+                    if let Some(k) = index(from) {
+                        row[k] = to;
+                    }
+                }
+                row
+            })
+            .collect();
+        let lower = lowercase(password);
+        let data = ranked();
+        let window = data.longest.max(self.inputs.longest);
+        let mut by_mask: FxMap<u32, Vec<Vec<(u16, u16)>>> = FxMap::default();
         let mut matches = Vec::new();
-        for sub in enumerate_l33t_subs(&relevant_l33t_subtable(password)) {
-            if sub.is_empty() {
-                break;
-            }
-            let subbed: Vec<u16> = password
-                .iter()
-                .map(|&c| {
-                    sub.iter()
-                        .find(|(from, _)| *from == c)
-                        .map_or(c, |&(_, to)| to)
-                })
-                .collect();
-            for mut m in self.dictionary_match(&subbed) {
-                let token = password[m.i..=m.j].to_vec();
-                let matched_word = lowercase(&subbed[m.i..=m.j]);
-                if lowercase(&token) == matched_word {
-                    continue; // only matches that contain an actual substitution
+        let mut word: Vec<u16> = Vec::with_capacity(window);
+        let mut key = String::with_capacity(window);
+        let n = password.len();
+        for i in 0..n {
+            let mut mask = 0u32;
+            for j in i..n.min(i + window) {
+                mask |= index(lower[j]).map_or(0, |k| 1u32 << k);
+                if mask == 0 || j == i {
+                    continue; // nothing to substitute, or a single character (noise)
                 }
-                let used: Vec<(u16, u16)> = sub
-                    .iter()
-                    .copied()
-                    .filter(|(from, _)| token.contains(from))
-                    .collect();
-                if let Kind::Dictionary { sub, .. } = &mut m.kind {
-                    *sub = Some(used);
+                let restrictions = by_mask.entry(mask).or_insert_with(|| {
+                    // the distinct ways the tables rewrite these characters, first seen first
+                    let bits: Vec<usize> = (0..l33t_chars.len())
+                        .filter(|k| mask & (1 << k) != 0)
+                        .collect();
+                    let mut seen = std::collections::HashSet::new();
+                    let mut distinct = Vec::new();
+                    for row in &letters {
+                        // letters are a–z: 5 bits each, 20 characters fit in 100 bits
+                        let packed = bits.iter().fold(0u128, |acc, &k| {
+                            (acc << 5) | u128::from(row[k].saturating_sub(0x60) & 0x1f)
+                        });
+                        if packed != 0 && seen.insert(packed) {
+                            distinct.push(
+                                bits.iter()
+                                    .filter(|&&k| row[k] != 0)
+                                    .map(|&k| (l33t_chars[k], row[k]))
+                                    .collect(),
+                            );
+                        }
+                    }
+                    distinct
+                });
+                for r in restrictions.iter() {
+                    word.clear();
+                    word.extend(lower[i..=j].iter().map(|&c| {
+                        r.iter()
+                            .find(|&&(from, _)| from == c)
+                            .map_or(c, |&(_, to)| to)
+                    }));
+                    let mut hits: Vec<(usize, u32)> = Vec::new();
+                    if word.len() <= data.longest && word.iter().all(|&u| u < 0x80) {
+                        key.clear();
+                        key.extend(word.iter().map(|&u| u as u8 as char));
+                        if let Some(ranks) = data.words.get(key.as_str()) {
+                            hits.extend(
+                                ranks
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, r)| **r > 0)
+                                    .map(|(d, &r)| (d, r)),
+                            );
+                        }
+                    }
+                    if let Some(&rank) = self.inputs.ranks.get(word.as_slice()) {
+                        hits.push((USER_INPUTS, rank));
+                    }
+                    for (d, rank) in hits {
+                        let mut m = dictionary(i, j, &password[i..=j], d, rank);
+                        if let Kind::Dictionary { sub, .. } = &mut m.kind {
+                            *sub = Some(r.clone());
+                        }
+                        matches.push(m);
+                    }
                 }
-                m.token = token;
-                matches.push(m);
             }
         }
-        // single-character l33t matches ('1' for 'i', '4' for 'a') are noise
-        matches.retain(|m| m.token.len() > 1);
         sort(&mut matches);
         matches
     }

@@ -9,15 +9,19 @@
 //! ```
 
 mod data;
+mod feedback;
 mod matching;
 mod scoring;
+
+pub use feedback::{Advice, CrackTimes, Feedback, display_time};
 
 use matching::{Inputs, Kind, Matcher, dictionary_name};
 use serde::Serialize;
 
-/// zxcvbn works on UTF-16 units; beyond this many only the start is analysed (it is O(n²) and
-/// anything this long is far past score 4 already).
-pub const MAX_ANALYSED_UNITS: usize = 256;
+/// zxcvbn works on UTF-16 units and its search grows faster than linearly; only the first 100
+/// are analysed — OpenSearch's own maximum (it refuses longer passwords before rule 4) — so an
+/// estimate costs a bounded time whatever the input.
+pub const MAX_ANALYSED_UNITS: usize = 100;
 
 /// The estimate, with the match sequence zxcvbn found (positions in UTF-16 units, no tokens:
 /// they are pieces of the password).
@@ -28,6 +32,10 @@ pub struct Strength {
     pub guesses: f64,
     pub guesses_log10: f64,
     pub sequence: Vec<StrengthMatch>,
+    /// Seconds to crack at zxcvbn's four attack speeds.
+    pub crack_times_seconds: CrackTimes,
+    /// zxcvbn's warning and suggestions, each with a stable code.
+    pub feedback: Feedback,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,8 +73,11 @@ pub fn estimate_in_year(password: &str, user_inputs: &[&str], reference_year: i6
     };
     let matches = matcher.omnimatch(&units);
     let analysis = scoring::most_guessable(&units, matches, reference_year);
+    let score = scoring::score(analysis.guesses);
     Strength {
-        score: scoring::score(analysis.guesses),
+        score,
+        crack_times_seconds: CrackTimes::of(analysis.guesses),
+        feedback: feedback::feedback(score, &analysis.sequence, &units),
         guesses: analysis.guesses,
         guesses_log10: analysis.guesses.log10(),
         sequence: analysis

@@ -58,6 +58,11 @@ pub(crate) fn most_guessable(
     }
     // optimal[k][l] = (match, pi, g)
     let mut optimal: Vec<BTreeMap<usize, (usize, f64, f64)>> = vec![BTreeMap::new(); n];
+    // l! and 10000^(l-1) for every sequence length, computed once (the same f64 values)
+    let factorials: Vec<f64> = (0..=n + 1).map(factorial).collect();
+    let penalties: Vec<f64> = (0..=n + 1)
+        .map(|l| MIN_GUESSES_BEFORE_GROWING_SEQUENCE.powf(l.saturating_sub(1) as f64))
+        .collect();
 
     let update = |arena: &mut Vec<Match>,
                   optimal: &mut Vec<BTreeMap<usize, (usize, f64, f64)>>,
@@ -69,23 +74,23 @@ pub(crate) fn most_guessable(
             let i = arena[m].i;
             pi *= optimal[i - 1].get(&(l - 1)).map_or(f64::NAN, |o| o.1);
         }
-        let g = factorial(l) * pi + MIN_GUESSES_BEFORE_GROWING_SEQUENCE.powf((l - 1) as f64);
-        for (&competing_l, &(_, _, competing_g)) in &optimal[k] {
-            if competing_l > l {
-                continue;
-            }
-            if competing_g <= g {
-                return;
-            }
+        let g = factorials[l] * pi + penalties[l];
+        // a sequence as short or shorter that is at least as good wins
+        if optimal[k]
+            .range(..=l)
+            .any(|(_, &(_, _, competing_g))| competing_g <= g)
+        {
+            return;
         }
         optimal[k].insert(l, (m, pi, g));
     };
 
     let bruteforce = |arena: &mut Vec<Match>, i: usize, j: usize| -> usize {
+        // bruteforce spans are O(n²): they carry no token (only their length is needed)
         arena.push(Match {
             i,
             j,
-            token: password[i..=j].to_vec(),
+            token: Vec::new(),
             kind: Kind::Bruteforce,
             guesses: None,
         });
@@ -158,16 +163,17 @@ fn estimate_guesses(m: &mut Match, password_len: usize, reference_year: i64) -> 
     if let Some(guesses) = m.guesses {
         return guesses;
     }
+    let len = m.j + 1 - m.i;
     let mut min_guesses = 1.0;
-    if m.token.len() < password_len {
-        min_guesses = if m.token.len() == 1 {
+    if len < password_len {
+        min_guesses = if len == 1 {
             MIN_SUBMATCH_GUESSES_SINGLE_CHAR
         } else {
             MIN_SUBMATCH_GUESSES_MULTI_CHAR
         };
     }
     let guesses = match &m.kind {
-        Kind::Bruteforce => bruteforce_guesses(m.token.len()),
+        Kind::Bruteforce => bruteforce_guesses(len),
         Kind::Dictionary {
             rank,
             reversed,
@@ -184,7 +190,7 @@ fn estimate_guesses(m: &mut Match, password_len: usize, reference_year: i64) -> 
             keyboard,
             turns,
             shifted_count,
-        } => spatial_guesses(m.token.len(), *keyboard, *turns, *shifted_count),
+        } => spatial_guesses(len, *keyboard, *turns, *shifted_count),
         Kind::Repeat {
             base_guesses,
             repeat_count,
