@@ -195,3 +195,27 @@ def test_keystone_ec2_calls_match_keystoneclient() -> None:
             theirs = server.requests[-1]
             carry(chpass.build_request({**base, **op}))
             same_call(theirs, server.requests[-1])
+
+
+# ---------- Pwned Passwords ----------
+
+def test_pwned_range_sends_only_the_prefix() -> None:
+    """A recording server on 127.0.0.1 as the mirror: nothing but five hex digits leaves."""
+    import hashlib
+
+    digest = hashlib.sha1(b"n3w-Passw0rd").hexdigest().upper()
+    answer = lambda r: (200, {}, f"0018A45C4D1DEF81644B54AB7F969B88D65:0\r\n{digest[5:]}:7\r\n")  # noqa: E731
+    with RecordingServer(answer) as server:
+        client = chpass.Client(pwned_passwords_url=server.url)
+        outcome = client.execute({"operation": "pwned_passwords.range", "base_url": server.url, "password": "n3w-Passw0rd"})
+        assert outcome == {"outcome": "breach_count", "count": 7}
+        policy = chpass.Policy({"breached_check": True})
+        with pytest.raises(chpass.PolicyViolationError) as info:
+            client.change_password({"operation": "elasticsearch.change_password", "base_url": "http://127.0.0.1:9",
+                                    "password": "n3w-Passw0rd", "auth": {"basic": {"username": "e", "password": "x"}}}, policy)
+        assert info.value.params["report"]["violations"][0] == {
+            "code": "breached_password", "message": "Appears 7 times in known data breaches.", "params": {"count": 7}}
+        for request in server.requests:
+            assert request.path == f"/range/{digest[:5]}" and request.body == b""
+            assert request.headers["add-padding"] == "true"
+            assert digest[5:] not in str(request.headers) and "n3w" not in str(request.headers)

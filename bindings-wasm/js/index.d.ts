@@ -24,10 +24,14 @@ export interface PolicySpec {
   };
   context_words?: boolean;
   differ_from_current?: boolean;
-  blocklist?: { common?: boolean; words?: string[] };
+  /** `sha1`: breached passwords offline, SHA-1 hex digests (a `:count` suffix is ignored). */
+  blocklist?: { common?: boolean; words?: string[]; sha1?: string[] };
   normalization?: 'none' | 'nfkc';
   strength?: { min_score: number; reject_similar_to_username?: boolean };
+  /** Pwned Passwords before sending (Client.changePassword); `validate` lists it in not_evaluated. */
   breached_check?: boolean;
+  /** When the breach service is unreachable: 'fail' (default, nothing is sent) or 'warn'. */
+  breached_on_error?: 'fail' | 'warn';
 }
 
 /** What the validator knows about the user. */
@@ -55,7 +59,8 @@ export type ViolationCode =
   | 'common_password'
   | 'blocklisted'
   | 'weak_password'
-  | 'similar_to_username';
+  | 'similar_to_username'
+  | 'breached_password';
 
 export interface Violation {
   code: ViolationCode;
@@ -221,6 +226,8 @@ export interface ClientOptions {
   allow_insecure_http?: boolean;
   max_retries?: number;
   max_retry_after_s?: number;
+  /** A self-hosted Pwned Passwords mirror for the breached-password check. */
+  pwned_passwords_url?: string;
 }
 
 /** Sends operations with fetch (browsers, Node 18+). */
@@ -239,6 +246,12 @@ export type Auth =
   | { bearer: { token: string } };
 
 export type Operation =
+  | {
+      /** Pwned Passwords range check: only the first 5 hex digits of the SHA-1 are sent. */
+      operation: 'pwned_passwords.range';
+      password: string;
+      base_url?: string;
+    }
   | {
       operation: 'elasticsearch.change_password';
       base_url: string;
@@ -322,7 +335,8 @@ export type Outcome =
   | ({ outcome: 'ec2_credential' } & Ec2Credential)
   | { outcome: 'ec2_credentials'; credentials: Ec2Credential[] }
   | { outcome: 'deleted' }
-  | { outcome: 'updated' };
+  | { outcome: 'updated' }
+  | { outcome: 'breach_count'; count: number };
 
 /** The request for an operation, ready for `fetch(url, { method, headers, body })`. */
 export function buildRequest(operation: Operation): HttpRequest;

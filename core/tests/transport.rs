@@ -219,3 +219,97 @@ async fn plain_http_beyond_loopback_only_when_explicitly_allowed() {
     allowed.execute(&es_change(&mapped)).await.unwrap();
     assert_eq!(seen.lock().unwrap().len(), 1);
 }
+
+/// SHA-1("n3w-Passw0rd") starts with these five hex digits; the rest must never leave.
+fn sha1_hex(text: &str) -> String {
+    use sha1::Digest;
+    sha1::Sha1::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect()
+}
+
+fn breach_policy(on_error: &str) -> Policy {
+    Policy::from_value(json!({ "breached_check": true, "breached_on_error": on_error })).unwrap()
+}
+
+#[tokio::test]
+async fn a_breached_password_is_refused_and_only_the_prefix_left() {
+    let digest = sha1_hex("n3w-Passw0rd");
+    let body: &'static str = Box::leak(
+        format!(
+            "{}:42\r\n0018A45C4D1DEF81644B54AB7F969B88D65:0\r\n",
+            &digest[5..]
+        )
+        .into_boxed_str(),
+    );
+    let (url, seen) = server(vec![Reply::Status(200, "", body)]).await;
+    let transport = Transport::new(TransportOptions {
+        pwned_passwords_url: Some(url.clone()),
+        ..quick()
+    })
+    .unwrap();
+    let err = transport
+        .change_password(
+            &es_change("http://127.0.0.1:9"),
+            Some(&breach_policy("fail")),
+            &Context::default(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "policy_violation");
+    assert_eq!(
+        err.params()["report"]["violations"][0]["code"],
+        "breached_password"
+    );
+    assert_eq!(
+        err.params()["report"]["violations"][0]["params"]["count"],
+        42
+    );
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(requests.len(), 1, "the change itself was never sent");
+    assert!(
+        requests[0].starts_with(&format!("GET /range/{} HTTP/1.1", &digest[..5])),
+        "{}",
+        requests[0]
+    );
+    assert!(
+        requests[0]
+            .to_ascii_lowercase()
+            .contains("add-padding: true")
+    );
+    assert!(!requests[0].contains(&digest[5..]) && !requests[0].contains("n3w-Passw0rd"));
+}
+
+#[tokio::test]
+async fn an_unreachable_breach_service_fails_or_warns_as_the_policy_says() {
+    let dead = "http://127.0.0.1:9".to_owned(); // nothing listens on discard
+    let transport = Transport::new(TransportOptions {
+        pwned_passwords_url: Some(dead),
+        ..quick()
+    })
+    .unwrap();
+    let err = transport
+        .change_password(
+            &es_change("http://127.0.0.1:9"),
+            Some(&breach_policy("fail")),
+            &Context::default(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "network", "fail: nothing is sent");
+    let (url, seen) = server(vec![Reply::Status(200, "", "{}")]).await;
+    let outcome = transport
+        .change_password(
+            &es_change(&url),
+            Some(&breach_policy("warn")),
+            &Context::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(outcome).unwrap(),
+        json!({"outcome": "password_changed"})
+    );
+    assert_eq!(seen.lock().unwrap().len(), 1, "warn: the change went ahead");
+}

@@ -9,6 +9,7 @@ pub mod elasticsearch;
 mod http;
 pub mod keystone;
 pub mod opensearch;
+pub mod pwned;
 mod status;
 mod url;
 
@@ -49,6 +50,8 @@ pub enum Operation {
     KeystoneV2SetPassword(keystone::v2::SetPassword),
     #[serde(rename = "keystone_v2.update_ec2_credentials")]
     KeystoneV2UpdateEc2Credentials(keystone::v2::UpdateEc2Credentials),
+    #[serde(rename = "pwned_passwords.range")]
+    PwnedPasswordsRange(pwned::RangeCheck),
 }
 
 /// What a successful answer means.
@@ -76,6 +79,10 @@ pub enum Outcome {
     },
     Deleted,
     Updated,
+    /// Pwned Passwords: how many breaches the password appears in (0: none).
+    BreachCount {
+        count: u64,
+    },
 }
 
 /// Outcomes go to the caller in clear: that is their purpose. Debug output stays redacted.
@@ -101,7 +108,9 @@ impl Operation {
     pub fn is_read_only(&self) -> bool {
         matches!(
             self,
-            Operation::KeystoneGetPasswordPolicy(_) | Operation::KeystoneListEc2Credentials(_)
+            Operation::KeystoneGetPasswordPolicy(_)
+                | Operation::KeystoneListEc2Credentials(_)
+                | Operation::PwnedPasswordsRange(_)
         )
     }
 
@@ -161,6 +170,7 @@ impl Operation {
             Operation::KeystoneV2ChangeOwnPassword(op) => op.request(),
             Operation::KeystoneV2SetPassword(op) => op.request(),
             Operation::KeystoneV2UpdateEc2Credentials(op) => op.request(),
+            Operation::PwnedPasswordsRange(op) => op.request(),
         }
     }
 
@@ -178,6 +188,7 @@ impl Operation {
             Operation::KeystoneV2ChangeOwnPassword(op) => op.interpret(response),
             Operation::KeystoneV2SetPassword(op) => op.interpret(response),
             Operation::KeystoneV2UpdateEc2Credentials(op) => op.interpret(response),
+            Operation::PwnedPasswordsRange(op) => op.interpret(response),
         }
     }
 }

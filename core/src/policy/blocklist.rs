@@ -34,6 +34,7 @@ pub fn common_passwords() -> impl Iterator<Item = &'static str> {
 pub(crate) struct Blocklist {
     common: bool,
     words: Arc<HashSet<String>>,
+    sha1: Arc<HashSet<[u8; 20]>>,
 }
 
 impl Blocklist {
@@ -44,7 +45,20 @@ impl Blocklist {
         Blocklist {
             common: spec.common,
             words: Arc::new(spec.words.iter().map(|w| w.to_lowercase()).collect()),
+            sha1: Arc::new(spec.sha1.iter().filter_map(|h| parse_sha1(h)).collect()),
         }
+    }
+
+    /// The offline breach list: the password's SHA-1 among the listed digests.
+    pub(crate) fn check_breached(&self, password: &str) -> Option<Violation> {
+        if self.sha1.is_empty() {
+            return None;
+        }
+        use sha1::Digest;
+        let digest: [u8; 20] = sha1::Sha1::digest(password.as_bytes()).into();
+        self.sha1
+            .contains(&digest)
+            .then_some(Violation::BreachedPassword { count: None })
     }
 
     /// `lowered` is the password already lowercased.
@@ -60,6 +74,19 @@ impl Blocklist {
         }
         None
     }
+}
+
+/// 40 hex digits (a trailing `:count`, as in the downloads, is ignored).
+pub(crate) fn parse_sha1(line: &str) -> Option<[u8; 20]> {
+    let hex = line.trim().split(':').next()?.trim();
+    if hex.len() != 40 {
+        return None;
+    }
+    let mut out = [0u8; 20];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub use classes::CharacterClasses;
 pub use context::Context;
 pub use pattern::{Dialect, PatternSpec};
 pub use report::{Report, StrengthResult, Violation};
-pub use spec::{BlocklistSpec, LengthLimit, Normalization, PolicySpec};
+pub use spec::{BlocklistSpec, BreachedOnError, LengthLimit, Normalization, PolicySpec};
 
 use crate::error::{Error, Result};
 pub use crate::text::LengthUnit;
@@ -169,6 +169,9 @@ impl Policy {
             report.push(Violation::SameAsCurrent);
         }
         if let Some(violation) = self.blocklist.check(&lowered) {
+            report.push(violation);
+        }
+        if let Some(violation) = self.blocklist.check_breached(password) {
             report.push(violation);
         }
         report.not_evaluated = spec.not_evaluated(context.username.is_some());

@@ -257,6 +257,6 @@ pub fn keystone(options: KeystoneOptions) -> Result<Policy> {
 fn common_blocklist() -> BlocklistSpec {
     BlocklistSpec {
         common: true,
-        words: Vec::new(),
+        ..BlocklistSpec::default()
     }
 }

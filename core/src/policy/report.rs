@@ -56,6 +56,10 @@ pub enum Violation {
     SameAsCurrent,
     CommonPassword,
     Blocklisted,
+    /// The password appears in known breaches (`count` from Pwned Passwords, none offline).
+    BreachedPassword {
+        count: Option<u64>,
+    },
 }
 
 impl Violation {
@@ -79,6 +83,7 @@ impl Violation {
             Violation::SameAsCurrent => "same_as_current",
             Violation::CommonPassword => "common_password",
             Violation::Blocklisted => "blocklisted",
+            Violation::BreachedPassword { .. } => "breached_password",
         }
     }
 
@@ -130,6 +135,10 @@ impl Violation {
             Violation::SameAsCurrent => "Must differ from the current password.".into(),
             Violation::CommonPassword => "Is one of the most common passwords.".into(),
             Violation::Blocklisted => "Is on the list of forbidden passwords.".into(),
+            Violation::BreachedPassword { count: Some(count) } => {
+                format!("Appears {count} times in known data breaches.")
+            }
+            Violation::BreachedPassword { count: None } => "Appears in known data breaches.".into(),
         }
     }
 
@@ -154,6 +163,7 @@ impl Violation {
                 json!({ "min": min, "actual": actual })
             }
             Violation::ContainsContextWord { word } => json!({ "word": word }),
+            Violation::BreachedPassword { count } => json!({ "count": count }),
             Violation::SameAsCurrent
             | Violation::SimilarToUsername
             | Violation::CommonPassword

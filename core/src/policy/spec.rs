@@ -42,9 +42,28 @@ pub struct PolicySpec {
     /// without the feature it is listed in `Report::not_evaluated`, never taken as a pass.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strength: Option<StrengthSpec>,
-    /// A breached-password check (ASVS 6.2.12). Not yet evaluated: listed in `not_evaluated`.
+    /// A breached-password check (ASVS 6.2.12) against Pwned Passwords. It needs the network,
+    /// so `validate` lists it in `not_evaluated`; `Client.change_password` runs it before sending.
     #[serde(default, skip_serializing_if = "is_false")]
     pub breached_check: bool,
+    /// When the breach service cannot be reached: `fail` (the default: nothing is sent) or
+    /// `warn` (the change goes ahead unchecked).
+    #[serde(default, skip_serializing_if = "BreachedOnError::is_fail")]
+    pub breached_on_error: BreachedOnError,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreachedOnError {
+    #[default]
+    Fail,
+    Warn,
+}
+
+impl BreachedOnError {
+    fn is_fail(&self) -> bool {
+        *self == BreachedOnError::Fail
+    }
 }
 
 fn is_false(value: &bool) -> bool {
@@ -74,6 +93,10 @@ pub struct BlocklistSpec {
     /// Your own words (product names, last year's passwords, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
+    /// Breached passwords offline: SHA-1 digests in hex (any case), e.g. the lines of a Pwned
+    /// Passwords download with the counts cut off. Matched exactly (not case-folded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sha1: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

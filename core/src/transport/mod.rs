@@ -28,6 +28,9 @@ pub struct TransportOptions {
     pub max_retries: u32,
     /// A `Retry-After` longer than this is not waited for. Default 30 s.
     pub max_retry_after_s: u64,
+    /// Where the breached-password check asks: a self-hosted Pwned Passwords mirror, or
+    /// `https://api.pwnedpasswords.com` by default.
+    pub pwned_passwords_url: Option<String>,
 }
 
 impl Default for TransportOptions {
@@ -39,6 +42,7 @@ impl Default for TransportOptions {
             extra_ca_pem: None,
             max_retries: 2,
             max_retry_after_s: 30,
+            pwned_passwords_url: None,
         }
     }
 }
@@ -181,6 +185,47 @@ impl Transport {
         operation.interpret(&response)
     }
 
+    /// How many breaches `password` appears in, from Pwned Passwords (only the first five hex
+    /// digits of its SHA-1 are sent).
+    pub async fn breach_count(&self, password: &str) -> Result<u64> {
+        let check = Operation::PwnedPasswordsRange(crate::backend::pwned::RangeCheck {
+            base_url: self
+                .options
+                .pwned_passwords_url
+                .clone()
+                .unwrap_or_else(|| crate::backend::pwned::DEFAULT_BASE_URL.into()),
+            password: crate::secret::SecretString::new(password),
+        });
+        match self.execute(&check).await? {
+            Outcome::BreachCount { count } => Ok(count),
+            _ => Ok(0),
+        }
+    }
+
+    /// The policy's breached-password rule: a found password becomes a violation; an
+    /// unreachable service fails the change unless the policy says `warn`.
+    async fn check_breached(
+        &self,
+        password: &str,
+        policy: &Policy,
+        report: &mut crate::policy::Report,
+    ) -> Result<()> {
+        match self.breach_count(password).await {
+            Ok(0) => {}
+            Ok(count) => report
+                .violations
+                .push(crate::policy::Violation::BreachedPassword { count: Some(count) }),
+            Err(e) if policy.spec().breached_on_error == crate::policy::BreachedOnError::Fail => {
+                return Err(e);
+            }
+            Err(_) => {}
+        }
+        report
+            .not_evaluated
+            .retain(|code| *code != "breached_password");
+        Ok(())
+    }
+
     /// The whole change: check the new password against `policy` (nothing is sent when it
     /// fails), send, interpret; after a Keystone v3 change, log in again with the new
     /// password (Keystone revokes every older token) and return the new token.
@@ -191,7 +236,10 @@ impl Transport {
         context: &Context,
     ) -> Result<Outcome> {
         if let (Some(policy), Some(password)) = (policy, operation.new_password()) {
-            let report = policy.validate(password, context);
+            let mut report = policy.validate(password, context);
+            if report.ok() && policy.spec().breached_check {
+                self.check_breached(password, policy, &mut report).await?;
+            }
             if !report.ok() {
                 return Err(Error::PolicyViolation(report));
             }
