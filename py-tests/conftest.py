@@ -2,7 +2,7 @@ import json
 import pathlib
 import subprocess
 import urllib.request
-from typing import Iterator
+from typing import Any, Dict, Iterator, List
 
 import pytest
 
@@ -12,19 +12,20 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "core" / "tests" / "vectors"
 
 
-def load_vectors(name: str) -> list:
-    return json.loads((VECTORS / name).read_text(encoding="utf-8"))["cases"]
+def load_vectors(name: str) -> List[Any]:
+    cases: List[Any] = json.loads((VECTORS / name).read_text(encoding="utf-8"))["cases"]
+    return cases
 
 
-def password_of(case: dict) -> str:
+def password_of(case: Dict[str, Any]) -> str:
     """The case's password as Python text; lone surrogates survive (Python strs hold them)."""
     if "password_utf16" in case:
         units = case["password_utf16"]
         raw = b"".join(u.to_bytes(2, "little") for u in units)
         return raw.decode("utf-16-le", "surrogatepass")
     if "password_repeat" in case:
-        return case["password_repeat"]["text"] * case["password_repeat"]["count"]
-    return case["password"]
+        return str(case["password_repeat"]["text"] * case["password_repeat"]["count"])
+    return str(case["password"])
 
 
 @pytest.fixture(scope="session")
@@ -52,13 +53,13 @@ class Keystone:
         req = urllib.request.Request(self.url + "/v3/users", data=body, method="POST", headers={
             "X-Auth-Token": self.admin["token"], "Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=30) as res:
-            return json.loads(res.read())["user"]["id"]
+            return str(json.loads(res.read())["user"]["id"])
 
-    def login(self, user_id: str, password: str) -> dict:
+    def login(self, user_id: str, password: str) -> Dict[str, Any]:
         return self.client.execute({"operation": "keystone.issue_token", "base_url": self.url,
                                     "user": {"id": user_id}, "password": password})
 
-    def change(self, user_id: str, old: str, new: str) -> dict:
+    def change(self, user_id: str, old: str, new: str) -> Dict[str, Any]:
         return {"operation": "keystone.change_password", "base_url": self.url, "user_id": user_id,
                 "original_password": old, "password": new}
 

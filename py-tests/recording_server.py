@@ -6,7 +6,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import urlsplit
 
 
@@ -18,7 +18,7 @@ class Recorded:
     headers: Dict[str, str]  # names lowercased
     body: bytes
 
-    def json(self):
+    def json(self) -> Any:
         return json.loads(self.body) if self.body else None
 
 
@@ -35,6 +35,7 @@ class RecordingServer:
     def url(self) -> str:
         assert self._server is not None
         host, port = self._server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}"
 
     def __enter__(self) -> "RecordingServer":
@@ -43,7 +44,7 @@ class RecordingServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, *args) -> None:  # keep test output quiet
+            def log_message(self, *args: Any) -> None:  # keep test output quiet
                 pass
 
             def _handle(self) -> None:
@@ -67,7 +68,7 @@ class RecordingServer:
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         assert self._server is not None
         self._server.shutdown()
         self._server.server_close()

@@ -1,5 +1,6 @@
 """core/tests/vectors/requests.json and responses.json through the Python binding."""
 
+from typing import Any, Dict
 import json
 
 import pytest
@@ -11,7 +12,7 @@ REQUESTS = load_vectors("requests.json")
 RESPONSES = load_vectors("responses.json")
 
 
-def response_of(case: dict) -> dict:
+def response_of(case: Dict[str, Any]) -> Dict[str, Any]:
     response = dict(case["response"])
     repeat = response.pop("body_repeat", None)
     if repeat:
@@ -20,7 +21,7 @@ def response_of(case: dict) -> dict:
 
 
 @pytest.mark.parametrize("case", REQUESTS, ids=[c["name"] for c in REQUESTS])
-def test_request(case: dict) -> None:
+def test_request(case: Dict[str, Any]) -> None:
     if "expected_error" in case:
         with pytest.raises(chpass.ChpassError) as info:
             chpass.build_request(case["operation"])
@@ -37,7 +38,7 @@ def test_request(case: dict) -> None:
 
 
 @pytest.mark.parametrize("case", RESPONSES, ids=[c["name"] for c in RESPONSES])
-def test_response(case: dict) -> None:
+def test_response(case: Dict[str, Any]) -> None:
     if "expected_error" in case:
         with pytest.raises(chpass.ChpassError) as info:
             chpass.interpret_response(case["operation"], response_of(case))

@@ -1,6 +1,7 @@
 """The chpass command from Python: `python -m chpass` and the console script run the Rust
 entry point (not a reimplementation)."""
 
+from typing import Any, Dict
 import json
 import shutil
 import subprocess
@@ -8,9 +9,10 @@ import sys
 from pathlib import Path
 
 import chpass
+from conftest import Keystone
 
 
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+def run(*args: str, stdin: str = "") -> "subprocess.CompletedProcess[str]":
     return subprocess.run([sys.executable, "-m", "chpass", *args], input=stdin, capture_output=True, text=True)
 
 
@@ -46,16 +48,16 @@ from keystoneauth1.identity import v3 as ks_v3  # noqa: E402
 def keystone_login(url: str, username: str, password: str) -> str:
     """Logs in with keystoneauth1 (the official client library), not with chpass."""
     auth = ks_v3.Password(auth_url=url + "/v3", username=username, password=password, user_domain_id="default")
-    return ks_session.Session(auth=auth).get_token()
+    return str(ks_session.Session(auth=auth).get_token())
 
 
-def cli_env(home: Path, **extra: str) -> dict:
+def cli_env(home: Path, **extra: str) -> Dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
     env.update(HOME=str(home), **extra)
     return env
 
 
-def test_set_with_clouds_yaml_updates_only_the_password(keystone, tmp_path: Path) -> None:
+def test_set_with_clouds_yaml_updates_only_the_password(keystone: Keystone, tmp_path: Path) -> None:
     keystone.create_user("cli-cloud", "0ld-Passw0rd")
     clouds = tmp_path / "clouds.yaml"
     original = (
@@ -72,9 +74,9 @@ def test_set_with_clouds_yaml_updates_only_the_password(keystone, tmp_path: Path
     clouds.write_text(original)
     clouds.chmod(0o600)
     env = cli_env(tmp_path, OS_CLIENT_CONFIG_FILE=str(clouds))
-    set_ = lambda stdin, *args: subprocess.run(  # noqa: E731
-        [sys.executable, "-m", "chpass", "set", "--os-cloud", "devstack", *args],
-        input=stdin, capture_output=True, text=True, env=env, cwd=tmp_path)
+    def set_(stdin: str, *args: str) -> "subprocess.CompletedProcess[str]":
+        return subprocess.run([sys.executable, "-m", "chpass", "set", "--os-cloud", "devstack", *args],
+                              input=stdin, capture_output=True, text=True, env=env, cwd=tmp_path)
 
     # the server's own policy (its [security_compliance] regex), checked before sending
     refused = set_("0ld-Passw0rd\nlettersonly\nlettersonly\n")
@@ -104,7 +106,7 @@ def test_set_with_clouds_yaml_updates_only_the_password(keystone, tmp_path: Path
     assert (tmp_path / "clouds.yaml.bak").read_text() == original
 
 
-def test_set_with_os_variables_updates_the_rc_file(keystone, tmp_path: Path) -> None:
+def test_set_with_os_variables_updates_the_rc_file(keystone: Keystone, tmp_path: Path) -> None:
     keystone.create_user("cli-rc", "0ld-Passw0rd")
     openrc = tmp_path / "openrc"
     openrc.write_text(f"export OS_AUTH_URL={keystone.url}/v3\nexport OS_USERNAME=cli-rc\nexport OS_PASSWORD=0ld-Passw0rd\n")
@@ -132,10 +134,10 @@ def test_generate_hash_verify_from_python() -> None:
 
 # ---- chpass set to Elasticsearch and OpenSearch: the official clients' requests, and exit codes ----
 
-from recording_server import RecordingServer  # noqa: E402
+from recording_server import Answer, Recorded, RecordingServer  # noqa: E402
 
 
-def cli_set(*args: str, stdin: str) -> subprocess.CompletedProcess:
+def cli_set(*args: str, stdin: str) -> "subprocess.CompletedProcess[str]":
     return subprocess.run([sys.executable, "-m", "chpass", "set", *args], input=stdin, capture_output=True,
                           text=True, env={k: v for k, v in os.environ.items() if not k.startswith("OS_")})
 
@@ -157,7 +159,9 @@ def test_set_elasticsearch_sends_what_elasticsearch_py_sends() -> None:
 
 
 def test_set_opensearch_wrong_current_password_exits_3() -> None:
-    answer = lambda r: (400, {}, json.dumps({"status": "BAD_REQUEST", "message": "Could not validate your current password."}))  # noqa: E731
+    def answer(r: Recorded) -> Answer:
+        return 400, {}, json.dumps({"status": "BAD_REQUEST", "message": "Could not validate your current password."})
+
     with RecordingServer(answer) as server:
         done = cli_set("--opensearch", server.url, "--user", "jack", "--json",
                        stdin="wrong\ncorrect horse battery staple\ncorrect horse battery staple\n")

@@ -4,6 +4,8 @@ elasticsearch-py, opensearch-py, keystoneauth1 and python-keystoneclient (the li
 
 from __future__ import annotations
 
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+
 import json
 import urllib.error
 import urllib.request
@@ -12,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 import chpass
-from recording_server import Recorded, RecordingServer
+from recording_server import Answer, Recorded, RecordingServer
 
 # Headers each client adds of its own: user agents, client metadata, transport details.
 # chpass sends Accept and Content-Type application/json (the clients' vendor media types
@@ -21,7 +23,7 @@ TRANSPORT_HEADERS = {"host", "user-agent", "accept-encoding", "connection", "con
                      "x-elastic-client-meta", "x-opaque-id", "accept", "content-type"}
 
 
-def carry(request: dict) -> None:
+def carry(request: Mapping[str, Any]) -> None:
     """Sends a chpass request with urllib (any HTTP client would do)."""
     data = request["body"].encode() if request["body"] is not None else None
     req = urllib.request.Request(request["url"], data=data, method=request["method"])
@@ -50,17 +52,17 @@ AWKWARD = ["jack", "jack nich", "a/b", "ü", "%", "o'neil+1"]
 
 # ---------- Elasticsearch ----------
 
-def es_answer(r: Recorded):
+def es_answer(r: Recorded) -> Answer:
     return 200, {"X-Elastic-Product": "Elasticsearch"}, "{}"
 
 
 @pytest.mark.parametrize("username", AWKWARD + [None])
-def test_elasticsearch_change_password(username) -> None:
+def test_elasticsearch_change_password(username: Optional[str]) -> None:
     from elasticsearch import Elasticsearch
 
     with RecordingServer(es_answer) as server:
         client = Elasticsearch(server.url, basic_auth=("elastic", "changeme"))
-        kwargs = {"password": "n3w-Passw0rd", "refresh": "wait_for"}
+        kwargs: Dict[str, Any] = {"password": "n3w-Passw0rd", "refresh": "wait_for"}
         if username is not None:
             kwargs["username"] = username
         client.security.change_password(**kwargs)
@@ -90,7 +92,7 @@ def test_elasticsearch_password_hash() -> None:
 
 # ---------- OpenSearch ----------
 
-def os_answer(r: Recorded):
+def os_answer(r: Recorded) -> Answer:
     return 200, {}, json.dumps({"status": "OK", "message": "'jack' updated."})
 
 
@@ -108,7 +110,7 @@ def test_opensearch_change_own_password() -> None:
 
 
 @pytest.mark.parametrize("username", AWKWARD)
-def test_opensearch_admin_patch(username) -> None:
+def test_opensearch_admin_patch(username: str) -> None:
     from opensearchpy import OpenSearch
 
     with RecordingServer(os_answer) as server:
@@ -127,7 +129,7 @@ USER_ID = "423f19a4ac1e4f48bbb4180756e6eb6c"
 TOKEN = "gAAAAABfake-token"
 
 
-def keystone_answer(r: Recorded):
+def keystone_answer(r: Recorded) -> Answer:
     if r.path.endswith("/v3/auth/tokens") and r.method == "POST":
         expires = (datetime.now(timezone.utc) + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S.000000Z")
         body = {"token": {"methods": ["password"], "expires_at": expires, "issued_at": expires,
@@ -142,7 +144,7 @@ def keystone_answer(r: Recorded):
     return 204, {}, ""
 
 
-def keystone_session(url: str):
+def keystone_session(url: str) -> Any:
     from keystoneauth1 import session
     from keystoneauth1.identity import v3
 
@@ -161,8 +163,8 @@ def test_keystone_token_request_matches_keystoneauth1() -> None:
         same_call(*server.requests)
 
 
-def keystone_client(url: str):
-    from keystoneclient.v3 import client
+def keystone_client(url: str) -> Any:
+    from keystoneclient.v3 import client  # type: ignore[import-untyped]
 
     return client.Client(session=keystone_session(url), endpoint_override=url + "/v3")
 
@@ -185,7 +187,7 @@ def test_keystone_ec2_calls_match_keystoneclient() -> None:
     with RecordingServer(keystone_answer) as server:
         ks = keystone_client(server.url)
         base = {"base_url": server.url, "token": TOKEN, "user_id": USER_ID}
-        calls = [
+        calls: List[Tuple[Callable[[], Any], Dict[str, Any]]] = [
             (lambda: ks.ec2.create(USER_ID, "p1"), {"operation": "keystone.create_ec2_credential", "project_id": "p1"}),
             (lambda: ks.ec2.list(USER_ID), {"operation": "keystone.list_ec2_credentials"}),
             (lambda: ks.ec2.delete(USER_ID, "ak"), {"operation": "keystone.delete_ec2_credential", "access": "ak"}),
@@ -204,7 +206,9 @@ def test_pwned_range_sends_only_the_prefix() -> None:
     import hashlib
 
     digest = hashlib.sha1(b"n3w-Passw0rd").hexdigest().upper()
-    answer = lambda r: (200, {}, f"0018A45C4D1DEF81644B54AB7F969B88D65:0\r\n{digest[5:]}:7\r\n")  # noqa: E731
+    def answer(r: Recorded) -> Answer:
+        return 200, {}, f"0018A45C4D1DEF81644B54AB7F969B88D65:0\r\n{digest[5:]}:7\r\n"
+
     with RecordingServer(answer) as server:
         client = chpass.Client(pwned_passwords_url=server.url)
         outcome = client.execute({"operation": "pwned_passwords.range", "base_url": server.url, "password": "n3w-Passw0rd"})

@@ -3,6 +3,8 @@ the new password, and every other byte of the file stays as it was."""
 
 from __future__ import annotations
 
+from typing import Any, List
+
 import os
 import stat
 import subprocess
@@ -43,7 +45,7 @@ clouds:
 """
 
 
-def changed_lines(before: str, after: str) -> list:
+def changed_lines(before: str, after: str) -> List[Any]:
     a, b = before.splitlines(), after.splitlines()
     assert len(a) == len(b)
     return [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
@@ -68,9 +70,9 @@ def test_yaml_reads_back_exactly_the_new_password(cloud: str, password: str) -> 
 
 
 def test_quoting_style_is_kept_where_it_can_be() -> None:
-    assert "password: new-plain # keep me" in chpass.set_cloud_password(CLOUDS, "devstack", "new-plain")
-    assert "password: 'new'" in chpass.set_cloud_password(CLOUDS, "prod", "new")
-    assert 'password: "new"' in chpass.set_cloud_password(CLOUDS, "other", "new")
+    assert "password: new-plain # keep me" in str(chpass.set_cloud_password(CLOUDS, "devstack", "new-plain"))
+    assert "password: 'new'" in str(chpass.set_cloud_password(CLOUDS, "prod", "new"))
+    assert 'password: "new"' in str(chpass.set_cloud_password(CLOUDS, "other", "new"))
 
 
 def test_unknown_cloud_and_unsupported_layouts() -> None:
@@ -132,6 +134,7 @@ def test_update_cloud_file_is_atomic_keeps_mode_and_backup(tmp_path: Path) -> No
     update = chpass.update_cloud_file(path, "devstack", "n3w secret")
     assert update["status"] == "updated" and update["warning"] is None
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert update["backup"] is not None
     assert Path(update["backup"]).read_text() == CLOUDS
     assert stat.S_IMODE(Path(update["backup"]).stat().st_mode) == 0o600
     assert yaml.safe_load(path.read_text())["clouds"]["devstack"]["auth"]["password"] == "n3w secret"
@@ -143,7 +146,7 @@ def test_a_world_readable_file_gets_a_warning_and_no_backup_when_asked(tmp_path:
     path.write_text(CLOUDS)
     path.chmod(0o644)
     update = chpass.update_cloud_file(path, "prod", "x", backup=False)
-    assert "readable" in update["warning"] and update["backup"] is None
+    assert "readable" in str(update["warning"]) and update["backup"] is None
     assert not (tmp_path / "clouds.yaml.bak").exists()
 
 
@@ -163,7 +166,7 @@ def test_missing_files_are_file_errors(tmp_path: Path) -> None:
     assert "nope" in info.value.params["path"]
 
 
-def test_the_file_that_holds_the_password_is_updated(tmp_path: Path, monkeypatch) -> None:
+def test_the_file_that_holds_the_password_is_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secure = tmp_path / "secure.yaml"
     secure.write_text("clouds:\n  devstack:\n    auth:\n      password: in-secure\n")
     clouds = tmp_path / "clouds.yaml"

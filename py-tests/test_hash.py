@@ -7,6 +7,7 @@ import json
 import re
 import threading
 import time
+from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
 import argon2
 import bcrypt
@@ -15,17 +16,20 @@ import pytest
 import chpass
 from conftest import VECTORS
 
+if TYPE_CHECKING:
+    from chpass._chpass import Context
+
 DOC = json.loads((VECTORS / "hash.json").read_text(encoding="utf-8"))
 GENERATE = json.loads((VECTORS / "generate.json").read_text(encoding="utf-8"))["cases"]
 PASSWORD = "Pa55-word"
 
 
-def ids(cases, key="name"):
+def ids(cases: List[Dict[str, Any]], key: str = "name") -> List[str]:
     return [str(c.get(key)) for c in cases]
 
 
 @pytest.mark.parametrize("case", DOC["hash"], ids=ids(DOC["hash"]))
-def test_fixed_salt_hash_is_the_peers_string(case: dict) -> None:
+def test_fixed_salt_hash_is_the_peers_string(case: Dict[str, Any]) -> None:
     made = chpass.hash(case["password"], case["spec"])
     assert made == case["hash"]
     assert chpass.verify(case["password"], made)
@@ -33,7 +37,7 @@ def test_fixed_salt_hash_is_the_peers_string(case: dict) -> None:
 
 
 @pytest.mark.parametrize("case", DOC["verify"], ids=ids(DOC["verify"]))
-def test_verify(case: dict) -> None:
+def test_verify(case: Dict[str, Any]) -> None:
     if "error" in case:
         with pytest.raises(chpass.ChpassError) as info:
             chpass.verify(case["password"], case["hash"])
@@ -44,7 +48,7 @@ def test_verify(case: dict) -> None:
 
 
 @pytest.mark.parametrize("case", DOC["needs_rehash"], ids=ids(DOC["needs_rehash"], "hash"))
-def test_needs_rehash(case: dict) -> None:
+def test_needs_rehash(case: Dict[str, Any]) -> None:
     if "error" in case:
         with pytest.raises(chpass.MalformedHashError):
             chpass.needs_rehash(case["hash"], case["spec"])
@@ -52,7 +56,7 @@ def test_needs_rehash(case: dict) -> None:
         assert chpass.needs_rehash(case["hash"], case["spec"]) is case["result"]
 
 
-def check_shape(case: dict, make) -> None:
+def check_shape(case: Dict[str, Any], make: Callable[[], str]) -> None:
     if "error" in case:
         with pytest.raises(chpass.ChpassError) as info:
             make()
@@ -64,12 +68,12 @@ def check_shape(case: dict, make) -> None:
 
 
 @pytest.mark.parametrize("case", DOC["elasticsearch"], ids=ids(DOC["elasticsearch"], "algorithm"))
-def test_elasticsearch_password_hash(case: dict) -> None:
+def test_elasticsearch_password_hash(case: Dict[str, Any]) -> None:
     check_shape(case, lambda: chpass.elasticsearch_password_hash(PASSWORD, case["algorithm"]))
 
 
 @pytest.mark.parametrize("case", DOC["opensearch"], ids=[json.dumps(c["settings"]) for c in DOC["opensearch"]])
-def test_opensearch_hash(case: dict) -> None:
+def test_opensearch_hash(case: Dict[str, Any]) -> None:
     check_shape(case, lambda: chpass.opensearch_hash(PASSWORD, case["settings"]))
 
 
@@ -121,9 +125,9 @@ def test_elasticsearch_pbkdf2_follows_the_format_rules(password: str) -> None:
     for stretch in (False, True):
         made = chpass.elasticsearch_password_hash(password or "x", "pbkdf2_stretch_1000" if stretch else "pbkdf2_1000")
         prefix, rest = made.split("}", 1)
-        iterations, salt, key = rest.split("$")
+        iterations, salt_b64, key_b64 = rest.split("$")
         assert prefix + "}" == ("{PBKDF2_STRETCH}" if stretch else "{PBKDF2}")
-        salt, key = base64.b64decode(salt, validate=True), base64.b64decode(key, validate=True)
+        salt, key = base64.b64decode(salt_b64, validate=True), base64.b64decode(key_b64, validate=True)
         assert (len(salt), len(key), iterations) == (32, 32, "1000")
         data = (password or "x").encode()
         if stretch:
@@ -183,7 +187,7 @@ def test_hashing_releases_the_gil() -> None:
     counter.start()
     try:
         before = ticks
-        chpass.hash(PASSWORD, spec)
+        chpass.hash(PASSWORD, spec)  # type: ignore[arg-type]
         during = ticks - before
     finally:
         done.set()
@@ -194,12 +198,12 @@ def test_hashing_releases_the_gil() -> None:
 # ---- generation ----
 
 
-def policy_of(case: dict) -> chpass.Policy:
+def policy_of(case: Dict[str, Any]) -> chpass.Policy:
     return chpass.Policy.preset(case["preset"]) if "preset" in case else chpass.Policy(case["policy"])
 
 
 @pytest.mark.parametrize("case", GENERATE, ids=ids(GENERATE))
-def test_generate_vectors(case: dict) -> None:
+def test_generate_vectors(case: Dict[str, Any]) -> None:
     policy = policy_of(case)
     if "error" in case:
         with pytest.raises(chpass.InvalidArgumentError):
@@ -215,7 +219,7 @@ def test_generate_vectors(case: dict) -> None:
 @pytest.mark.parametrize("preset", [p["name"] for p in chpass.presets])
 def test_generated_passwords_pass_every_preset(preset: str) -> None:
     policy = chpass.Policy.preset(preset)
-    context = {"username": "alice", "email": "alice@example.com"}
+    context: Context = {"username": "alice", "email": "alice@example.com"}
     for mode in ("characters", "passphrase"):
         for _ in range(1000):
             made = chpass.generate(policy, {"mode": mode}, context)

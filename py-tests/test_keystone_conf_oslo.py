@@ -2,6 +2,7 @@
 exactly as Keystone would: the verdicts must equal the vectors'."""
 
 import re
+from pathlib import Path
 
 from oslo_config import cfg
 
@@ -10,7 +11,7 @@ from conftest import load_vectors, password_of
 CASES = [c for c in load_vectors("policy.json") if "keystone_conf" in c]
 
 
-def read_with_oslo(tmp_path, text: str) -> cfg.ConfigOpts:
+def read_with_oslo(tmp_path: Path, text: str) -> cfg.ConfigOpts:
     path = tmp_path / "keystone.conf"
     path.write_text(text, encoding="utf-8")
     conf = cfg.ConfigOpts()
@@ -22,7 +23,7 @@ def read_with_oslo(tmp_path, text: str) -> cfg.ConfigOpts:
     return conf
 
 
-def test_oslo_config_reads_what_chpass_reads(tmp_path) -> None:
+def test_oslo_config_reads_what_chpass_reads(tmp_path: Path) -> None:
     assert len(CASES) >= 8
     for case in CASES:
         if "expected_error" in case:

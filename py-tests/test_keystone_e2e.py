@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 import urllib.request
-from typing import Iterator
+from typing import Any, Dict, Iterator
 
 import pytest
 
@@ -105,7 +105,7 @@ def test_ec2_credentials_create_list_delete(keystone: Keystone) -> None:
 def test_asyncio_client(keystone: Keystone) -> None:
     uid = keystone.create_user("erin", "Start-123")
 
-    async def main() -> dict:
+    async def main() -> Dict[str, Any]:
         client = chpass.AsyncClient()
         # the event loop keeps running while the change is in flight
         ticks = 0

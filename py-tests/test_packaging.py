@@ -1,6 +1,7 @@
 """The pip package as a user gets it: the abi3 wheel and the sdist, each installed into a fresh
 virtualenv, then imported and used there; and every public name documented."""
 
+from typing import Any, Dict
 import os
 import subprocess
 import sys
@@ -26,7 +27,7 @@ def fresh_venv(path: Path) -> Path:
     return path / "bin" / "python"
 
 
-def pip(python: Path, *args: str, env: dict | None = None) -> None:
+def pip(python: Path, *args: str, env: Dict[str, Any] | None = None) -> None:
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", *args],
                    check=True, env=env, capture_output=True, text=True)
 

@@ -1,5 +1,6 @@
 """core/tests/vectors/policy.json through the Python binding: same codes, params, messages."""
 
+from typing import Any, Dict
 import pytest
 
 import chpass
@@ -8,7 +9,7 @@ from conftest import load_vectors, password_of
 CASES = load_vectors("policy.json")
 
 
-def build_policy(case: dict) -> chpass.Policy:
+def build_policy(case: Dict[str, Any]) -> chpass.Policy:
     if "preset" in case:
         return chpass.Policy.preset(case["preset"], **case.get("options", {}))
     if "keystone_conf" in case:
@@ -16,12 +17,12 @@ def build_policy(case: dict) -> chpass.Policy:
     return chpass.Policy(case["policy"])
 
 
-def run(case: dict) -> chpass.Report:
+def run(case: Dict[str, Any]) -> chpass.Report:
     return chpass.validate(password_of(case), build_policy(case), case.get("context"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_vector(case: dict) -> None:
+def test_vector(case: Dict[str, Any]) -> None:
     if "expected_error" in case:
         with pytest.raises(chpass.ChpassError) as info:
             run(case)

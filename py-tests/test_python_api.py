@@ -94,7 +94,7 @@ def test_nul_and_huge_passwords() -> None:
 
 def test_secrets_do_not_leak_into_errors() -> None:
     with pytest.raises(chpass.InvalidArgumentError) as info:
-        chpass.validate("x", chpass.Policy({}), {"current_password": "hunter2", "nope": 1})
+        chpass.validate("x", chpass.Policy({}), {"current_password": "hunter2", "nope": 1})  # type: ignore[arg-type]
     assert "hunter2" not in str(info.value) and "hunter2" not in repr(info.value.params)
 
 
@@ -112,5 +112,17 @@ def test_stubs_match_the_compiled_module(tmp_path: pathlib.Path) -> None:
         [sys.executable, "-m", "mypy.stubtest", "chpass._chpass", "--allowlist", str(allow)],
         capture_output=True,
         text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_tests_type_check_strictly_against_the_stubs() -> None:
+    """mypy --strict over py-tests: the stubs are what real callers see, so they must carry them."""
+    tests = pathlib.Path(__file__).resolve().parent
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", str(tests), "--exclude", "vectors/"],
+        capture_output=True,
+        text=True,
+        cwd=tests,
     )
     assert run.returncode == 0, run.stdout + run.stderr

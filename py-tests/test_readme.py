@@ -1,5 +1,6 @@
 """Every ```python block of the README runs, so the examples cannot rot."""
 
+from typing import Any, List
 import re
 
 import pytest
@@ -29,7 +30,7 @@ SH = re.findall(r"```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf
 CLI = next(block for block in SH if "chpass check" in block)
 
 
-def commands(block: str) -> list:
+def commands(block: str) -> List[Any]:
     """Lines joined where they end with `|`; comment-only lines dropped."""
     out, pending = [], ""
     for line in block.splitlines():

@@ -1,6 +1,7 @@
 """The regex vectors agree with the engines the servers run: CPython's re.match (Keystone)
 and java.util.regex full matches (OpenSearch). Neither engine was written here."""
 
+from typing import Any, List
 import base64
 import pathlib
 import re
@@ -14,7 +15,7 @@ CASES = load_vectors("policy.json")
 ORACLE = pathlib.Path(__file__).parent / "oracles" / "JavaRegexOracle.java"
 
 
-def regex_cases(dialect: str) -> list:
+def regex_cases(dialect: str) -> List[Any]:
     """(name, regex, password, expected_match) for every case that runs a regex of `dialect`."""
     out = []
     for case in CASES:

@@ -1,6 +1,7 @@
 """zxcvbn-compatible strength through the Python binding: npm zxcvbn 4.4.2's own results
 (core/tests/vectors/strength.json), the shape of the answer, and bad input."""
 
+from typing import Any, Dict
 import json
 
 import pytest
@@ -12,7 +13,7 @@ DOC = json.loads((VECTORS / "strength.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", DOC["cases"], ids=[repr(c["password"])[:40] for c in DOC["cases"]])
-def test_same_as_npm_zxcvbn(case: dict) -> None:
+def test_same_as_npm_zxcvbn(case: Dict[str, Any]) -> None:
     ours = chpass.strength(case["password"], case["user_inputs"], DOC["reference_year"])
     assert ours["score"] == case["score"]
     assert ours["guesses_log10"] == pytest.approx(case["guesses_log10"], abs=1e-9)

@@ -10,7 +10,7 @@ import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator, Tuple
+from typing import Any, Dict, Iterator, Tuple
 
 import pytest
 
@@ -18,7 +18,7 @@ import chpass
 
 
 class Elasticsearch(BaseHTTPRequestHandler):
-    def log_message(self, *args) -> None:
+    def log_message(self, *args: Any) -> None:
         pass
 
     def do_PUT(self) -> None:
@@ -32,7 +32,7 @@ class Elasticsearch(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def https_server(tmp_path_factory) -> Iterator[Tuple[str, str]]:
+def https_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tuple[str, str]]:
     openssl = shutil.which("openssl")
     assert openssl, "the openssl command makes the test certificate"
     d: Path = tmp_path_factory.mktemp("tls")
@@ -58,12 +58,12 @@ def https_server(tmp_path_factory) -> Iterator[Tuple[str, str]]:
         server.shutdown()
 
 
-def change(url: str) -> dict:
+def change(url: str) -> Dict[str, Any]:
     return {"operation": "elasticsearch.change_password", "base_url": url, "username": "jack",
             "password": "n3w-Passw0rd"}
 
 
-def test_an_untrusted_certificate_is_a_tls_error(https_server) -> None:
+def test_an_untrusted_certificate_is_a_tls_error(https_server: Tuple[str, str]) -> None:
     url, _ = https_server
     with pytest.raises(chpass.TlsError) as info:
         chpass.Client(timeout_ms=5000).execute(change(url))
@@ -71,7 +71,7 @@ def test_an_untrusted_certificate_is_a_tls_error(https_server) -> None:
     assert "n3w-Passw0rd" not in str(info.value)
 
 
-def test_an_extra_ca_makes_it_trusted(https_server) -> None:
+def test_an_extra_ca_makes_it_trusted(https_server: Tuple[str, str]) -> None:
     url, cert = https_server
     outcome = chpass.Client(timeout_ms=5000, extra_ca_pem=cert).execute(change(url))
     assert outcome == {"outcome": "password_changed"}
@@ -84,4 +84,4 @@ def test_a_bad_extra_ca_is_an_invalid_argument() -> None:
 
 def test_unknown_client_options_are_refused() -> None:
     with pytest.raises(chpass.InvalidArgumentError):
-        chpass.Client(timeout=5)
+        chpass.Client(timeout=5)  # type: ignore[call-arg]

@@ -154,6 +154,7 @@ class Client:
         extra_ca_pem: Optional[str] = ...,
         max_retries: int = ...,
         max_retry_after_s: int = ...,
+        pwned_passwords_url: Optional[str] = ...,
     ) -> Client: ...
     def execute(self, operation: Mapping[str, Any]) -> Dict[str, Any]: ...
     def change_password(
