@@ -32,6 +32,7 @@ test('reports are plain JSON-shaped objects', () => {
       { code: 'common_password', message: 'Is one of the most common passwords.', params: {} },
     ],
     not_evaluated: [],
+    strength: null,
   });
 });
 
