@@ -1,6 +1,6 @@
 //! Argon2 (RFC 9106) as PHC strings: `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`.
 
-use super::encoding::{PHC, decode_standard};
+use super::encoding::{PHC, decimal, decode_standard};
 use super::limits::{WorkLimits, within};
 use super::{Salt, salt_or_random};
 use crate::error::{Error, Result};
@@ -279,12 +279,4 @@ impl Argon2Hash {
             tag,
         })
     }
-}
-
-/// Digits only: no sign, no spaces, no overflow.
-pub(crate) fn decimal(text: &str) -> Option<u32> {
-    if text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
 }

@@ -184,7 +184,7 @@ impl BcryptHash {
             "$2y$" => BcryptVariant::TwoY,
             _ => return Err(bad("the prefix must be $2a$, $2b$ or $2y$")),
         };
-        let cost = super::argon2::decimal(&text[4..6])
+        let cost = super::encoding::decimal(&text[4..6])
             .filter(|_| &text[6..7] == "$")
             .ok_or_else(|| bad("the cost must be two digits followed by '$'"))?;
         if !(MIN_COST..=MAX_COST).contains(&cost) {

@@ -30,3 +30,11 @@ pub(crate) fn decode_standard(text: &str) -> Option<Vec<u8>> {
 pub(crate) fn decode_bcrypt(text: &str) -> Option<Vec<u8>> {
     BCRYPT_LENIENT.decode(text).ok()
 }
+
+/// A number in a hash string: digits only (no sign, no spaces), no overflow.
+pub(crate) fn decimal(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}

@@ -265,7 +265,7 @@ impl Pbkdf2Hash {
         let [iterations, salt, key] = rest.split('$').collect::<Vec<_>>()[..] else {
             return Err(bad("expected <iterations>$<salt>$<key>"));
         };
-        let iterations = super::argon2::decimal(iterations)
+        let iterations = super::encoding::decimal(iterations)
             .filter(|&n| n > 0)
             .ok_or_else(|| bad("the iteration count is not a positive number"))?;
         let salt = decode_standard(salt).ok_or_else(|| bad("the salt is not Base64"))?;
@@ -288,7 +288,7 @@ impl Pbkdf2Hash {
         let ["", code, params, salt, key] = text.split('$').collect::<Vec<_>>()[..] else {
             return Err(bad("expected $<hmac>$<parameters>$<salt>$<key>"));
         };
-        let hmac = super::argon2::decimal(code)
+        let hmac = super::encoding::decimal(code)
             .and_then(Hmac::from_code)
             .ok_or_else(|| bad("the HMAC code must be 1 (SHA1) to 5 (SHA512)"))?;
         let params: u64 = params

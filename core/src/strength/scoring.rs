@@ -34,6 +34,18 @@ fn n_ck(n: f64, k: f64) -> f64 {
     r
 }
 
+/// zxcvbn's count of ways to change up to min(a, b) of a + b characters (shifted keys,
+/// capitals, l33t substitutions): Σ C(a + b, i) for i in 1..=min(a, b).
+fn variations(a: f64, b: f64) -> f64 {
+    let mut sum = 0.0;
+    let mut i = 1.0;
+    while i <= a.min(b) {
+        sum += n_ck(a + b, i);
+        i += 1.0;
+    }
+    sum
+}
+
 fn factorial(n: usize) -> f64 {
     (2..=n).fold(1.0, |f, i| f * i as f64)
 }
@@ -258,13 +270,7 @@ fn spatial_guesses(len: usize, keyboard: bool, turns: u32, shifted_count: u32) -
         if unshifted == 0.0 {
             guesses *= 2.0;
         } else {
-            let mut variations = 0.0;
-            let mut i = 1.0;
-            while i <= shifted.min(unshifted) {
-                variations += n_ck(shifted + unshifted, i);
-                i += 1.0;
-            }
-            guesses *= variations;
+            guesses *= variations(shifted, unshifted);
         }
     }
     guesses
@@ -292,13 +298,7 @@ fn uppercase_variations(word: &[u16]) -> f64 {
     }
     let upper = word.iter().filter(|&&c| is_upper(c)).count() as f64;
     let lower = word.iter().filter(|&&c| is_lower(c)).count() as f64;
-    let mut variations = 0.0;
-    let mut i = 1.0;
-    while i <= upper.min(lower) {
-        variations += n_ck(upper + lower, i);
-        i += 1.0;
-    }
-    variations
+    variations(upper, lower)
 }
 
 fn l33t_variations(token: &[u16], sub: Option<&[(u16, u16)]>) -> f64 {
@@ -311,13 +311,7 @@ fn l33t_variations(token: &[u16], sub: Option<&[(u16, u16)]>) -> f64 {
         if s == 0.0 || u == 0.0 {
             variations *= 2.0;
         } else {
-            let mut possibilities = 0.0;
-            let mut i = 1.0;
-            while i <= u.min(s) {
-                possibilities += n_ck(u + s, i);
-                i += 1.0;
-            }
-            variations *= possibilities;
+            variations *= self::variations(u, s);
         }
     }
     variations
