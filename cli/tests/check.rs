@@ -1,29 +1,10 @@
 //! `chpass check` through the same entry point the binary and Python use.
 #![allow(clippy::unwrap_used)]
 
-use chpass_cli::{EXIT_ERROR, EXIT_OK, EXIT_REFUSED, Io, run};
+mod common;
 
-fn chpass(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut input = stdin.as_bytes();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut argv = vec!["chpass".to_owned()];
-    argv.extend(args.iter().map(|a| (*a).to_owned()));
-    let code = run(
-        argv,
-        Io {
-            stdin: &mut input,
-            stdout: &mut out,
-            stderr: &mut err,
-            interactive: false,
-            env: &|_| None,
-        },
-    );
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use chpass_cli::{EXIT_ERROR, EXIT_OK, EXIT_REFUSED};
+use common::chpass;
 
 #[test]
 fn a_good_password_exits_0() {

@@ -1,37 +1,10 @@
 //! `generate`, `hash`, `verify` and `set --dry-run` through the shared entry point.
 #![allow(clippy::unwrap_used)]
 
-use chpass_cli::{EXIT_ERROR, EXIT_OK, EXIT_REFUSED, Io, run};
+mod common;
 
-fn chpass_env(
-    args: &[&str],
-    stdin: &str,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> (i32, String, String) {
-    let mut input = stdin.as_bytes();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut argv = vec!["chpass".to_owned()];
-    argv.extend(args.iter().map(|a| (*a).to_owned()));
-    let code = run(
-        argv,
-        Io {
-            stdin: &mut input,
-            stdout: &mut out,
-            stderr: &mut err,
-            interactive: false,
-            env,
-        },
-    );
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
-
-fn chpass(args: &[&str], stdin: &str) -> (i32, String, String) {
-    chpass_env(args, stdin, &|_| None)
-}
+use chpass_cli::{EXIT_ERROR, EXIT_OK, EXIT_REFUSED};
+use common::{chpass, chpass_env};
 
 #[test]
 fn generate_prints_a_password_that_passes() {
