@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Passwords longer than this are validated without holding the GIL.
 const DETACH_ABOVE_BYTES: usize = 16 * 1024;
@@ -190,6 +191,7 @@ fn context_of(py: Python<'_>, context: Option<&Bound<'_, PyAny>>) -> PyResult<Co
 
 /// A checked password policy. Build it from a dict, JSON, a preset or a keystone.conf.
 #[pyclass(frozen, module = "chpass")]
+#[derive(Clone)]
 struct Policy {
     inner: chpass::Policy,
 }
@@ -420,11 +422,16 @@ fn validate(
     policy: &Bound<'_, PyAny>,
     context: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Report> {
-    if let Ok(policy) = policy.cast::<Policy>() {
-        return policy.get().validate(py, password, context);
+    policy_arg(py, policy)?.validate(py, password, context)
+}
+
+/// A `chpass.Policy` as given, or one built from a policy dict.
+fn policy_arg<'a>(py: Python<'_>, value: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, Policy>> {
+    if let Ok(policy) = value.cast::<Policy>() {
+        return Ok(Cow::Borrowed(policy.get()));
     }
-    if policy.is_instance_of::<PyDict>() {
-        return Policy::new(py, policy)?.validate(py, password, context);
+    if value.is_instance_of::<PyDict>() {
+        return Ok(Cow::Owned(Policy::new(py, value)?));
     }
     Err(PyTypeError::new_err(
         "policy must be a chpass.Policy or a dict",
@@ -606,23 +613,13 @@ fn generate(
     options: Option<&Bound<'_, PyAny>>,
     context: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Generated> {
-    let owned;
-    let policy = if let Ok(policy) = policy.cast::<Policy>() {
-        &policy.get().inner
-    } else if policy.is_instance_of::<PyDict>() {
-        owned = Policy::new(py, policy)?;
-        &owned.inner
-    } else {
-        return Err(PyTypeError::new_err(
-            "policy must be a chpass.Policy or a dict",
-        ));
-    };
+    let policy = policy_arg(py, policy)?;
     let options = match options {
         None => GenerateOptions::default(),
         Some(options) => GenerateOptions::from_value(json_arg(py, "options", options)?).py(py)?,
     };
     let context = context_of(py, context)?;
-    let inner = chpass::generate::generate(policy, &context, &options).py(py)?;
+    let inner = chpass::generate::generate(&policy.inner, &context, &options).py(py)?;
     Ok(Generated { inner })
 }
 

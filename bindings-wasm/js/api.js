@@ -99,21 +99,20 @@ export function build(wasm, startWorker) {
 
   /** validate(password, policy, context?): `policy` is a Policy or a plain policy object. */
   function validate(password, policy, context) {
-    if (policy instanceof Policy) return policy.validate(password, context);
-    const compiled = new Policy(policy);
-    try {
-      return compiled.validate(password, context);
-    } finally {
-      compiled.free();
-    }
+    return withPolicy(policy, (p) => p.validate(password, context));
   }
 
   /** generate(policy, options?, context?) -> { password, entropy_bits } */
   function generate(policy, options, context) {
-    if (policy instanceof Policy) return wasm.generateWithPolicy(policy, options, context);
+    return withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context));
+  }
+
+  /** Runs `use` with a Policy: the one given, or one compiled from a plain spec and freed after. */
+  function withPolicy(policy, use) {
+    if (policy instanceof Policy) return use(policy);
     const compiled = new Policy(policy);
     try {
-      return wasm.generateWithPolicy(compiled, options, context);
+      return use(compiled);
     } finally {
       compiled.free();
     }

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support/chromium.mjs';
 
 const HERE = fileURLToPath(new URL('../', import.meta.url));
 const SCRATCH = join(HERE, '.scratch');
@@ -82,10 +82,7 @@ before(async () => {
   mkdirSync(SCRATCH, { recursive: true });
   const name = run('npm', ['pack', PKG, '--pack-destination', SCRATCH, '--silent'], HERE).trim().split('\n').pop();
   tarball = join(SCRATCH, name);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
