@@ -8,12 +8,14 @@ step "Rust workspace"
 cargo build --release
 
 step "npm package -> bindings-wasm/pkg"
-cargo build --release -p chpass-wasm --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/chpass_wasm.wasm
+cargo build --profile wasm-release -p chpass-wasm --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/wasm-release/chpass_wasm.wasm
 pkg=bindings-wasm/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
 wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
-wasm-bindgen --target web --out-dir "$pkg/web" "$wasm"
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web" "$wasm"
+# zxcvbn's dictionaries, a module of their own that loadStrength() loads
+cargo run -q --release -p chpass --example strength_data_module > "$pkg/strength-data.js"
 # wasm-bindgen's Node output is CommonJS inside an ESM ("type": "module") package
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 cp bindings-wasm/js/api.js bindings-wasm/js/index.* bindings-wasm/js/worker.* "$pkg/"

@@ -638,8 +638,9 @@ fn strength<'py>(
     let password = SecretString::new(text(py, "password", password)?.into_owned());
     let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
     let year = reference_year.unwrap_or_else(chpass::strength::current_year);
-    let estimate =
-        py.detach(|| chpass::strength::estimate_in_year(password.expose(), &inputs, year));
+    let estimate = py
+        .detach(|| chpass::strength::estimate_in_year(password.expose(), &inputs, year))
+        .py(py)?;
     json_to_py(py, &serde_json::to_value(&estimate).unwrap_or_default())
 }
 

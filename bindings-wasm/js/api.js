@@ -2,8 +2,10 @@
 // classes for core's error codes, and small conveniences. No rule, format or code lives here.
 
 // `startWorker(onMessage, onFailure)` starts a worker running this package's worker entry and returns
-// { post(message), ref(), unref() }; each platform's entry point supplies it.
-export function build(wasm, startWorker) {
+// { post(message), ref(), unref() }; `dictionaries.read()` gives the text of strength-data.js (a
+// promise in browsers), and `dictionaries.now` installs it at once (Node). Each entry point
+// supplies both.
+export function build(wasm, startWorker, dictionaries) {
   // Class names are set from strings: a minifier (Vite, esbuild) renames classes, and
   // `err.name` must stay 'InvalidCurrentPasswordError' in production bundles too.
   const named = (name, Class) => Object.defineProperty(Class, 'name', { value: name });
@@ -157,6 +159,23 @@ export function build(wasm, startWorker) {
         worker.post({ id, fn, args });
       });
   }
+  // zxcvbn's 800 KB of dictionaries stay out of the page until something asks for strength.
+  let loading;
+  function loadStrength() {
+    loading ??= Promise.resolve()
+      .then(dictionaries.read)
+      .then((text) => wasm.installStrengthDictionaries(text))
+      .catch((err) => {
+        loading = undefined; // a failed download may be tried again
+        throw err;
+      });
+    return loading;
+  }
+  if (dictionaries.now) {
+    wasm.installStrengthDictionaries(dictionaries.read());
+    loading = Promise.resolve();
+  }
+
   const asyncApi = Object.fromEntries(Object.keys(sync).map((name) => [`${name}Async`, inWorker(name)]));
 
   /** What the worker entry calls: run one synchronous function, answer with data only. */
@@ -192,6 +211,7 @@ export function build(wasm, startWorker) {
     ...asyncApi,
     generate,
     strength: wasm.strength,
+    loadStrength,
     __serve: serve,
     presets: Object.freeze(wasm.presetInfo().map(Object.freeze)),
     ERROR_CODES: Object.freeze(wasm.errorCodes()),

@@ -156,7 +156,8 @@ export type ErrorCode =
   | 'malformed_hash'
   | 'password_too_long_for_bcrypt'
   | 'work_limit_exceeded'
-  | 'random_unavailable';
+  | 'random_unavailable'
+  | 'strength_dictionaries_not_loaded';
 export type ErrorKind = 'configuration' | 'server' | 'protocol' | 'transport' | 'policy' | 'file' | 'system';
 export const ERROR_CODES: readonly ErrorCode[];
 
@@ -445,8 +446,18 @@ export interface Strength {
   /** zxcvbn's warning and suggestions, each with a stable code (e.g. `top10_common_password`). */
   feedback: { warning: { code: string; message: string } | null; suggestions: Array<{ code: string; message: string }> };
 }
-/** A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on. */
+/**
+ * A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on.
+ * In browsers, `await loadStrength()` first (else `strength_dictionaries_not_loaded`); in Node the
+ * dictionaries load at import.
+ */
 export function strength(password: string, userInputs?: string[], referenceYear?: number): Strength;
+/**
+ * Downloads zxcvbn's dictionaries (strength-data.js, about 400 KB gzipped) once; `strength()` and
+ * policies with a strength rule (the `opensearch` preset) need them. Pages that never call it never
+ * download them. Resolves at once in Node.
+ */
+export function loadStrength(): Promise<void>;
 
 /** `malformed_hash`. */
 export class MalformedHashError extends ConfigurationError {}
@@ -508,6 +519,7 @@ declare const api: {
   opensearchHashAsync: typeof opensearchHashAsync;
   generate: typeof generate;
   strength: typeof strength;
+  loadStrength: typeof loadStrength;
   MalformedHashError: typeof MalformedHashError;
   PasswordTooLongForBcryptError: typeof PasswordTooLongForBcryptError;
   WorkLimitExceededError: typeof WorkLimitExceededError;

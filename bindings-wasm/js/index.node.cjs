@@ -1,16 +1,27 @@
 'use strict';
 // Node, require(): the wasm module loads synchronously; the async hashing functions run in a
 // worker_threads worker that loads this same file.
+const fs = require('node:fs');
 const path = require('node:path');
-const { Worker } = require('node:worker_threads');
+const { Worker, workerData } = require('node:worker_threads');
 const { build } = require('./api.cjs');
 
 function startWorker(onMessage, onFailure) {
-  const worker = new Worker(path.join(__dirname, 'worker.node.cjs'));
+  const worker = new Worker(path.join(__dirname, 'worker.node.cjs'), { workerData: { chpassHashWorker: true } });
   worker.on('message', onMessage);
   worker.on('error', (err) => onFailure(String(err)));
   worker.unref();
   return { post: (message) => worker.postMessage(message), ref: () => worker.ref(), unref: () => worker.unref() };
 }
 
-module.exports = build(require('./node/chpass_wasm.js'), startWorker);
+// zxcvbn's dictionaries are read from disk at import, so strength works at once as in Python
+// (not in the hashing worker, which never needs them). strength-data.js is `export default "…";`.
+const dictionaries = {
+  read() {
+    const source = fs.readFileSync(path.join(__dirname, 'strength-data.js'), 'utf8');
+    return JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1));
+  },
+  now: !workerData?.chpassHashWorker,
+};
+
+module.exports = build(require('./node/chpass_wasm.js'), startWorker, dictionaries);

@@ -19,6 +19,7 @@ export const {
   opensearchHashAsync,
   generate,
   strength,
+  loadStrength,
   __serve,
   presets,
   ERROR_CODES,

@@ -10,7 +10,9 @@ function startWorker(onMessage, onFailure) {
   worker.onerror = (event) => onFailure(event.message ?? 'error');
   return { post: (message) => worker.postMessage(message), ref() {}, unref() {} };
 }
-const api = build(wasm, typeof Worker === 'function' ? startWorker : undefined);
+// zxcvbn's dictionaries: a module of their own, fetched by loadStrength() (bundlers split it out).
+const dictionaries = { read: () => import('./strength-data.js').then((module) => module.default) };
+const api = build(wasm, typeof Worker === 'function' ? startWorker : undefined, dictionaries);
 
 export const {
   Policy,
@@ -30,6 +32,7 @@ export const {
   opensearchHashAsync,
   generate,
   strength,
+  loadStrength,
   __serve,
   presets,
   ERROR_CODES,

@@ -361,11 +361,13 @@ pub fn strength(
     let password = SecretString::new(text("password", &analysed).js()?);
     let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
     let year = reference_year.map_or_else(chpass::strength::current_year, i64::from);
-    to_js(&chpass::strength::estimate_in_year(
-        password.expose(),
-        &inputs,
-        year,
-    ))
+    to_js(&chpass::strength::estimate_in_year(password.expose(), &inputs, year).js()?)
+}
+
+/// Installs zxcvbn's dictionaries (the text of `strength-data.js`); `loadStrength()` calls it.
+#[wasm_bindgen(js_name = installStrengthDictionaries)]
+pub fn install_strength_dictionaries(text: String) -> Result<(), JsValue> {
+    chpass::strength::install_dictionaries(text).js()
 }
 
 #[wasm_bindgen(js_name = presetInfo)]

@@ -84,6 +84,9 @@ pub enum Error {
     },
     /// The OS random number generator failed; no salt or password can be made safely.
     RandomUnavailable { reason: String },
+    /// A strength estimate was asked of a build without compiled-in dictionaries (the npm
+    /// package) before they were loaded (`await loadStrength()`).
+    StrengthDictionariesNotLoaded,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,6 +222,7 @@ impl Error {
         "password_too_long_for_bcrypt",
         "work_limit_exceeded",
         "random_unavailable",
+        "strength_dictionaries_not_loaded",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -232,6 +236,7 @@ impl Error {
             Error::File { .. } => "file_error",
             Error::Hash { code, .. } => code.as_str(),
             Error::RandomUnavailable { .. } => "random_unavailable",
+            Error::StrengthDictionariesNotLoaded => "strength_dictionaries_not_loaded",
         }
     }
 
@@ -242,9 +247,10 @@ impl Error {
 
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::InvalidPolicy { .. } | Error::InvalidArgument { .. } | Error::Hash { .. } => {
-                ErrorKind::Configuration
-            }
+            Error::InvalidPolicy { .. }
+            | Error::InvalidArgument { .. }
+            | Error::Hash { .. }
+            | Error::StrengthDictionariesNotLoaded => ErrorKind::Configuration,
             Error::Server(_) => ErrorKind::Server,
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
             Error::Transport { .. } => ErrorKind::Transport,
@@ -286,7 +292,7 @@ impl Error {
             Error::PolicyViolation(report) => into_map(json!({ "report": report })),
             Error::File { path, .. } => into_map(json!({ "path": path })),
             Error::Hash { params, .. } => params.clone(),
-            Error::RandomUnavailable { .. } => Map::new(),
+            Error::RandomUnavailable { .. } | Error::StrengthDictionariesNotLoaded => Map::new(),
         }
     }
 
@@ -383,6 +389,9 @@ impl fmt::Display for Error {
             Error::RandomUnavailable { reason } => {
                 write!(f, "the OS random number generator failed: {reason}")
             }
+            Error::StrengthDictionariesNotLoaded => f.write_str(
+                "the strength dictionaries are not loaded: call `await loadStrength()` first",
+            ),
         }
     }
 }

@@ -3,6 +3,9 @@
 // to Elasticsearch with chpass's Client (the server's answer becomes a message for the user).
 import * as chpass from './chpass/index.web.js';
 
+// the strength meter and rule need zxcvbn's dictionaries, a separate download
+await chpass.loadStrength();
+
 // NIST SP 800-63B (15+ characters, no common password, no user name) plus zxcvbn score 3
 const policy = new chpass.Policy({ ...chpass.Policy.preset('nist-800-63b', {}).toJSON(), strength: { min_score: 3 } });
 const SCORES = ['Too guessable', 'Very guessable', 'Somewhat guessable', 'Safely unguessable', 'Very unguessable'];

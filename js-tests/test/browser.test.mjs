@@ -15,6 +15,15 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>chpass</title>
 <script type="module">
   import * as chpass from '/bindings-wasm/pkg/index.web.js';
   import { checkCase } from '/js-tests/test/policy-check.mjs';
+  // zxcvbn's dictionaries are not downloaded until asked for: strength needs loadStrength()
+  const before = (fn) => { try { fn(); return 'no error'; } catch (err) { return [err.constructor.name, err.code]; } };
+  const unloaded = {
+    strength: before(() => chpass.strength('password')),
+    opensearch: before(() => chpass.Policy.preset('opensearch')),
+    fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+  };
+  await Promise.all([chpass.loadStrength(), chpass.loadStrength()]);
+  unloaded.after = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
   const { cases } = await (await fetch('/core/tests/vectors/policy.json')).json();
   const failures = cases.map((c) => [c.name, checkCase(chpass, c)]).filter(([, why]) => why);
   const report = chpass.validate('password', chpass.Policy.preset('nist-800-63b'));
@@ -27,7 +36,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>chpass</title>
   try { await client.execute(change('wrong')); } catch (err) {
     refused = { name: err.constructor.name, code: err.code, isChpass: err instanceof chpass.ChpassError };
   }
-  window.result = { total: cases.length, failures, codes: report.violations.map((v) => v.code), sent, refused };
+  window.result = { unloaded, total: cases.length, failures, codes: report.violations.map((v) => v.code), sent, refused };
   document.body.textContent = JSON.stringify(window.result);
 </script><body>running</body>`;
 
@@ -75,6 +84,13 @@ test('every policy vector, and a change through fetch, in headless Chromium', as
   await page.waitForFunction(() => window.result || document.body.textContent !== 'running', null, { timeout: 60_000 });
   const result = await page.evaluate(() => window.result);
   assert.deepEqual(errors, []);
+  const notLoaded = ['ConfigurationError', 'strength_dictionaries_not_loaded'];
+  assert.deepEqual(result.unloaded.strength, notLoaded);
+  assert.deepEqual(result.unloaded.opensearch, notLoaded);
+  const data = '/bindings-wasm/pkg/strength-data.js';
+  assert.ok(result.unloaded.fetched.some((p) => p.endsWith('.wasm')), result.unloaded.fetched.join());
+  assert.ok(!result.unloaded.fetched.includes(data), 'the dictionaries were downloaded before loadStrength()');
+  assert.equal(result.unloaded.after.filter((p) => p === data).length, 1, 'downloaded once');
   assert.ok(result.total >= 150);
   assert.deepEqual(result.failures, []);
   assert.deepEqual(result.codes, ['too_short', 'common_password']);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './support/chromium.mjs';
@@ -24,13 +24,16 @@ const SMOKE = `
   let error;
   try { chpass.verify('x', 'nonsense'); } catch (e) { error = { name: e.name, code: e.code, typed: e instanceof chpass.MalformedHashError }; }
   const asyncHash = await chpass.hashAsync('correct horse battery', { algorithm: 'argon2id', memory_kib: 1024 });
+  await chpass.loadStrength();
   const result = { codes: report.violations.map((v) => v.code), verified: chpass.verify('correct horse battery', stored),
-    error, asyncVerified: await chpass.verifyAsync('correct horse battery', asyncHash) };`;
+    error, asyncVerified: await chpass.verifyAsync('correct horse battery', asyncHash),
+    score: chpass.strength('Tr0ub4dour&3').score };`;
 const EXPECTED = {
   codes: ['too_short', 'common_password'],
   verified: true,
   error: { name: 'MalformedHashError', code: 'malformed_hash', typed: true },
   asyncVerified: true,
+  score: 2,
 };
 
 let tarball;
@@ -93,7 +96,8 @@ after(async () => {
 test('the tarball holds the entry points and nothing from the build tree', () => {
   const listing = run('tar', ['-tzf', tarball], HERE).split('\n').filter(Boolean).sort();
   for (const file of ['package/index.node.cjs', 'package/index.node.mjs', 'package/index.web.js', 'package/index.d.ts',
-    'package/worker.node.cjs', 'package/worker.web.js', 'package/node/chpass_wasm_bg.wasm', 'package/web/chpass_wasm_bg.wasm']) {
+    'package/worker.node.cjs', 'package/worker.web.js', 'package/node/chpass_wasm_bg.wasm', 'package/web/chpass_wasm_bg.wasm',
+    'package/strength-data.js']) {
     assert.ok(listing.includes(file), `${file} missing from ${listing.join(', ')}`);
   }
   assert.ok(!listing.some((f) => f.includes('.rs') || f.includes('target/')));
@@ -119,6 +123,14 @@ test('a Vite 7 build in Chromium, and vitest 3', async () => {
     'smoke.test.js': `import { test, expect } from 'vitest';\nimport * as chpass from 'chpass';\ntest('smoke', async () => {${SMOKE}\nexpect(result).toEqual(${JSON.stringify(EXPECTED)}); });`,
   });
   run(process.execPath, [BIN('vite').replace(/\.bin\/vite$/, 'vite/bin/vite.js'), 'build'], dir);
+  // the dictionaries are a chunk of their own, which the entry only imports dynamically (the
+  // worker's bundle gets its copy, never loaded: it only hashes)
+  const assets = join(dir, 'dist', 'assets');
+  const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const entry = readFileSync(join(dir, 'dist', 'index.html'), 'utf8').match(/assets\/([^"]+\.js)/)[1];
+  const withWords = chunks.filter((f) => readFileSync(join(assets, f), 'utf8').includes('# passwords'));
+  assert.ok(withWords.length > 0 && withWords.every((f) => f.startsWith('strength-data-')), chunks.join());
+  assert.ok(!withWords.includes(entry) && entry.startsWith('index-'), entry);
   assert.deepEqual(await resultInChromium(join(dir, 'dist')), EXPECTED);
   const out = run(process.execPath, [BIN('vitest').replace(/\.bin\/vitest$/, 'vitest/vitest.mjs'), 'run', '--reporter=dot'], dir);
   assert.match(out, /1 passed/);

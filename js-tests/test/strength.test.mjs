@@ -58,3 +58,17 @@ test('only the first 100 UTF-16 units are analysed, whatever the length (a pair 
   const pairs = 'a' + '😀'.repeat(60); // unit 100 would cut an emoji in half
   assert.equal(chpass.strength(pairs).score, chpass.strength(pairs.slice(0, 101)).score);
 });
+
+test('Node reads the dictionaries at import: strength works at once, loadStrength() just resolves', async () => {
+  assert.equal(chpass.strength('password').score, 0);
+  assert.equal(await chpass.loadStrength(), undefined);
+  assert.equal(chpass.Policy.preset('opensearch').toJSON().strength.min_score, 3);
+});
+
+test("a worker_threads worker of the user's own gets the dictionaries too (only chpass's hashing worker skips them)", async () => {
+  const { execFileSync } = await import('node:child_process');
+  const script = `const { Worker } = require('node:worker_threads');
+    new Worker("const c = require('chpass'); require('node:worker_threads').parentPort.postMessage(c.strength('password').score)", { eval: true })
+      .on('message', (m) => { console.log(m); process.exit(0); });`;
+  assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) }).trim(), '0');
+});

@@ -30,7 +30,6 @@ use blocklist::Blocklist;
 use pattern::Pattern;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
 
 /// Passwords longer than this many UTF-8 bytes get a `too_long` violation whatever the policy
 /// says, and no other rule runs: every rule stays linear, but nobody needs more.
@@ -42,19 +41,30 @@ pub struct Policy {
     spec: PolicySpec,
     pattern: Option<Pattern>,
     blocklist: Blocklist,
+    /// Taken when the policy is built, so that `validate` cannot find them missing.
+    #[cfg(feature = "strength")]
+    dictionaries: Option<&'static crate::strength::Dictionaries>,
 }
 
 impl Policy {
     /// Checks the spec once, so that `validate` never fails: a bad regex or impossible limits
-    /// are an `invalid_policy` error here.
+    /// are an `invalid_policy` error here, and a strength rule without the dictionaries loaded
+    /// `strength_dictionaries_not_loaded`.
     pub fn new(spec: PolicySpec) -> Result<Self> {
         spec.check()?;
         let pattern = spec.pattern.as_ref().map(Pattern::compile).transpose()?;
         let blocklist = Blocklist::new(spec.blocklist.as_ref());
+        #[cfg(feature = "strength")]
+        let dictionaries = match spec.strength {
+            Some(_) => Some(crate::strength::dictionaries()?),
+            None => None,
+        };
         Ok(Policy {
             spec,
             pattern,
             blocklist,
+            #[cfg(feature = "strength")]
+            dictionaries,
         })
     }
 
@@ -147,8 +157,8 @@ impl Policy {
             report.push(violation);
         }
         #[cfg(feature = "strength")]
-        if let Some(rule) = &spec.strength {
-            check_strength(rule, password, context, &mut report);
+        if let (Some(rule), Some(dictionaries)) = (&spec.strength, self.dictionaries) {
+            check_strength(rule, dictionaries, password, context, &mut report);
         }
         if let Some(classes) = &spec.character_classes {
             classes.check(password, &mut report);
@@ -181,7 +191,9 @@ impl Policy {
     fn normalize<'a>(&self, password: &'a str) -> Cow<'a, str> {
         match self.spec.normalization {
             Normalization::None => Cow::Borrowed(password),
-            Normalization::Nfkc => Cow::Owned(password.nfkc().collect()),
+            Normalization::Nfkc => {
+                icu_normalizer::ComposingNormalizerBorrowed::new_nfkc().normalize(password)
+            }
         }
     }
 }
@@ -190,12 +202,14 @@ impl Policy {
 #[cfg(feature = "strength")]
 fn check_strength(
     rule: &spec::StrengthSpec,
+    dictionaries: &crate::strength::Dictionaries,
     password: &str,
     context: &Context,
     report: &mut Report,
 ) {
     let inputs: Vec<&str> = context.username.as_deref().into_iter().collect();
-    let strength = crate::strength::estimate(password, &inputs);
+    let year = crate::strength::current_year();
+    let strength = crate::strength::estimate_with(dictionaries, password, &inputs, year);
     report.strength = Some(report::StrengthResult {
         score: strength.score,
         guesses_log10: strength.guesses_log10,

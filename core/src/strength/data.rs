@@ -1,6 +1,12 @@
 //! zxcvbn 4.4.2's data (MIT, © Dan Wheeler and Dropbox): its six frequency lists and four
 //! keyboard graphs, as published in the npm package, loaded once.
+//!
+//! The lists are 800 KB, so they can stay out of the binary: with the `strength-dictionaries`
+//! feature (the default) they are compiled in; without it (the npm build) the caller hands them
+//! over once with [`install_dictionaries`], and pages that never estimate strength never
+//! download them.
 
+use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -13,14 +19,6 @@ pub(crate) const DICTIONARIES: [&str; 6] = [
     "us_tv_and_film",
     "male_names",
 ];
-const LISTS: [&str; 6] = [
-    include_str!("../../data/zxcvbn/passwords.txt"),
-    include_str!("../../data/zxcvbn/english_wikipedia.txt"),
-    include_str!("../../data/zxcvbn/female_names.txt"),
-    include_str!("../../data/zxcvbn/surnames.txt"),
-    include_str!("../../data/zxcvbn/us_tv_and_film.txt"),
-    include_str!("../../data/zxcvbn/male_names.txt"),
-];
 const GRAPHS: &str = include_str!("../../data/zxcvbn/adjacency_graphs.json");
 
 /// Every word (all lowercase ASCII) with its rank in each list, 0 where absent: one lookup
@@ -30,21 +28,100 @@ pub(crate) struct Ranked {
     pub longest: usize,
 }
 
-pub(crate) fn ranked() -> &'static Ranked {
-    static RANKED: OnceLock<Ranked> = OnceLock::new();
-    RANKED.get_or_init(|| {
-        let mut words: FxMap<&'static str, [u32; 6]> =
-            FxMap::with_capacity_and_hasher(100_000, FxBuild::default());
-        let mut longest = 0;
-        for (d, list) in LISTS.iter().enumerate() {
-            for (rank, word) in list.lines().enumerate() {
-                // build_ranked_dict: a later duplicate overwrites the earlier rank
-                words.entry(word).or_insert([0; 6])[d] = rank as u32 + 1;
-                longest = longest.max(word.len());
-            }
+impl std::fmt::Debug for Ranked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Ranked({} words)", self.words.len())
+    }
+}
+
+static RANKED: OnceLock<Ranked> = OnceLock::new();
+
+/// The dictionaries, or `strength_dictionaries_not_loaded` when this build has none compiled
+/// in and none were installed yet.
+pub(crate) fn ranked() -> Result<&'static Ranked> {
+    #[cfg(feature = "strength-dictionaries")]
+    return Ok(RANKED.get_or_init(|| rank(DICTIONARIES.into_iter().zip(embedded::LISTS))));
+    #[cfg(not(feature = "strength-dictionaries"))]
+    RANKED.get().ok_or(Error::StrengthDictionariesNotLoaded)
+}
+
+#[cfg(feature = "strength-dictionaries")]
+mod embedded {
+    pub(super) const LISTS: [&str; 6] = [
+        include_str!("../../data/zxcvbn/passwords.txt"),
+        include_str!("../../data/zxcvbn/english_wikipedia.txt"),
+        include_str!("../../data/zxcvbn/female_names.txt"),
+        include_str!("../../data/zxcvbn/surnames.txt"),
+        include_str!("../../data/zxcvbn/us_tv_and_film.txt"),
+        include_str!("../../data/zxcvbn/male_names.txt"),
+    ];
+}
+
+/// The six lists in one text, the form [`install_dictionaries`] takes: for each dictionary in
+/// zxcvbn's order a line `# <name>`, then its words, one per line, most common first.
+#[cfg(feature = "strength-dictionaries")]
+pub fn dictionaries_text() -> String {
+    let mut text = String::new();
+    for (name, list) in DICTIONARIES.into_iter().zip(embedded::LISTS) {
+        text.push_str("# ");
+        text.push_str(name);
+        text.push('\n');
+        text.push_str(list.trim_end_matches('\n'));
+        text.push('\n');
+    }
+    text
+}
+
+/// Hands the dictionaries to a build without `strength-dictionaries` (the npm package's
+/// `loadStrength()` does this). The first dictionaries loaded stay; later calls change nothing.
+/// A text not in the [`dictionaries_text`] form is refused with `invalid_argument`.
+pub fn install_dictionaries(text: String) -> Result<()> {
+    if ranked().is_ok() {
+        return Ok(());
+    }
+    split(&text)?;
+    // The map borrows its words for the life of the program: no allocation per word.
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let _ = RANKED.set(rank(split(text)?));
+    Ok(())
+}
+
+/// The text's lists as (name, words) pairs, checked to be zxcvbn's six in its order.
+fn split(text: &str) -> Result<Vec<(&str, &str)>> {
+    let bad = |reason: String| Error::invalid_argument("dictionaries", reason);
+    let mut lists = Vec::with_capacity(DICTIONARIES.len());
+    for (n, section) in text.split("# ").skip(1).enumerate() {
+        let (name, words) = section.split_once('\n').unwrap_or((section, ""));
+        if DICTIONARIES.get(n) != Some(&name) {
+            return Err(bad(format!(
+                "list {} is {name:?}, not {:?}",
+                n + 1,
+                DICTIONARIES.get(n)
+            )));
         }
-        Ranked { words, longest }
-    })
+        lists.push((name, words));
+    }
+    if !text.starts_with("# ") || lists.len() != DICTIONARIES.len() {
+        return Err(bad(format!(
+            "expected zxcvbn's {} lists, each after a `# name` line",
+            DICTIONARIES.len()
+        )));
+    }
+    Ok(lists)
+}
+
+fn rank<'a>(lists: impl IntoIterator<Item = (&'a str, &'static str)>) -> Ranked {
+    let mut words: FxMap<&'static str, [u32; 6]> =
+        FxMap::with_capacity_and_hasher(100_000, FxBuild::default());
+    let mut longest = 0;
+    for (d, (_, list)) in lists.into_iter().enumerate() {
+        for (rank, word) in list.lines().enumerate() {
+            // build_ranked_dict: a later duplicate overwrites the earlier rank
+            words.entry(word).or_insert([0; 6])[d] = rank as u32 + 1;
+            longest = longest.max(word.len());
+        }
+    }
+    Ranked { words, longest }
 }
 
 /// A keyboard: for each key (a UTF-16 unit), its neighbours in zxcvbn's direction order, each
@@ -134,3 +211,84 @@ impl std::hash::Hasher for FxHasher {
 
 pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+
+#[cfg(all(test, feature = "strength-dictionaries"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_installable_text_ranks_every_word_as_the_compiled_in_lists() {
+        let text = dictionaries_text();
+        let lists = split(&text).unwrap();
+        assert_eq!(lists.iter().map(|l| l.0).collect::<Vec<_>>(), DICTIONARIES);
+        let leaked: &'static str = Box::leak(text.into_boxed_str());
+        let installed = rank(split(leaked).unwrap());
+        let compiled = ranked().unwrap();
+        assert_eq!(installed.words, compiled.words);
+        assert_eq!(installed.longest, compiled.longest);
+        assert_eq!(installed.words["password"][0], 2);
+    }
+
+    #[test]
+    fn a_text_in_another_form_is_refused_with_a_reason() {
+        let text = dictionaries_text();
+        let swapped = text.replacen("# passwords", "# surnames", 1);
+        for bad in ["", "password\n123456\n", &swapped, &text[..text.len() / 2]] {
+            let err = split(bad).unwrap_err();
+            assert_eq!(
+                err.code(),
+                "invalid_argument",
+                "{:?}",
+                &bad[..bad.len().min(40)]
+            );
+        }
+        // installing into a build with compiled-in lists changes nothing
+        install_dictionaries("# passwords\nx\n".into()).unwrap();
+        assert_eq!(ranked().unwrap().words["password"][0], 2);
+    }
+}
+
+/// The npm build's path: no compiled-in lists until some are installed.
+#[cfg(all(test, not(feature = "strength-dictionaries")))]
+mod runtime_tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_estimated_before_the_dictionaries_are_installed_and_the_first_ones_stay() {
+        fn code<T>(result: Result<T>) -> &'static str {
+            result.err().map_or("ok", |e| e.code())
+        }
+        assert_eq!(code(ranked()), "strength_dictionaries_not_loaded");
+        assert_eq!(
+            code(crate::strength::estimate("password", &[])),
+            "strength_dictionaries_not_loaded"
+        );
+        let opensearch = crate::Policy::preset("opensearch", &serde_json::json!({}));
+        assert_eq!(code(opensearch), "strength_dictionaries_not_loaded");
+
+        assert_eq!(
+            code(install_dictionaries("# passwords\nx\n".into())),
+            "invalid_argument"
+        );
+        assert!(ranked().is_err(), "a refused text installs nothing");
+
+        let lists: String = DICTIONARIES
+            .iter()
+            .map(|name| format!("# {name}\nqwertyuiop\n"))
+            .collect();
+        install_dictionaries(lists.replace("# passwords\nqwertyuiop", "# passwords\npassword"))
+            .unwrap();
+        assert_eq!(ranked().unwrap().words["password"], [1, 0, 0, 0, 0, 0]);
+        assert_eq!(ranked().unwrap().words["qwertyuiop"], [0, 1, 1, 1, 1, 1]);
+        let estimate = crate::strength::estimate("password", &[]).unwrap();
+        assert_eq!(estimate.sequence[0].dictionary_name, Some("passwords"));
+        assert!(crate::Policy::preset("opensearch", &serde_json::json!({})).is_ok());
+
+        install_dictionaries(lists).unwrap();
+        assert_eq!(
+            ranked().unwrap().words["password"],
+            [1, 0, 0, 0, 0, 0],
+            "the first stay"
+        );
+    }
+}

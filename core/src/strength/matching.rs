@@ -1,7 +1,7 @@
 //! zxcvbn's matchers, ported from matching.coffee of zxcvbn 4.4.2. Everything works on UTF-16
 //! code units, as JavaScript and Java (zxcvbn4j, OpenSearch) do, so lengths and indices agree.
 
-use super::data::{DICTIONARIES, FxMap, graphs, ranked};
+use super::data::{DICTIONARIES, FxMap, Ranked, graphs};
 use super::scoring;
 
 #[derive(Debug, Clone)]
@@ -91,6 +91,7 @@ pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
 }
 
 pub(crate) struct Matcher<'a> {
+    pub dictionaries: &'a Ranked,
     pub inputs: &'a Inputs,
     pub reference_year: i64,
 }
@@ -111,7 +112,7 @@ impl Matcher<'_> {
 
     fn dictionary_match(&self, password: &[u16]) -> Vec<Match> {
         let lower = lowercase(password);
-        let data = ranked();
+        let data = self.dictionaries;
         let n = password.len();
         // per dictionary, as zxcvbn iterates them, so equal (i, j) keep zxcvbn's order
         let mut per_dict: Vec<Vec<Match>> = vec![Vec::new(); 7];
@@ -197,7 +198,7 @@ impl Matcher<'_> {
             })
             .collect();
         let lower = lowercase(password);
-        let data = ranked();
+        let data = self.dictionaries;
         let window = data.longest.max(self.inputs.longest);
         let mut by_mask: FxMap<u32, Vec<Vec<(u16, u16)>>> = FxMap::default();
         let mut matches = Vec::new();

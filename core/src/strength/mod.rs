@@ -2,17 +2,27 @@
 //! zxcvbn4j that OpenSearch runs), giving the same score, guesses and match sequence.
 //!
 //! ```
-//! let weak = chpass::strength::estimate("password1", &[]);
+//! # fn main() -> chpass::Result<()> {
+//! let weak = chpass::strength::estimate("password1", &[])?;
 //! assert_eq!(weak.score, 0);
-//! let strong = chpass::strength::estimate("correct horse battery staple", &[]);
+//! let strong = chpass::strength::estimate("correct horse battery staple", &[])?;
 //! assert_eq!(strong.score, 4);
+//! # Ok(())
+//! # }
 //! ```
+//!
+//! The estimate needs zxcvbn's dictionaries: compiled in with the `strength-dictionaries`
+//! feature (the default), else installed once at run time with [`install_dictionaries`].
 
 mod data;
 mod feedback;
 mod matching;
 mod scoring;
 
+#[cfg(feature = "strength-dictionaries")]
+pub use data::dictionaries_text;
+pub use data::install_dictionaries;
+pub(crate) use data::{Ranked as Dictionaries, ranked as dictionaries};
 pub use feedback::{Advice, CrackTimes, Feedback, display_time};
 
 use matching::{Inputs, Kind, Matcher, dictionary_name};
@@ -58,16 +68,36 @@ impl Strength {
     }
 }
 
-/// zxcvbn(password, user_inputs), with this year as the reference for dates.
-pub fn estimate(password: &str, user_inputs: &[&str]) -> Strength {
+/// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only with
+/// `strength_dictionaries_not_loaded` (see the module's documentation).
+pub fn estimate(password: &str, user_inputs: &[&str]) -> crate::Result<Strength> {
     estimate_in_year(password, user_inputs, current_year())
 }
 
 /// The same with a fixed reference year (zxcvbn uses the current one), for reproducible tests.
-pub fn estimate_in_year(password: &str, user_inputs: &[&str], reference_year: i64) -> Strength {
+pub fn estimate_in_year(
+    password: &str,
+    user_inputs: &[&str],
+    reference_year: i64,
+) -> crate::Result<Strength> {
+    Ok(estimate_with(
+        dictionaries()?,
+        password,
+        user_inputs,
+        reference_year,
+    ))
+}
+
+pub(crate) fn estimate_with(
+    dictionaries: &Dictionaries,
+    password: &str,
+    user_inputs: &[&str],
+    reference_year: i64,
+) -> Strength {
     let units: Vec<u16> = password.encode_utf16().take(MAX_ANALYSED_UNITS).collect();
     let inputs = Inputs::new(user_inputs);
     let matcher = Matcher {
+        dictionaries,
         inputs: &inputs,
         reference_year,
     };
@@ -147,6 +177,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "strength-dictionaries")]
     fn known_scores() {
         let year = 2026;
         for (password, score) in [
@@ -158,11 +189,12 @@ mod tests {
             ("aaaaaaaaaaaa", 0),
         ] {
             assert_eq!(
-                estimate_in_year(password, &[], year).score,
+                estimate_in_year(password, &[], year).unwrap().score,
                 score,
                 "{password}"
             );
         }
-        assert!(estimate_in_year("alice1234", &["Alice"], year).matches_user_input());
+        let similar = estimate_in_year("alice1234", &["Alice"], year).unwrap();
+        assert!(similar.matches_user_input());
     }
 }
