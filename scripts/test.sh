@@ -17,7 +17,7 @@ mkdir -p .work
 step "Rust tests"
 cargo test -q --release --features chpass/transport 2>&1 | tee .work/rust-tests.log
 # the npm build's configuration: the estimator without compiled-in dictionaries
-cargo test -q --release -p chpass --no-default-features --features strength --lib 2>&1 | tee -a .work/rust-tests.log
+cargo test -q --release -p chpass -p chpass-strength --no-default-features --features chpass/strength --lib 2>&1 | tee -a .work/rust-tests.log
 
 step "js-tests"
 (cd js-tests && npm test) 2>&1 | tee .work/js-tests.log

@@ -1,7 +1,7 @@
 //! zxcvbn's matchers, ported from matching.coffee of zxcvbn 4.4.2. Everything works on UTF-16
 //! code units, as JavaScript and Java (zxcvbn4j, OpenSearch) do, so lengths and indices agree.
 
-use super::data::{DICTIONARIES, FxMap, Ranked, graphs};
+use super::data::{DICTIONARIES, Dictionaries, FxMap, graphs};
 use super::scoring;
 
 #[derive(Debug, Clone)]
@@ -91,7 +91,7 @@ pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
 }
 
 pub(crate) struct Matcher<'a> {
-    pub dictionaries: &'a Ranked,
+    pub dictionaries: &'a Dictionaries,
     pub inputs: &'a Inputs,
     pub reference_year: i64,
 }

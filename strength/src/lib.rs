@@ -2,27 +2,29 @@
 //! zxcvbn4j that OpenSearch runs), giving the same score, guesses and match sequence.
 //!
 //! ```
-//! # fn main() -> chpass::Result<()> {
-//! let weak = chpass::strength::estimate("password1", &[])?;
+//! # fn main() -> Result<(), chpass_strength::DictionariesError> {
+//! # if cfg!(not(feature = "dictionaries")) { return Ok(()); }
+//! let weak = chpass_strength::estimate("password1", &[])?;
 //! assert_eq!(weak.score, 0);
-//! let strong = chpass::strength::estimate("correct horse battery staple", &[])?;
+//! let strong = chpass_strength::estimate("correct horse battery staple", &[])?;
 //! assert_eq!(strong.score, 4);
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! The estimate needs zxcvbn's dictionaries: compiled in with the `strength-dictionaries`
-//! feature (the default), else installed once at run time with [`install_dictionaries`].
+//! The estimate needs zxcvbn's dictionaries: compiled in with the `dictionaries` feature (the
+//! default), else installed once at run time with [`install_dictionaries`]. A crate of its own
+//! so that the npm build can optimise it for speed (it runs on every keystroke) and the rest of
+//! chpass for size. Most users reach it as `chpass::strength`.
 
 mod data;
 mod feedback;
 mod matching;
 mod scoring;
 
-#[cfg(feature = "strength-dictionaries")]
+#[cfg(feature = "dictionaries")]
 pub use data::dictionaries_text;
-pub use data::install_dictionaries;
-pub(crate) use data::{Ranked as Dictionaries, ranked as dictionaries};
+pub use data::{Dictionaries, DictionariesError, dictionaries, install_dictionaries};
 pub use feedback::{Advice, CrackTimes, Feedback, display_time};
 
 use matching::{Inputs, Kind, Matcher, dictionary_name};
@@ -68,9 +70,9 @@ impl Strength {
     }
 }
 
-/// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only with
-/// `strength_dictionaries_not_loaded` (see the module's documentation).
-pub fn estimate(password: &str, user_inputs: &[&str]) -> crate::Result<Strength> {
+/// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only when
+/// the dictionaries are not loaded (see the crate's documentation).
+pub fn estimate(password: &str, user_inputs: &[&str]) -> Result<Strength, DictionariesError> {
     estimate_in_year(password, user_inputs, current_year())
 }
 
@@ -79,7 +81,7 @@ pub fn estimate_in_year(
     password: &str,
     user_inputs: &[&str],
     reference_year: i64,
-) -> crate::Result<Strength> {
+) -> Result<Strength, DictionariesError> {
     Ok(estimate_with(
         dictionaries()?,
         password,
@@ -88,7 +90,8 @@ pub fn estimate_in_year(
     ))
 }
 
-pub(crate) fn estimate_with(
+/// The estimate with dictionaries already at hand (a policy takes them when it is built).
+pub fn estimate_with(
     dictionaries: &Dictionaries,
     password: &str,
     user_inputs: &[&str],
@@ -177,7 +180,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "strength-dictionaries")]
+    #[cfg(feature = "dictionaries")]
     fn known_scores() {
         let year = 2026;
         for (password, score) in [

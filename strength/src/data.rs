@@ -1,13 +1,13 @@
 //! zxcvbn 4.4.2's data (MIT, © Dan Wheeler and Dropbox): its six frequency lists and four
 //! keyboard graphs, as published in the npm package, loaded once.
 //!
-//! The lists are 800 KB, so they can stay out of the binary: with the `strength-dictionaries`
-//! feature (the default) they are compiled in; without it (the npm build) the caller hands them
+//! The lists are 800 KB, so they can stay out of the binary: with the `dictionaries` feature
+//! (the default) they are compiled in; without it (the npm build) the caller hands them
 //! over once with [`install_dictionaries`], and pages that never estimate strength never
 //! download them.
 
-use crate::error::{Error, Result};
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::OnceLock;
 
 /// In zxcvbn's order; a word's rank is its line number in its list.
@@ -19,47 +19,68 @@ pub(crate) const DICTIONARIES: [&str; 6] = [
     "us_tv_and_film",
     "male_names",
 ];
-const GRAPHS: &str = include_str!("../../data/zxcvbn/adjacency_graphs.json");
+const GRAPHS: &str = include_str!("../data/zxcvbn/adjacency_graphs.json");
 
-/// Every word (all lowercase ASCII) with its rank in each list, 0 where absent: one lookup
-/// answers all six dictionaries.
-pub(crate) struct Ranked {
-    pub words: FxMap<&'static str, [u32; 6]>,
-    pub longest: usize,
+/// zxcvbn's dictionaries, loaded: every word (all lowercase ASCII) with its rank in each list,
+/// 0 where absent, so one lookup answers all six.
+pub struct Dictionaries {
+    pub(crate) words: FxMap<&'static str, [u32; 6]>,
+    pub(crate) longest: usize,
 }
 
-impl std::fmt::Debug for Ranked {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Ranked({} words)", self.words.len())
+impl fmt::Debug for Dictionaries {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Dictionaries({} words)", self.words.len())
     }
 }
 
-static RANKED: OnceLock<Ranked> = OnceLock::new();
-
-/// The dictionaries, or `strength_dictionaries_not_loaded` when this build has none compiled
-/// in and none were installed yet.
-pub(crate) fn ranked() -> Result<&'static Ranked> {
-    #[cfg(feature = "strength-dictionaries")]
-    return Ok(RANKED.get_or_init(|| rank(DICTIONARIES.into_iter().zip(embedded::LISTS))));
-    #[cfg(not(feature = "strength-dictionaries"))]
-    RANKED.get().ok_or(Error::StrengthDictionariesNotLoaded)
+/// Why there are no dictionaries to estimate with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionariesError {
+    /// No `dictionaries` feature, and [`install_dictionaries`] was not called yet.
+    NotLoaded,
+    /// The text handed to [`install_dictionaries`] is not in the [`dictionaries_text`] form.
+    Malformed(String),
 }
 
-#[cfg(feature = "strength-dictionaries")]
+impl fmt::Display for DictionariesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DictionariesError::NotLoaded => f.write_str("the strength dictionaries are not loaded"),
+            DictionariesError::Malformed(reason) => {
+                write!(f, "not zxcvbn's dictionaries: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DictionariesError {}
+
+static LOADED: OnceLock<Dictionaries> = OnceLock::new();
+
+/// The dictionaries: the compiled-in ones, or those installed; `NotLoaded` before that.
+pub fn dictionaries() -> Result<&'static Dictionaries, DictionariesError> {
+    #[cfg(feature = "dictionaries")]
+    return Ok(LOADED.get_or_init(|| rank(DICTIONARIES.into_iter().zip(embedded::LISTS))));
+    #[cfg(not(feature = "dictionaries"))]
+    LOADED.get().ok_or(DictionariesError::NotLoaded)
+}
+
+#[cfg(feature = "dictionaries")]
 mod embedded {
     pub(super) const LISTS: [&str; 6] = [
-        include_str!("../../data/zxcvbn/passwords.txt"),
-        include_str!("../../data/zxcvbn/english_wikipedia.txt"),
-        include_str!("../../data/zxcvbn/female_names.txt"),
-        include_str!("../../data/zxcvbn/surnames.txt"),
-        include_str!("../../data/zxcvbn/us_tv_and_film.txt"),
-        include_str!("../../data/zxcvbn/male_names.txt"),
+        include_str!("../data/zxcvbn/passwords.txt"),
+        include_str!("../data/zxcvbn/english_wikipedia.txt"),
+        include_str!("../data/zxcvbn/female_names.txt"),
+        include_str!("../data/zxcvbn/surnames.txt"),
+        include_str!("../data/zxcvbn/us_tv_and_film.txt"),
+        include_str!("../data/zxcvbn/male_names.txt"),
     ];
 }
 
 /// The six lists in one text, the form [`install_dictionaries`] takes: for each dictionary in
 /// zxcvbn's order a line `# <name>`, then its words, one per line, most common first.
-#[cfg(feature = "strength-dictionaries")]
+#[cfg(feature = "dictionaries")]
 pub fn dictionaries_text() -> String {
     let mut text = String::new();
     for (name, list) in DICTIONARIES.into_iter().zip(embedded::LISTS) {
@@ -72,23 +93,23 @@ pub fn dictionaries_text() -> String {
     text
 }
 
-/// Hands the dictionaries to a build without `strength-dictionaries` (the npm package's
+/// Hands the dictionaries to a build without the `dictionaries` feature (the npm package's
 /// `loadStrength()` does this). The first dictionaries loaded stay; later calls change nothing.
-/// A text not in the [`dictionaries_text`] form is refused with `invalid_argument`.
-pub fn install_dictionaries(text: String) -> Result<()> {
-    if ranked().is_ok() {
+/// A text not in the [`dictionaries_text`] form is refused (`Malformed`).
+pub fn install_dictionaries(text: String) -> Result<(), DictionariesError> {
+    if dictionaries().is_ok() {
         return Ok(());
     }
     split(&text)?;
     // The map borrows its words for the life of the program: no allocation per word.
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let _ = RANKED.set(rank(split(text)?));
+    let _ = LOADED.set(rank(split(text)?));
     Ok(())
 }
 
 /// The text's lists as (name, words) pairs, checked to be zxcvbn's six in its order.
-fn split(text: &str) -> Result<Vec<(&str, &str)>> {
-    let bad = |reason: String| Error::invalid_argument("dictionaries", reason);
+fn split(text: &str) -> Result<Vec<(&str, &str)>, DictionariesError> {
+    let bad = DictionariesError::Malformed;
     let mut lists = Vec::with_capacity(DICTIONARIES.len());
     for (n, section) in text.split("# ").skip(1).enumerate() {
         let (name, words) = section.split_once('\n').unwrap_or((section, ""));
@@ -110,7 +131,7 @@ fn split(text: &str) -> Result<Vec<(&str, &str)>> {
     Ok(lists)
 }
 
-fn rank<'a>(lists: impl IntoIterator<Item = (&'a str, &'static str)>) -> Ranked {
+fn rank<'a>(lists: impl IntoIterator<Item = (&'a str, &'static str)>) -> Dictionaries {
     let mut words: FxMap<&'static str, [u32; 6]> =
         FxMap::with_capacity_and_hasher(100_000, FxBuild::default());
     let mut longest = 0;
@@ -121,7 +142,7 @@ fn rank<'a>(lists: impl IntoIterator<Item = (&'a str, &'static str)>) -> Ranked 
             longest = longest.max(word.len());
         }
     }
-    Ranked { words, longest }
+    Dictionaries { words, longest }
 }
 
 /// A keyboard: for each key (a UTF-16 unit), its neighbours in zxcvbn's direction order, each
@@ -212,7 +233,7 @@ impl std::hash::Hasher for FxHasher {
 pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
-#[cfg(all(test, feature = "strength-dictionaries"))]
+#[cfg(all(test, feature = "dictionaries"))]
 mod tests {
     use super::*;
 
@@ -223,7 +244,7 @@ mod tests {
         assert_eq!(lists.iter().map(|l| l.0).collect::<Vec<_>>(), DICTIONARIES);
         let leaked: &'static str = Box::leak(text.into_boxed_str());
         let installed = rank(split(leaked).unwrap());
-        let compiled = ranked().unwrap();
+        let compiled = dictionaries().unwrap();
         assert_eq!(installed.words, compiled.words);
         assert_eq!(installed.longest, compiled.longest);
         assert_eq!(installed.words["password"][0], 2);
@@ -235,42 +256,29 @@ mod tests {
         let swapped = text.replacen("# passwords", "# surnames", 1);
         for bad in ["", "password\n123456\n", &swapped, &text[..text.len() / 2]] {
             let err = split(bad).unwrap_err();
-            assert_eq!(
-                err.code(),
-                "invalid_argument",
-                "{:?}",
-                &bad[..bad.len().min(40)]
-            );
+            assert!(matches!(err, DictionariesError::Malformed(_)), "{err}");
         }
         // installing into a build with compiled-in lists changes nothing
         install_dictionaries("# passwords\nx\n".into()).unwrap();
-        assert_eq!(ranked().unwrap().words["password"][0], 2);
+        assert_eq!(dictionaries().unwrap().words["password"][0], 2);
     }
 }
 
 /// The npm build's path: no compiled-in lists until some are installed.
-#[cfg(all(test, not(feature = "strength-dictionaries")))]
+#[cfg(all(test, not(feature = "dictionaries")))]
 mod runtime_tests {
     use super::*;
 
     #[test]
     fn nothing_is_estimated_before_the_dictionaries_are_installed_and_the_first_ones_stay() {
-        fn code<T>(result: Result<T>) -> &'static str {
-            result.err().map_or("ok", |e| e.code())
-        }
-        assert_eq!(code(ranked()), "strength_dictionaries_not_loaded");
+        assert_eq!(dictionaries().err(), Some(DictionariesError::NotLoaded));
         assert_eq!(
-            code(crate::strength::estimate("password", &[])),
-            "strength_dictionaries_not_loaded"
+            crate::estimate("password", &[]).err(),
+            Some(DictionariesError::NotLoaded)
         );
-        let opensearch = crate::Policy::preset("opensearch", &serde_json::json!({}));
-        assert_eq!(code(opensearch), "strength_dictionaries_not_loaded");
-
-        assert_eq!(
-            code(install_dictionaries("# passwords\nx\n".into())),
-            "invalid_argument"
-        );
-        assert!(ranked().is_err(), "a refused text installs nothing");
+        let refused = install_dictionaries("# passwords\nx\n".into());
+        assert!(matches!(refused, Err(DictionariesError::Malformed(_))));
+        assert!(dictionaries().is_err(), "a refused text installs nothing");
 
         let lists: String = DICTIONARIES
             .iter()
@@ -278,17 +286,19 @@ mod runtime_tests {
             .collect();
         install_dictionaries(lists.replace("# passwords\nqwertyuiop", "# passwords\npassword"))
             .unwrap();
-        assert_eq!(ranked().unwrap().words["password"], [1, 0, 0, 0, 0, 0]);
-        assert_eq!(ranked().unwrap().words["qwertyuiop"], [0, 1, 1, 1, 1, 1]);
-        let estimate = crate::strength::estimate("password", &[]).unwrap();
+        assert_eq!(
+            dictionaries().unwrap().words["password"],
+            [1, 0, 0, 0, 0, 0]
+        );
+        assert_eq!(
+            dictionaries().unwrap().words["qwertyuiop"],
+            [0, 1, 1, 1, 1, 1]
+        );
+        let estimate = crate::estimate("password", &[]).unwrap();
         assert_eq!(estimate.sequence[0].dictionary_name, Some("passwords"));
-        assert!(crate::Policy::preset("opensearch", &serde_json::json!({})).is_ok());
 
         install_dictionaries(lists).unwrap();
-        assert_eq!(
-            ranked().unwrap().words["password"],
-            [1, 0, 0, 0, 0, 0],
-            "the first stay"
-        );
+        let first = dictionaries().unwrap().words["password"];
+        assert_eq!(first, [1, 0, 0, 0, 0, 0], "the first stay");
     }
 }

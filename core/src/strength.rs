@@ -1,0 +1,89 @@
+//! A zxcvbn-compatible strength estimate: a port of zxcvbn 4.4.2 (the npm package, and
+//! zxcvbn4j that OpenSearch runs), giving the same score, guesses and match sequence. The
+//! estimator is the `chpass-strength` crate; this module gives it chpass's error codes.
+//!
+//! ```
+//! # fn main() -> chpass::Result<()> {
+//! let weak = chpass::strength::estimate("password1", &[])?;
+//! assert_eq!(weak.score, 0);
+//! let strong = chpass::strength::estimate("correct horse battery staple", &[])?;
+//! assert_eq!(strong.score, 4);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The estimate needs zxcvbn's dictionaries: compiled in with the `strength-dictionaries`
+//! feature (the default), else installed once at run time with [`install_dictionaries`].
+
+use crate::error::{Error, Result};
+use chpass_strength::DictionariesError;
+
+#[cfg(feature = "strength-dictionaries")]
+pub use chpass_strength::dictionaries_text;
+pub(crate) use chpass_strength::estimate_with;
+pub use chpass_strength::{
+    Advice, CrackTimes, Dictionaries, Feedback, MAX_ANALYSED_UNITS, Strength, StrengthMatch,
+    current_year, display_time,
+};
+
+/// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only with
+/// `strength_dictionaries_not_loaded` (see the module's documentation).
+pub fn estimate(password: &str, user_inputs: &[&str]) -> Result<Strength> {
+    chpass_strength::estimate(password, user_inputs).map_err(into_error)
+}
+
+/// The same with a fixed reference year (zxcvbn uses the current one), for reproducible tests.
+pub fn estimate_in_year(
+    password: &str,
+    user_inputs: &[&str],
+    reference_year: i64,
+) -> Result<Strength> {
+    chpass_strength::estimate_in_year(password, user_inputs, reference_year).map_err(into_error)
+}
+
+/// Hands the dictionaries to a build without `strength-dictionaries` (the npm package's
+/// `loadStrength()` does this); the first dictionaries loaded stay. A text not in the
+/// [`dictionaries_text`] form is `invalid_argument`.
+pub fn install_dictionaries(text: String) -> Result<()> {
+    chpass_strength::install_dictionaries(text).map_err(into_error)
+}
+
+/// The loaded dictionaries, for a policy to keep.
+pub(crate) fn dictionaries() -> Result<&'static Dictionaries> {
+    chpass_strength::dictionaries().map_err(into_error)
+}
+
+fn into_error(err: DictionariesError) -> Error {
+    match err {
+        DictionariesError::NotLoaded => Error::StrengthDictionariesNotLoaded,
+        DictionariesError::Malformed(_) => Error::invalid_argument("dictionaries", err.to_string()),
+    }
+}
+
+/// A build without compiled-in dictionaries (the npm package's): policies with a strength rule
+/// wait for them too.
+#[cfg(all(test, not(feature = "strength-dictionaries")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_strength_rule_needs_the_dictionaries_loaded() {
+        let opensearch = || crate::Policy::preset("opensearch", &serde_json::json!({}));
+        let code = opensearch().err().map(|e| e.code());
+        assert_eq!(code, Some("strength_dictionaries_not_loaded"));
+        let code = estimate("password", &[]).err().map(|e| e.code());
+        assert_eq!(code, Some("strength_dictionaries_not_loaded"));
+        let code = install_dictionaries("# passwords\nx\n".into())
+            .err()
+            .map(|e| e.code());
+        assert_eq!(code, Some("invalid_argument"));
+        let lists: String = ["passwords", "english_wikipedia", "female_names", "surnames"]
+            .iter()
+            .chain(&["us_tv_and_film", "male_names"])
+            .map(|name| format!("# {name}\nqwertyuiop\n"))
+            .collect();
+        install_dictionaries(lists).unwrap();
+        assert!(opensearch().is_ok());
+        assert_eq!(estimate("qwertyuiop", &[]).unwrap().sequence.len(), 1);
+    }
+}
