@@ -348,13 +348,12 @@ pub fn strength(
     reference_year: Option<i32>,
 ) -> Result<JsValue, JsValue> {
     // only the analysed prefix crosses into wasm, so a 1 MiB paste costs what 100 units do
-    // (one more unit when the cut would split a surrogate pair)
     let analysed = match password.dyn_ref::<JsString>() {
         Some(all) => {
-            let limit = chpass::strength::MAX_ANALYSED_UNITS as u32;
-            let split_pair = all.length() > limit
-                && (0xD800..0xDC00).contains(&(all.char_code_at(limit - 1) as u32));
-            JsValue::from(all.slice(0, limit + u32::from(split_pair)))
+            let units = chpass::strength::units_to_pass(all.length() as usize, |i| {
+                all.char_code_at(i as u32) as u16
+            });
+            JsValue::from(all.slice(0, units as u32))
         }
         None => password,
     };

@@ -23,7 +23,7 @@ pub use chpass_strength::dictionaries_text;
 pub(crate) use chpass_strength::estimate_with;
 pub use chpass_strength::{
     Advice, CrackTimes, Dictionaries, Feedback, MAX_ANALYSED_UNITS, Strength, StrengthMatch,
-    current_year, display_time,
+    current_year, display_time, units_to_pass,
 };
 
 /// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only with

@@ -35,6 +35,17 @@ use serde::Serialize;
 /// estimate costs a bounded time whatever the input.
 pub const MAX_ANALYSED_UNITS: usize = 100;
 
+/// How many leading UTF-16 units of a text of `len` units to hand to [`estimate`]: the analysed
+/// ones, plus the low half of a surrogate pair the cut would split, so the piece stays valid
+/// text. A binding copies that much of a 1 MiB paste instead of all of it.
+pub fn units_to_pass(len: usize, unit_at: impl Fn(usize) -> u16) -> usize {
+    if len <= MAX_ANALYSED_UNITS {
+        return len;
+    }
+    let last = unit_at(MAX_ANALYSED_UNITS - 1);
+    MAX_ANALYSED_UNITS + usize::from((0xD800..0xDC00).contains(&last))
+}
+
 /// The estimate, with the match sequence zxcvbn found (positions in UTF-16 units, no tokens:
 /// they are pieces of the password).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -171,6 +182,23 @@ fn year_of_days(days: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_after_the_analysed_units_never_inside_a_pair() {
+        let units = |text: &str| text.encode_utf16().collect::<Vec<u16>>();
+        let cut = |text: &str| {
+            let u = units(text);
+            units_to_pass(u.len(), |i| u[i])
+        };
+        assert_eq!(cut("short"), 5);
+        assert_eq!(cut(&"a".repeat(1 << 20)), MAX_ANALYSED_UNITS);
+        assert_eq!(cut(&"😀".repeat(50)), 100);
+        assert_eq!(
+            cut(&format!("a{}", "😀".repeat(50))),
+            101,
+            "unit 100 is a high surrogate"
+        );
+    }
 
     #[test]
     fn years() {

@@ -1,12 +1,12 @@
 //! Elasticsearch: `PUT /_security/user/{username}/_password` (or `/_security/user/_password`
 //! for the caller), as elasticsearch-py and elasticsearch-js send it.
 
+use super::Outcome;
 use super::auth::Auth;
 use super::http::{HttpRequest, HttpResponse};
 use super::status::{fallback, rejected, server_error, string_at};
 use super::url::join;
-use super::{Outcome, invalid_argument};
-use crate::error::{Result, ServerErrorCode};
+use crate::error::{Error, Result, ServerErrorCode};
 use crate::secret::SecretString;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -53,13 +53,13 @@ impl ChangePassword {
             (Some(password), None) => json!({ "password": password.expose() }),
             (None, Some(hash)) => json!({ "password_hash": hash.expose() }),
             (Some(_), Some(_)) => {
-                return Err(invalid_argument(
+                return Err(Error::invalid_argument(
                     "operation",
                     "give password or password_hash, not both (Elasticsearch refuses both)",
                 ));
             }
             (None, None) => {
-                return Err(invalid_argument(
+                return Err(Error::invalid_argument(
                     "operation",
                     "password or password_hash is required",
                 ));

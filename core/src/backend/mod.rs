@@ -203,7 +203,3 @@ impl HttpResponse {
         })
     }
 }
-
-pub(crate) fn invalid_argument(argument: &'static str, reason: &str) -> Error {
-    Error::invalid_argument(argument, reason)
-}

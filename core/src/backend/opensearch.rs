@@ -1,12 +1,12 @@
 //! OpenSearch security plugin: one's own password through the account API, another internal
 //! user's through a JSON Patch that keeps its roles and attributes.
 
+use super::Outcome;
 use super::auth::Auth;
 use super::http::{HttpRequest, HttpResponse};
 use super::status::{fallback, rejected, server_error, string_at};
 use super::url::join;
-use super::{Outcome, invalid_argument};
-use crate::error::{Result, ServerErrorCode};
+use crate::error::{Error, Result, ServerErrorCode};
 use crate::policy::presets::OPENSEARCH_REGEX_MESSAGE;
 use crate::secret::SecretString;
 use serde::Deserialize;
@@ -70,11 +70,11 @@ fn new_secret<'a>(
     match (password, hash) {
         (Some(p), None) => Ok(("password", p.expose())),
         (None, Some(h)) => Ok(("hash", h.expose())),
-        (Some(_), Some(_)) => Err(invalid_argument(
+        (Some(_), Some(_)) => Err(Error::invalid_argument(
             "operation",
             "give password or hash, not both",
         )),
-        (None, None) => Err(invalid_argument(
+        (None, None) => Err(Error::invalid_argument(
             "operation",
             "password or hash is required",
         )),

@@ -69,12 +69,10 @@ impl Transport {
                 .connect_timeout(Duration::from_millis(options.connect_timeout_ms))
                 .redirect(reqwest::redirect::Policy::none());
             if let Some(pem) = &options.extra_ca_pem {
-                let certificates =
-                    reqwest::Certificate::from_pem_bundle(pem.as_bytes()).map_err(|e| {
-                        crate::backend::invalid_argument("extra_ca_pem", &e.to_string())
-                    })?;
+                let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
+                    .map_err(|e| Error::invalid_argument("extra_ca_pem", e.to_string()))?;
                 if certificates.is_empty() {
-                    return Err(crate::backend::invalid_argument(
+                    return Err(Error::invalid_argument(
                         "extra_ca_pem",
                         "no PEM certificate found",
                     ));
@@ -88,7 +86,7 @@ impl Transport {
         // a client that cannot be built is a configuration mistake (a certificate, say)
         let client = builder
             .build()
-            .map_err(|e| crate::backend::invalid_argument("options", &error_chain(&e)))?;
+            .map_err(|e| Error::invalid_argument("options", error_chain(&e)))?;
         Ok(Transport { client, options })
     }
 
@@ -119,7 +117,7 @@ impl Transport {
 
     async fn send_once(&self, request: &HttpRequest, idempotent: bool) -> Result<HttpResponse> {
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
-            .map_err(|e| crate::backend::invalid_argument("method", &e.to_string()))?;
+            .map_err(|e| Error::invalid_argument("method", e.to_string()))?;
         let mut builder = self
             .client
             .request(method, &request.url)
@@ -157,8 +155,8 @@ impl Transport {
 
     /// Plain http:// only to loopback, unless allowed.
     fn check_scheme(&self, url: &str) -> Result<()> {
-        let parsed = reqwest::Url::parse(url)
-            .map_err(|e| crate::backend::invalid_argument("url", &e.to_string()))?;
+        let parsed =
+            reqwest::Url::parse(url).map_err(|e| Error::invalid_argument("url", e.to_string()))?;
         if parsed.scheme() != "http" || self.options.allow_insecure_http {
             return Ok(());
         }

@@ -3,11 +3,11 @@
 
 pub mod v2;
 
+use super::Outcome;
 use super::http::{HttpRequest, HttpResponse};
 use super::status::{fallback, rejected, server_error, string_at};
 use super::url::join;
-use super::{Outcome, invalid_argument};
-use crate::error::{Result, ServerErrorCode};
+use crate::error::{Error, Result, ServerErrorCode};
 use crate::policy::presets::{KeystoneOptions, keystone};
 use crate::secret::SecretString;
 use serde::{Deserialize, Serialize, Serializer};
@@ -139,7 +139,7 @@ impl IssueToken {
         let by_id = self.user.id.is_some();
         let by_name = self.user.name.is_some() && self.user.domain.is_some();
         if by_id == by_name {
-            return Err(invalid_argument(
+            return Err(Error::invalid_argument(
                 "operation",
                 "user needs an id, or a name and a domain",
             ));
