@@ -77,9 +77,8 @@ mod tests {
             .err()
             .map(|e| e.code());
         assert_eq!(code, Some("invalid_argument"));
-        let lists: String = ["passwords", "english_wikipedia", "female_names", "surnames"]
+        let lists: String = chpass_strength::DICTIONARIES
             .iter()
-            .chain(&["us_tv_and_film", "male_names"])
             .map(|name| format!("# {name}\nqwertyuiop\n"))
             .collect();
         install_dictionaries(lists).unwrap();

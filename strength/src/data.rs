@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-/// In zxcvbn's order; a word's rank is its line number in its list.
-pub(crate) const DICTIONARIES: [&str; 6] = [
+/// The lists' names, in zxcvbn's order; a word's rank is its line number in its list.
+pub const DICTIONARIES: [&str; 6] = [
     "passwords",
     "english_wikipedia",
     "female_names",
@@ -61,7 +61,7 @@ static LOADED: OnceLock<Dictionaries> = OnceLock::new();
 /// The dictionaries: the compiled-in ones, or those installed; `NotLoaded` before that.
 pub fn dictionaries() -> Result<&'static Dictionaries, DictionariesError> {
     #[cfg(feature = "dictionaries")]
-    return Ok(LOADED.get_or_init(|| rank(DICTIONARIES.into_iter().zip(embedded::LISTS))));
+    return Ok(LOADED.get_or_init(|| rank(embedded::LISTS)));
     #[cfg(not(feature = "dictionaries"))]
     LOADED.get().ok_or(DictionariesError::NotLoaded)
 }
@@ -100,15 +100,16 @@ pub fn install_dictionaries(text: String) -> Result<(), DictionariesError> {
     if dictionaries().is_ok() {
         return Ok(());
     }
+    // checked before it is leaked, so a refused text is freed; the map then borrows its words
+    // for the life of the program (no allocation per word)
     split(&text)?;
-    // The map borrows its words for the life of the program: no allocation per word.
     let text: &'static str = Box::leak(text.into_boxed_str());
     let _ = LOADED.set(rank(split(text)?));
     Ok(())
 }
 
-/// The text's lists as (name, words) pairs, checked to be zxcvbn's six in its order.
-fn split(text: &str) -> Result<Vec<(&str, &str)>, DictionariesError> {
+/// The text's six word lists, checked to come under zxcvbn's names in its order.
+fn split(text: &str) -> Result<Vec<&str>, DictionariesError> {
     let bad = DictionariesError::Malformed;
     let mut lists = Vec::with_capacity(DICTIONARIES.len());
     for (n, section) in text.split("# ").skip(1).enumerate() {
@@ -120,7 +121,7 @@ fn split(text: &str) -> Result<Vec<(&str, &str)>, DictionariesError> {
                 DICTIONARIES.get(n)
             )));
         }
-        lists.push((name, words));
+        lists.push(words);
     }
     if !text.starts_with("# ") || lists.len() != DICTIONARIES.len() {
         return Err(bad(format!(
@@ -131,11 +132,11 @@ fn split(text: &str) -> Result<Vec<(&str, &str)>, DictionariesError> {
     Ok(lists)
 }
 
-fn rank<'a>(lists: impl IntoIterator<Item = (&'a str, &'static str)>) -> Dictionaries {
+fn rank(lists: impl IntoIterator<Item = &'static str>) -> Dictionaries {
     let mut words: FxMap<&'static str, [u32; 6]> =
         FxMap::with_capacity_and_hasher(100_000, FxBuild::default());
     let mut longest = 0;
-    for (d, (_, list)) in lists.into_iter().enumerate() {
+    for (d, list) in lists.into_iter().enumerate() {
         for (rank, word) in list.lines().enumerate() {
             // build_ranked_dict: a later duplicate overwrites the earlier rank
             words.entry(word).or_insert([0; 6])[d] = rank as u32 + 1;
@@ -240,8 +241,7 @@ mod tests {
     #[test]
     fn the_installable_text_ranks_every_word_as_the_compiled_in_lists() {
         let text = dictionaries_text();
-        let lists = split(&text).unwrap();
-        assert_eq!(lists.iter().map(|l| l.0).collect::<Vec<_>>(), DICTIONARIES);
+        assert_eq!(split(&text).unwrap().len(), DICTIONARIES.len());
         let leaked: &'static str = Box::leak(text.into_boxed_str());
         let installed = rank(split(leaked).unwrap());
         let compiled = dictionaries().unwrap();

@@ -24,7 +24,7 @@ mod scoring;
 
 #[cfg(feature = "dictionaries")]
 pub use data::dictionaries_text;
-pub use data::{Dictionaries, DictionariesError, dictionaries, install_dictionaries};
+pub use data::{DICTIONARIES, Dictionaries, DictionariesError, dictionaries, install_dictionaries};
 pub use feedback::{Advice, CrackTimes, Feedback, display_time};
 
 use matching::{Inputs, Kind, Matcher, dictionary_name};

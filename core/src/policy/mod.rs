@@ -55,10 +55,11 @@ impl Policy {
         let pattern = spec.pattern.as_ref().map(Pattern::compile).transpose()?;
         let blocklist = Blocklist::new(spec.blocklist.as_ref());
         #[cfg(feature = "strength")]
-        let dictionaries = match spec.strength {
-            Some(_) => Some(crate::strength::dictionaries()?),
-            None => None,
-        };
+        let dictionaries = spec
+            .strength
+            .as_ref()
+            .map(|_| crate::strength::dictionaries())
+            .transpose()?;
         Ok(Policy {
             spec,
             pattern,
