@@ -3,6 +3,23 @@
 use crate::error::Error;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// Unicode NFKC. On wasm32 the JS engine's `String.prototype.normalize` does it (its ICU
+/// tables are already in every browser and Node); natively ICU4X.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfkc().normalize(text)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
+    let normalized = js_sys::JsString::from(text).normalize("NFKC");
+    match String::from(normalized) {
+        same if same == text => Cow::Borrowed(text),
+        other => Cow::Owned(other),
+    }
+}
 
 /// The unit a length is counted in. The three give three answers for "😀😀😀": 3, 6 and 12.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

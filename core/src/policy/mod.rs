@@ -192,9 +192,7 @@ impl Policy {
     fn normalize<'a>(&self, password: &'a str) -> Cow<'a, str> {
         match self.spec.normalization {
             Normalization::None => Cow::Borrowed(password),
-            Normalization::Nfkc => {
-                icu_normalizer::ComposingNormalizerBorrowed::new_nfkc().normalize(password)
-            }
+            Normalization::Nfkc => crate::text::nfkc(password),
         }
     }
 }

@@ -1,13 +1,22 @@
 //! One HTTP client for every backend (feature `transport`): reqwest with rustls natively,
-//! `fetch` on wasm32 (browsers and Node 18+).
+//! the JS host's `fetch` on wasm32 (browsers and Node 18+).
 //!
 //! Only a `503` is retried, after `Retry-After` (or a short back-off): the server said it did
 //! nothing. A failure after a change request may have reached the server is
 //! `outcome_unknown`, never retried: the password may or may not have changed.
 
+#[cfg(target_arch = "wasm32")]
+mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
 mod sleep;
 
-use crate::backend::{HttpRequest, HttpResponse, MAX_RESPONSE_BODY, Operation, Outcome};
+#[cfg(target_arch = "wasm32")]
+use fetch::{Fetch as Carrier, scheme_and_host};
+#[cfg(not(target_arch = "wasm32"))]
+use native::{Native as Carrier, scheme_and_host};
+
+use crate::backend::{HttpRequest, HttpResponse, Operation, Outcome};
 use crate::error::{Error, Result, TransportErrorCode};
 use crate::policy::{Context, Policy};
 use serde::Deserialize;
@@ -49,7 +58,7 @@ impl Default for TransportOptions {
 
 #[derive(Debug, Clone)]
 pub struct Transport {
-    client: reqwest::Client,
+    carrier: Carrier,
     options: TransportOptions,
 }
 
@@ -62,32 +71,10 @@ fn transport_error(code: TransportErrorCode, reason: impl Into<String>) -> Error
 
 impl Transport {
     pub fn new(options: TransportOptions) -> Result<Self> {
-        let builder = reqwest::Client::builder();
-        #[cfg(not(target_arch = "wasm32"))]
-        let builder = {
-            let mut builder = builder
-                .connect_timeout(Duration::from_millis(options.connect_timeout_ms))
-                .redirect(reqwest::redirect::Policy::none());
-            if let Some(pem) = &options.extra_ca_pem {
-                let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
-                    .map_err(|e| Error::invalid_argument("extra_ca_pem", e.to_string()))?;
-                if certificates.is_empty() {
-                    return Err(Error::invalid_argument(
-                        "extra_ca_pem",
-                        "no PEM certificate found",
-                    ));
-                }
-                for certificate in certificates {
-                    builder = builder.add_root_certificate(certificate);
-                }
-            }
-            builder
-        };
-        // a client that cannot be built is a configuration mistake (a certificate, say)
-        let client = builder
-            .build()
-            .map_err(|e| Error::invalid_argument("options", error_chain(&e)))?;
-        Ok(Transport { client, options })
+        Ok(Transport {
+            carrier: Carrier::new(&options)?,
+            options,
+        })
     }
 
     /// Carries one request; `idempotent` says whether a failure midway may be reported as a
@@ -116,64 +103,20 @@ impl Transport {
     }
 
     async fn send_once(&self, request: &HttpRequest, idempotent: bool) -> Result<HttpResponse> {
-        let method = reqwest::Method::from_bytes(request.method.as_bytes())
-            .map_err(|e| Error::invalid_argument("method", e.to_string()))?;
-        let mut builder = self
-            .client
-            .request(method, &request.url)
-            .timeout(Duration::from_millis(self.options.timeout_ms));
-        for (name, value) in &request.headers {
-            builder = builder.header(name, value);
-        }
-        if let Some(body) = &request.body {
-            builder = builder.body(body.as_str().to_owned());
-        }
-        let response = builder
-            .send()
-            .await
-            .map_err(|e| map_error(&e, idempotent))?;
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        let body = read_body(response)
-            .await
-            .map_err(|e| map_error(&e, idempotent))?;
-        Ok(HttpResponse {
-            status,
-            headers,
-            body,
-        })
+        let timeout = Duration::from_millis(self.options.timeout_ms);
+        self.carrier.send_once(request, timeout, idempotent).await
     }
 
     /// Plain http:// only to loopback, unless allowed.
     fn check_scheme(&self, url: &str) -> Result<()> {
-        let parsed =
-            reqwest::Url::parse(url).map_err(|e| Error::invalid_argument("url", e.to_string()))?;
-        if parsed.scheme() != "http" || self.options.allow_insecure_http {
+        let (scheme, host) = scheme_and_host(url)?;
+        if scheme != "http" || self.options.allow_insecure_http || is_loopback(&host) {
             return Ok(());
         }
-        let loopback = match parsed.host() {
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-            None => false,
-        };
-        if loopback {
-            Ok(())
-        } else {
-            Err(transport_error(
-                TransportErrorCode::InsecureHttp,
-                "plain http:// would send the password unencrypted; use https:// or allow_insecure_http",
-            ))
-        }
+        Err(transport_error(
+            TransportErrorCode::InsecureHttp,
+            "plain http:// would send the password unencrypted; use https:// or allow_insecure_http",
+        ))
     }
 
     /// Build, send, interpret.
@@ -250,61 +193,15 @@ impl Transport {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-async fn read_body(mut response: reqwest::Response) -> std::result::Result<String, reqwest::Error> {
-    // read at most a little more than is ever parsed: a hostile body cannot fill memory
-    let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await? {
-        let room = (MAX_RESPONSE_BODY + 1).saturating_sub(body.len());
-        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if body.len() > MAX_RESPONSE_BODY {
-            break;
-        }
+/// `host` as a WHATWG URL serializes it: `localhost`, `127.0.0.0/8` or `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return v6
+            .parse::<std::net::Ipv6Addr>()
+            .is_ok_and(|ip| ip.is_loopback());
     }
-    Ok(String::from_utf8_lossy(&body).into_owned())
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn read_body(response: reqwest::Response) -> std::result::Result<String, reqwest::Error> {
-    let bytes = response.bytes().await?;
-    let end = bytes.len().min(MAX_RESPONSE_BODY + 1);
-    Ok(String::from_utf8_lossy(&bytes[..end]).into_owned())
-}
-
-/// The error and its sources, the way a person needs them to see what went wrong.
-fn error_chain(e: &reqwest::Error) -> String {
-    let mut reason = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(inner) = source {
-        reason.push_str(": ");
-        reason.push_str(&inner.to_string());
-        source = inner.source();
-    }
-    reason
-}
-
-fn map_error(e: &reqwest::Error, idempotent: bool) -> Error {
-    use TransportErrorCode::*;
-    let reason = error_chain(e);
-    let lower = reason.to_lowercase();
-    let tls = lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake");
-    #[cfg(not(target_arch = "wasm32"))]
-    let connect = e.is_connect();
-    // fetch does not say whether the request left: assume it may have
-    #[cfg(target_arch = "wasm32")]
-    let connect = false;
-    let code = if connect && tls {
-        Tls
-    } else if connect && e.is_timeout() {
-        Timeout
-    } else if connect {
-        Network
-    } else if !idempotent {
-        OutcomeUnknown
-    } else if e.is_timeout() {
-        Timeout
-    } else {
-        Network
-    };
-    transport_error(code, reason)
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
