@@ -14,11 +14,7 @@ pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
-    let normalized = js_sys::JsString::from(text).normalize("NFKC");
-    match String::from(normalized) {
-        same if same == text => Cow::Borrowed(text),
-        other => Cow::Owned(other),
-    }
+    Cow::Owned(js_sys::JsString::from(text).normalize("NFKC").into())
 }
 
 /// The unit a length is counted in. The three give three answers for "😀😀😀": 3, 6 and 12.

@@ -1,11 +1,10 @@
 //! Carrying a request on wasm32 with the JS host's own `fetch` (browsers, workers, Node 18+)
 //! and its WHATWG `URL`: no HTTP client or URL parser compiled into the npm package.
 
-use super::transport_error;
+use super::{Failure, failure_error};
 use crate::backend::{HttpRequest, HttpResponse, MAX_RESPONSE_BODY};
-use crate::error::{Error, Result, TransportErrorCode};
+use crate::error::{Error, Result};
 use js_sys::{Promise, Reflect, Uint8Array};
-use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue, prelude::wasm_bindgen};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, RequestInit, Response};
@@ -18,17 +17,20 @@ extern "C" {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Fetch;
+pub(super) struct Fetch {
+    timeout_ms: u32,
+}
 
 impl Fetch {
-    pub(super) fn new(_options: &super::TransportOptions) -> Result<Self> {
-        Ok(Fetch)
+    pub(super) fn new(options: &super::TransportOptions) -> Result<Self> {
+        Ok(Fetch {
+            timeout_ms: u32::try_from(options.timeout_ms).unwrap_or(u32::MAX),
+        })
     }
 
     pub(super) async fn send_once(
         &self,
         request: &HttpRequest,
-        timeout: Duration,
         idempotent: bool,
     ) -> Result<HttpResponse> {
         let init = RequestInit::new();
@@ -44,8 +46,7 @@ impl Fetch {
             init.set_body(&JsValue::from_str(body));
         }
         // one deadline for the whole exchange, body included
-        let millis = u32::try_from(timeout.as_millis()).unwrap_or(u32::MAX);
-        init.set_signal(Some(&AbortSignal::timeout_with_u32(millis)));
+        init.set_signal(Some(&AbortSignal::timeout_with_u32(self.timeout_ms)));
 
         let failed = |e: JsValue| fetch_error(&e, idempotent);
         let promise = global_fetch(&request.url, &init).map_err(|e| invalid("url", &e))?;
@@ -91,15 +92,12 @@ fn header_pairs(headers: &Headers) -> Vec<(String, String)> {
 
 /// fetch does not say whether a failed request left: a change may have reached the server.
 fn fetch_error(e: &JsValue, idempotent: bool) -> Error {
-    let timed_out = property(e, "name").as_deref() == Some("TimeoutError");
-    let code = if !idempotent {
-        TransportErrorCode::OutcomeUnknown
-    } else if timed_out {
-        TransportErrorCode::Timeout
-    } else {
-        TransportErrorCode::Network
+    let failure = Failure {
+        unsent: false,
+        tls: false,
+        timed_out: property(e, "name").as_deref() == Some("TimeoutError"),
     };
-    transport_error(code, describe(e))
+    failure_error(failure, idempotent, describe(e))
 }
 
 fn invalid(argument: &'static str, e: &JsValue) -> Error {

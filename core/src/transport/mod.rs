@@ -69,6 +69,27 @@ fn transport_error(code: TransportErrorCode, reason: impl Into<String>) -> Error
     }
 }
 
+/// What a carrier knows about a request that got no answer.
+struct Failure {
+    /// It never reached the server (natively only; fetch cannot tell).
+    unsent: bool,
+    tls: bool,
+    timed_out: bool,
+}
+
+/// The one rule for every carrier: a change that may have reached the server is
+/// `outcome_unknown`; anything else says what went wrong.
+fn failure_error(failure: Failure, idempotent: bool, reason: String) -> Error {
+    use TransportErrorCode::*;
+    let code = match (failure.unsent, idempotent) {
+        (true, _) if failure.tls => Tls,
+        (false, false) => OutcomeUnknown,
+        _ if failure.timed_out => Timeout,
+        _ => Network,
+    };
+    transport_error(code, reason)
+}
+
 impl Transport {
     pub fn new(options: TransportOptions) -> Result<Self> {
         Ok(Transport {
@@ -83,7 +104,7 @@ impl Transport {
         self.check_scheme(&request.url)?;
         let mut attempt = 0;
         loop {
-            let response = self.send_once(request, idempotent).await?;
+            let response = self.carrier.send_once(request, idempotent).await?;
             if response.status != 503 || attempt >= self.options.max_retries {
                 return Ok(response);
             }
@@ -100,11 +121,6 @@ impl Transport {
             sleep::sleep(wait).await;
             attempt += 1;
         }
-    }
-
-    async fn send_once(&self, request: &HttpRequest, idempotent: bool) -> Result<HttpResponse> {
-        let timeout = Duration::from_millis(self.options.timeout_ms);
-        self.carrier.send_once(request, timeout, idempotent).await
     }
 
     /// Plain http:// only to loopback, unless allowed.

@@ -1,13 +1,14 @@
 //! Carrying a request natively: reqwest with rustls, no redirects followed.
 
-use super::transport_error;
+use super::{Failure, failure_error};
 use crate::backend::{HttpRequest, HttpResponse, MAX_RESPONSE_BODY};
-use crate::error::{Error, Result, TransportErrorCode};
+use crate::error::{Error, Result};
 use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub(super) struct Native {
     client: reqwest::Client,
+    timeout: Duration,
 }
 
 impl Native {
@@ -32,18 +33,23 @@ impl Native {
         let client = builder
             .build()
             .map_err(|e| Error::invalid_argument("options", error_chain(&e)))?;
-        Ok(Native { client })
+        Ok(Native {
+            client,
+            timeout: Duration::from_millis(options.timeout_ms),
+        })
     }
 
     pub(super) async fn send_once(
         &self,
         request: &HttpRequest,
-        timeout: Duration,
         idempotent: bool,
     ) -> Result<HttpResponse> {
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
             .map_err(|e| Error::invalid_argument("method", e.to_string()))?;
-        let mut builder = self.client.request(method, &request.url).timeout(timeout);
+        let mut builder = self
+            .client
+            .request(method, &request.url)
+            .timeout(self.timeout);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
@@ -111,23 +117,12 @@ fn error_chain(e: &reqwest::Error) -> String {
 }
 
 fn map_error(e: &reqwest::Error, idempotent: bool) -> Error {
-    use TransportErrorCode::*;
     let reason = error_chain(e);
     let lower = reason.to_lowercase();
-    let tls = lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake");
-    let connect = e.is_connect();
-    let code = if connect && tls {
-        Tls
-    } else if connect && e.is_timeout() {
-        Timeout
-    } else if connect {
-        Network
-    } else if !idempotent {
-        OutcomeUnknown
-    } else if e.is_timeout() {
-        Timeout
-    } else {
-        Network
+    let failure = Failure {
+        unsent: e.is_connect(),
+        tls: lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake"),
+        timed_out: e.is_timeout(),
     };
-    transport_error(code, reason)
+    failure_error(failure, idempotent, reason)
 }
