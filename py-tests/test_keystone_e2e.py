@@ -23,9 +23,16 @@ def test_change_then_new_password_works_and_old_fails(keystone: Keystone) -> Non
     outcome = keystone.client.change_password(keystone.change(uid, "Start-123", "Better-456"))
     # the flow logs in again (Keystone revoked the old tokens) and hands over the new token
     assert outcome["outcome"] == "token" and outcome["user_id"] == uid and outcome["token"]
+    assert_token_works(keystone, outcome["token"])
     assert keystone.login(uid, "Better-456")["outcome"] == "token"
     with pytest.raises(chpass.AuthenticationFailedError):
         keystone.login(uid, "Start-123")
+
+
+def assert_token_works(keystone: Keystone, token: str) -> None:
+    """Keystone revokes by the second: a token from the change's second would be refused here."""
+    read = keystone.client.execute({"operation": "keystone.get_password_policy", "base_url": keystone.url, "token": token})
+    assert read["outcome"] == "policy"
 
 
 def test_wrong_current_password(keystone: Keystone) -> None:
@@ -82,6 +89,55 @@ def test_reusing_a_recent_password(keystone: Keystone) -> None:
     assert info.value.params["violation_code"] == "password_reused"
 
 
+def login_by_name(keystone: Keystone, name: str, password: str) -> Dict[str, Any]:
+    return {"operation": "keystone.issue_token", "base_url": keystone.url,
+            "user": {"name": name, "domain": {"id": "default"}}, "password": password}
+
+
+def test_the_keystone_flow_from_the_current_password_alone(keystone: Keystone) -> None:
+    uid = keystone.create_user("frank", "Start-123")
+    # by name: the flow learns the user's id from the login
+    outcome = keystone.client.change_keystone_password(login_by_name(keystone, "frank", "Start-123"), "Better-456")
+    assert outcome["outcome"] == "token" and outcome["user_id"] == uid and outcome["token"]
+    assert_token_works(keystone, outcome["token"])
+    assert keystone.login(uid, "Better-456")["outcome"] == "token"
+    with pytest.raises(chpass.AuthenticationFailedError):
+        keystone.login(uid, "Start-123")
+
+
+def test_the_keystone_flow_checks_against_the_servers_own_policy(keystone: Keystone) -> None:
+    uid = keystone.create_user("grace", "Start-123")
+    login = login_by_name(keystone, "grace", "Start-123")
+    found = keystone.client.keystone_policy(login)
+    with open(keystone.conf, encoding="utf-8") as conf:
+        assert found["source"] == "server" and found["policy"] == chpass.Policy.from_keystone_conf(conf.read())
+    # refused here, by the server's regex read with the login's token: nothing was sent
+    with pytest.raises(chpass.PolicyViolationError) as refused:
+        keystone.client.change_keystone_password(login, "abcdefgh")
+    assert [v["code"] for v in refused.value.params["report"]["violations"]] == ["pattern_mismatch"]
+    assert keystone.login(uid, "Start-123")["outcome"] == "token"
+    # the context's user name and current password default to the login's
+    own = chpass.Policy({"context_words": True, "differ_from_current": True})
+    for new, code in [("grace-1234", "contains_context_word"), ("Start-123", "same_as_current")]:
+        with pytest.raises(chpass.PolicyViolationError) as refused:
+            keystone.client.change_keystone_password(login, new, own)
+        assert [v["code"] for v in refused.value.params["report"]["violations"]] == [code]
+    # a policy of the caller's replaces the server's here: sent, so the server has the last word
+    with pytest.raises(chpass.ServerRejectedPasswordError):
+        keystone.client.change_keystone_password(login, "abcdefgh", own)
+    outcome = keystone.client.change_keystone_password(login, "Better-456", own)
+    assert outcome["outcome"] == "token" and keystone.login(uid, "Better-456")["outcome"] == "token"
+
+
+def test_the_keystone_flow_with_a_wrong_current_password(keystone: Keystone) -> None:
+    keystone.create_user("heidi", "Start-123")
+    with pytest.raises(chpass.AuthenticationFailedError):
+        keystone.client.change_keystone_password(login_by_name(keystone, "heidi", "not-it-1"), "Better-456")
+    with pytest.raises(chpass.InvalidArgumentError) as info:
+        keystone.client.change_keystone_password(keystone.change("x", "a", "b"), "Better-456")
+    assert info.value.params["argument"] == "login"
+
+
 def test_ec2_credentials_create_list_delete(keystone: Keystone) -> None:
     admin = keystone.admin
     project = keystone.client.execute({"operation": "keystone.issue_token", "base_url": keystone.url,
@@ -120,7 +176,9 @@ def test_asyncio_client(keystone: Keystone) -> None:
         outcome = await client.change_password(keystone.change(uid, "Start-123", "Better-456"))
         ticker.cancel()
         assert ticks > 0
-        return outcome
+        found = await client.keystone_policy(login_by_name(keystone, "erin", "Better-456"))
+        assert found["source"] == "server"
+        return await client.change_keystone_password(login_by_name(keystone, "erin", "Better-456"), "Third-789")
 
     assert asyncio.run(main())["outcome"] == "token"
 

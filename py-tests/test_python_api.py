@@ -105,7 +105,7 @@ def test_stubs_match_the_compiled_module(tmp_path: pathlib.Path) -> None:
     allow.write_text(
         "\n".join(
             f"chpass._chpass.{name}"
-            for name in ["Context", "PresetInfo", "HttpRequest", "FileUpdate", "HashSpec", "WorkLimits", "GenerateOptions", "Strength", "StrengthMatch"]
+            for name in ["Context", "PresetInfo", "HttpRequest", "FileUpdate", "HashSpec", "WorkLimits", "GenerateOptions", "Strength", "StrengthMatch", "KeystonePolicy"]
         )
     )
     run = subprocess.run(

@@ -5,7 +5,7 @@ use chpass::backend::{HttpResponse, Operation};
 use chpass::files::{self, FileUpdate, RcUpdate, WriteOptions};
 use chpass::generate::GenerateOptions;
 use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
-use chpass::transport::{Transport, TransportOptions};
+use chpass::transport::{KeystonePolicy, Transport, TransportOptions};
 use chpass::{Context, Error, SecretString};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -718,13 +718,7 @@ impl Client {
         context: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let operation = self::operation(py, operation)?;
-        let policy = match policy {
-            None => None,
-            Some(p) => match p.cast::<Policy>() {
-                Ok(p) => Some(p.get().inner.clone()),
-                Err(_) => Some(Policy::new(py, p)?.inner),
-            },
-        };
+        let policy = policy.map(|p| policy_of(py, p)).transpose()?;
         let context = context_of(py, context)?;
         let runtime = runtime()?;
         let outcome = py.detach(|| {
@@ -738,6 +732,79 @@ impl Client {
             &serde_json::to_value(outcome.py(py)?).unwrap_or_default(),
         )
     }
+
+    /// Logs in with `login` (a `keystone.issue_token` operation) and reads the server's
+    /// password policy: {"policy": Policy, "source": "server"} or, when the token may not
+    /// read it, the keystone preset with "source": "preset".
+    fn keystone_policy<'py>(
+        &self,
+        py: Python<'py>,
+        login: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let login = self::operation(py, login)?.into_login().py(py)?;
+        let runtime = runtime()?;
+        let found = py
+            .detach(|| runtime.block_on(self.inner.keystone_policy(&login)))
+            .py(py)?;
+        keystone_policy_to_py(py, found)
+    }
+
+    /// The whole Keystone change from the current password alone: log in (the change needs
+    /// the user's id), check `new_password` against `policy` or else the server's own
+    /// (nothing is sent if it fails: PolicyViolationError), change, log in again; returns
+    /// the new token's outcome.
+    #[pyo3(signature = (login, new_password, policy = None, context = None))]
+    fn change_keystone_password<'py>(
+        &self,
+        py: Python<'py>,
+        login: &Bound<'py, PyAny>,
+        new_password: &Bound<'py, PyString>,
+        policy: Option<&Bound<'py, PyAny>>,
+        context: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let login = self::operation(py, login)?.into_login().py(py)?;
+        let new_password = SecretString::new(text(py, "new_password", new_password)?);
+        let policy = policy.map(|p| policy_of(py, p)).transpose()?;
+        let context = context_of(py, context)?;
+        let runtime = runtime()?;
+        let outcome = py.detach(|| {
+            runtime.block_on(self.inner.change_keystone_password(
+                &login,
+                new_password,
+                policy,
+                &context,
+            ))
+        });
+        json_to_py(
+            py,
+            &serde_json::to_value(outcome.py(py)?).unwrap_or_default(),
+        )
+    }
+}
+
+/// A Policy object, or a spec dict made into one.
+fn policy_of(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<chpass::Policy> {
+    match policy.cast::<Policy>() {
+        Ok(p) => Ok(p.get().inner.clone()),
+        Err(_) => Ok(Policy::new(py, policy)?.inner),
+    }
+}
+
+fn keystone_policy_to_py(py: Python<'_>, found: KeystonePolicy) -> PyResult<Bound<'_, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item(
+        "policy",
+        Policy {
+            inner: found.policy,
+        },
+    )?;
+    dict.set_item(
+        "source",
+        serde_json::to_value(found.source)
+            .unwrap_or_default()
+            .as_str(),
+    )?;
+    Ok(dict)
 }
 
 fn update_to_py<'py>(py: Python<'py>, update: &FileUpdate) -> PyResult<Bound<'py, PyAny>> {

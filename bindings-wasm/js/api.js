@@ -196,10 +196,20 @@ export function build(wasm, startWorker, dictionaries) {
   class Client extends wasm.Client {
     /** The whole change: policy check (nothing sent on failure), send, interpret, re-login after Keystone. */
     changePassword(operation, policy, context) {
-      const spec = policy instanceof Policy ? policy.toJSON() : policy;
-      return this.changePasswordWithSpec(operation, spec, context);
+      return this.changePasswordWithSpec(operation, specOf(policy), context);
+    }
+    /** Logs in and reads Keystone's own policy: `{policy: Policy, source: 'server' | 'preset'}`. */
+    async keystonePolicy(login) {
+      const { policy, source } = await this.keystonePolicySpec(login);
+      return { policy: new Policy(policy), source };
+    }
+    /** The whole Keystone change from the current password (in `login`) alone: log in, check
+     *  against `policy` or else the server's own, change, log in again. */
+    changeKeystonePassword(login, newPassword, policy, context) {
+      return this.changeKeystonePasswordWithSpec(login, newPassword, specOf(policy), context);
     }
   }
+  const specOf = (policy) => (policy instanceof Policy ? policy.toJSON() : policy);
 
   return Object.freeze({
     Policy,

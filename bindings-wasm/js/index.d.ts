@@ -237,6 +237,17 @@ export class Client {
   execute(operation: Operation): Promise<Outcome>;
   /** Policy check (nothing is sent when it fails), send, interpret; after Keystone, log in again and return the new token. */
   changePassword(operation: Operation, policy?: Policy | PolicySpec, context?: Context): Promise<Outcome>;
+  /** Logs in with `login` and reads Keystone's `[security_compliance]`; the `keystone` preset when the token may not read it. */
+  keystonePolicy(login: KeystoneLogin): Promise<{ policy: Policy; source: 'server' | 'preset' }>;
+  /** The whole Keystone change from the current password alone: log in (the change needs the user's id),
+   *  check `newPassword` against `policy` or else the server's own (nothing is sent when it fails), change,
+   *  log in again; resolves to the new token's outcome. */
+  changeKeystonePassword(
+    login: KeystoneLogin,
+    newPassword: string,
+    policy?: Policy | PolicySpec,
+    context?: Context,
+  ): Promise<Outcome>;
   free(): void;
 }
 
@@ -245,6 +256,9 @@ export type Auth =
   | { basic: { username: string; password: string } }
   | { api_key: { encoded: string } }
   | { bearer: { token: string } };
+
+/** A Keystone v3 login with the current password: the `keystone.issue_token` operation. */
+export type KeystoneLogin = Extract<Operation, { operation: 'keystone.issue_token' }>;
 
 export type Operation =
   | {

@@ -236,11 +236,7 @@ impl Client {
         let transport = self.inner.clone();
         future_to_promise(async move {
             let operation = self::operation(operation)?;
-            let policy =
-                match from_js(policy).map_err(|r| to_js_error(Error::invalid_policy("", r)))? {
-                    serde_json::Value::Null => None,
-                    spec => Some(chpass::Policy::from_value(spec).js()?),
-                };
+            let policy = policy_spec(policy)?;
             let context = context_of(context).js()?;
             let outcome = transport
                 .change_password(&operation, policy.as_ref(), &context)
@@ -248,6 +244,50 @@ impl Client {
                 .js()?;
             to_js(&outcome)
         })
+    }
+
+    /// Logs in with `login` (a `keystone.issue_token` operation) and reads the server's policy:
+    /// a Promise of `{policy, source}` with the policy as a spec, `source` "server" or "preset".
+    #[wasm_bindgen(js_name = keystonePolicySpec)]
+    pub fn keystone_policy_spec(&self, login: JsValue) -> js_sys::Promise {
+        let transport = self.inner.clone();
+        future_to_promise(async move {
+            let login = self::operation(login)?.into_login().js()?;
+            let found = transport.keystone_policy(&login).await.js()?;
+            to_js(&serde_json::json!({ "policy": found.policy.spec(), "source": found.source }))
+        })
+    }
+
+    /// The whole Keystone change from the current password alone; `policy` is a spec or
+    /// undefined (then the server's own).
+    #[wasm_bindgen(js_name = changeKeystonePasswordWithSpec)]
+    pub fn change_keystone_password_with_spec(
+        &self,
+        login: JsValue,
+        new_password: JsValue,
+        policy: JsValue,
+        context: JsValue,
+    ) -> js_sys::Promise {
+        let transport = self.inner.clone();
+        future_to_promise(async move {
+            let login = self::operation(login)?.into_login().js()?;
+            let new_password = SecretString::new(text("new_password", &new_password).js()?);
+            let policy = policy_spec(policy)?;
+            let context = context_of(context).js()?;
+            let outcome = transport
+                .change_keystone_password(&login, new_password, policy, &context)
+                .await
+                .js()?;
+            to_js(&outcome)
+        })
+    }
+}
+
+/// A policy spec (what `Policy#toJSON()` gives), or none for null/undefined.
+fn policy_spec(policy: JsValue) -> Result<Option<chpass::Policy>, JsValue> {
+    match from_js(policy).map_err(|r| to_js_error(Error::invalid_policy("", r)))? {
+        serde_json::Value::Null => Ok(None),
+        spec => Ok(Some(chpass::Policy::from_value(spec).js()?)),
     }
 }
 

@@ -1,7 +1,6 @@
 //! `chpass set`: the whole change from a terminal or a script, then the local files.
 
 use crate::{EXIT_OK, EXIT_REFUSED, Io, PolicyArgs, input, output};
-use chpass::backend::keystone::{ChangePassword, GetPasswordPolicy};
 use chpass::backend::{Auth, Operation, Outcome, elasticsearch, opensearch};
 use chpass::files::{self, CloudAuth, FileUpdate, WriteOptions};
 use chpass::transport::{Transport, TransportOptions};
@@ -181,8 +180,7 @@ fn cacert_of(target: &Target) -> Option<PathBuf> {
 }
 
 /// The change operation, the policy to check it against, and the user name for the context.
-/// For Keystone this logs in with the current password: the change needs the user's id, and
-/// the server's policy needs a token to read.
+/// For Keystone this logs in with the current password (core's Keystone flow).
 async fn prepare(
     target: &Target,
     args: &SetArgs,
@@ -194,29 +192,16 @@ async fn prepare(
     let policy_or = |preset: &str| input::policy(&args.policy, preset);
     Ok(match target {
         Target::Keystone(auth) => {
-            let login = Operation::KeystoneIssueToken(auth.login(current.clone()));
-            let Outcome::Token { token, user_id, .. } = transport.execute(&login).await? else {
-                return Err(Error::invalid_argument(
-                    "cloud",
-                    "Keystone answered the login without a token",
-                ));
-            };
-            let user_id = user_id.or_else(|| auth.user_id.clone()).ok_or_else(|| {
-                Error::invalid_argument("cloud", "Keystone did not say who the user is")
-            })?;
-            let base_url = auth.keystone_base_url();
-            let policy = if given {
-                policy_or("keystone")?
-            } else {
-                server_policy(transport, &base_url, token, auth).await?
-            };
-            let operation = Operation::KeystoneChangePassword(ChangePassword {
-                base_url,
-                user_id,
-                original_password: current.clone(),
-                password: new.clone(),
-            });
-            (operation, policy, auth.username.clone())
+            let login = auth.login(current.clone());
+            let given = given.then(|| policy_or("keystone")).transpose()?;
+            let change = transport
+                .plan_keystone_change(&login, new.clone(), given)
+                .await?;
+            (
+                change.operation,
+                change.policy.policy,
+                auth.username.clone(),
+            )
         }
         Target::Elasticsearch { url, user } => {
             let operation = Operation::ElasticsearchChangePassword(elasticsearch::ChangePassword {
@@ -248,28 +233,6 @@ async fn prepare(
             (operation, policy_or("opensearch")?, Some(user.clone()))
         }
     })
-}
-
-/// Keystone's own `[security_compliance]` when the token may read it; the `keystone` preset
-/// (its defaults) when not.
-async fn server_policy(
-    transport: &Transport,
-    base_url: &str,
-    token: SecretString,
-    auth: &CloudAuth,
-) -> chpass::Result<Policy> {
-    let read = Operation::KeystoneGetPasswordPolicy(GetPasswordPolicy {
-        base_url: base_url.to_owned(),
-        token,
-        domain_id: auth
-            .user_domain_id
-            .clone()
-            .unwrap_or_else(|| "default".into()),
-    });
-    match transport.execute(&read).await {
-        Ok(Outcome::Policy { policy }) => Policy::new(policy),
-        _ => Policy::preset("keystone", &json!({})),
-    }
 }
 
 fn update_files(

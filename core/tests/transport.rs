@@ -313,3 +313,121 @@ async fn an_unreachable_breach_service_fails_or_warns_as_the_policy_says() {
     );
     assert_eq!(seen.lock().unwrap().len(), 1, "warn: the change went ahead");
 }
+
+// ---------- the Keystone flow ----------
+
+const LOGIN_OK: Reply = Reply::Status(
+    201,
+    "X-Subject-Token: tok-1\r\n",
+    r#"{"token": {"user": {"id": "u-42"}, "expires_at": "2030-01-01T00:00:00Z"}}"#,
+);
+const SERVER_POLICY: Reply = Reply::Status(
+    200,
+    "",
+    r#"{"config": {"security_compliance": {"password_regex": "^.{12,}$", "password_regex_description": "12 or more"}}}"#,
+);
+
+fn keystone_login(url: &str) -> chpass::backend::keystone::IssueToken {
+    Operation::from_value(json!({
+        "operation": "keystone.issue_token", "base_url": url,
+        "user": {"name": "alice", "domain": {"id": "d-7"}}, "password": "old-Passw0rd"
+    }))
+    .unwrap()
+    .into_login()
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_keystone_flow_logs_in_reads_the_policy_changes_and_logs_in_again() {
+    let relogin = Reply::Status(201, "X-Subject-Token: tok-2\r\n", r#"{"token": {}}"#);
+    let (url, seen) = server(vec![
+        LOGIN_OK,
+        SERVER_POLICY,
+        Reply::Status(204, "", ""),
+        relogin,
+    ])
+    .await;
+    let start = Instant::now();
+    let outcome = Transport::new(quick())
+        .unwrap()
+        .change_keystone_password(
+            &keystone_login(&url),
+            "a-much-longer-one".into(),
+            None,
+            &Context::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(outcome).unwrap(),
+        json!({"outcome": "token", "token": "tok-2"})
+    );
+    // a token from the change's second would be born revoked
+    assert!(start.elapsed() >= chpass::backend::keystone::REVOCATION_GRANULARITY);
+    let seen = seen.lock().unwrap();
+    assert!(seen[0].starts_with("POST /v3/auth/tokens "));
+    assert!(seen[1].starts_with("GET /v3/domains/d-7/config/security_compliance "));
+    assert!(seen[1].contains("x-auth-token: tok-1\r\n"), "{}", seen[1]);
+    assert!(seen[2].starts_with("POST /v3/users/u-42/password "));
+    assert!(seen[2].ends_with(
+        r#"{"user":{"password":"a-much-longer-one","original_password":"old-Passw0rd"}}"#
+    ));
+    assert!(seen[3].contains(r#""user":{"id":"u-42","password":"a-much-longer-one"}"#));
+}
+
+#[tokio::test]
+async fn the_keystone_flow_refuses_by_the_servers_policy_before_sending() {
+    let (url, seen) = server(vec![LOGIN_OK, SERVER_POLICY]).await;
+    let err = Transport::new(quick())
+        .unwrap()
+        .change_keystone_password(
+            &keystone_login(&url),
+            "short-1".into(),
+            None,
+            &Context::default(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "policy_violation");
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        2,
+        "a login and the policy read only"
+    );
+}
+
+#[tokio::test]
+async fn the_keystone_flow_falls_back_to_the_preset_only_when_the_server_refuses_to_show() {
+    use chpass::transport::PolicySource;
+    let forbidden = Reply::Status(403, "", r#"{"error": {"code": 403, "message": "no"}}"#);
+    let (url, _) = server(vec![LOGIN_OK, forbidden]).await;
+    let transport = Transport::new(quick()).unwrap();
+    let change = transport
+        .plan_keystone_change(&keystone_login(&url), "new-Passw0rd".into(), None)
+        .await
+        .unwrap();
+    assert_eq!(change.policy.source, PolicySource::Preset);
+    assert_eq!(
+        change.policy.policy,
+        Policy::preset("keystone", &json!({})).unwrap()
+    );
+    // a policy read that gets no answer is an error, not a silently weaker policy
+    let (url, _) = server(vec![LOGIN_OK, Reply::CloseWithoutAnswer]).await;
+    let err = transport
+        .keystone_policy(&keystone_login(&url))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "network");
+    // a caller's policy is used as given: nothing is read
+    let (url, seen) = server(vec![LOGIN_OK]).await;
+    let given = Policy::preset("nist-800-63b", &json!({})).unwrap();
+    let change = transport
+        .plan_keystone_change(&keystone_login(&url), "x".into(), Some(given.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        (change.policy.source, change.policy.policy),
+        (PolicySource::Given, given)
+    );
+    assert_eq!(seen.lock().unwrap().len(), 1);
+}

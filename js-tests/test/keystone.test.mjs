@@ -137,3 +137,52 @@ test('EC2 credentials: create, list, delete', async () => {
   assert.deepEqual(await client.execute({ ...base, operation: 'keystone.delete_ec2_credential', access: created.access }), { outcome: 'deleted' });
   await assert.rejects(client.execute({ ...base, operation: 'keystone.delete_ec2_credential', access: created.access }), NotFoundError);
 });
+
+const loginByName = (name, password) => ({
+  operation: 'keystone.issue_token', base_url: url, user: { name, domain: { id: 'default' } }, password,
+});
+
+test('the Keystone flow from the current password alone (core logs in for the user id)', async () => {
+  const uid = await createUser('node-frank', 'Start-123');
+  const outcome = await client.changeKeystonePassword(loginByName('node-frank', 'Start-123'), 'Better-456');
+  assert.equal(outcome.outcome, 'token');
+  assert.equal(outcome.user_id, uid);
+  // Keystone revokes by the second: a token from the change's second would be refused here
+  const read = await client.execute({ operation: 'keystone.get_password_policy', base_url: url, token: outcome.token });
+  assert.equal(read.outcome, 'policy');
+  assert.equal((await login(uid, 'Better-456')).outcome, 'token');
+  await assert.rejects(login(uid, 'Start-123'), AuthenticationFailedError);
+  await assert.rejects(client.changeKeystonePassword(loginByName('node-frank', 'not-it-1'), 'Third-789'), AuthenticationFailedError);
+  await assert.rejects(client.changeKeystonePassword(change(uid, 'a', 'b'), 'Third-789'), (err) => {
+    assert.equal(err.code, 'invalid_argument');
+    assert.equal(err.params.argument, 'login');
+    return true;
+  });
+});
+
+test("the Keystone flow checks against the server's own policy, or the caller's", async () => {
+  const uid = await createUser('node-grace', 'Start-123');
+  const loginGrace = loginByName('node-grace', 'Start-123');
+  const { policy, source } = await client.keystonePolicy(loginGrace);
+  assert.equal(source, 'server');
+  assert.ok(policy instanceof Policy && policy.equals(Policy.fromKeystoneConf(readFileSync(conf, 'utf8'))));
+  await assert.rejects(client.changeKeystonePassword(loginGrace, 'abcdefgh'), (err) => {
+    assert.ok(err instanceof PolicyViolationError);
+    assert.deepEqual(err.params.report.violations.map((v) => v.code), ['pattern_mismatch']);
+    return true;
+  });
+  assert.equal((await login(uid, 'Start-123')).outcome, 'token', 'nothing was sent');
+  // the context's user name and current password default to the login's
+  const own = new Policy({ context_words: true, differ_from_current: true });
+  for (const [password, code] of [['node-grace-1', 'contains_context_word'], ['Start-123', 'same_as_current']]) {
+    await assert.rejects(client.changeKeystonePassword(loginGrace, password, own), (err) => {
+      assert.deepEqual(err.params.report.violations.map((v) => v.code), [code]);
+      return true;
+    });
+  }
+  // the caller's policy replaces the server's here: sent, so the server has the last word
+  await assert.rejects(client.changeKeystonePassword(loginGrace, 'abcdefgh', own), ServerRejectedPasswordError);
+  const outcome = await client.changeKeystonePassword(loginGrace, 'Better-456', own.toJSON());
+  assert.equal(outcome.outcome, 'token');
+  assert.equal((await login(uid, 'Better-456')).outcome, 'token');
+});

@@ -39,3 +39,18 @@ try {
   if (err instanceof MalformedHashError && err.code === 'malformed_hash') console.log(err.params);
 }
 void [matches, rehash, later, made, score];
+
+// the Keystone flow
+import { Client, type KeystoneLogin, type Outcome } from 'chpass';
+const keystoneLogin: KeystoneLogin = {
+  operation: 'keystone.issue_token', base_url: 'https://keystone.example', user: { name: 'alice', domain: { id: 'default' } }, password: 'old',
+};
+async function rotate(client: Client): Promise<Outcome> {
+  const { policy: serverPolicy, source } = await client.keystonePolicy(keystoneLogin);
+  const verdict: boolean = serverPolicy.validate('new-Passw0rd').ok && source !== 'preset';
+  console.log(verdict);
+  return client.changeKeystonePassword(keystoneLogin, 'new-Passw0rd', undefined, { username: 'alice' });
+}
+// @ts-expect-error: a login is a keystone.issue_token operation
+rotate.length && new Client().changeKeystonePassword({ operation: 'keystone.change_password', base_url: '', user_id: '', original_password: '', password: '' }, 'x');
+console.log(rotate);

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, TypeVar, Union
 
 from ._chpass import (
     ERROR_CODES,
@@ -72,6 +72,12 @@ from ._errors import (
     UnsupportedMediaTypeError,
 )
 
+if TYPE_CHECKING:
+    from ._chpass import KeystonePolicy
+
+_T = TypeVar("_T")
+
+
 class AsyncClient:
     """The calls of ``Client`` for asyncio. Each runs in the loop's executor while the
     extension waits with the GIL released, so the event loop keeps running."""
@@ -79,7 +85,7 @@ class AsyncClient:
     def __init__(self, **options: Any) -> None:
         self._client = Client(**options)
 
-    async def _run(self, fn: Any, *args: Any) -> Dict[str, Any]:
+    async def _run(self, fn: Callable[..., _T], *args: Any) -> _T:
         import asyncio  # here, not at the top: it alone would triple `import chpass`'s time
 
         loop = asyncio.get_running_loop()
@@ -97,6 +103,20 @@ class AsyncClient:
     ) -> Dict[str, Any]:
         """The whole change, as ``Client.change_password``."""
         return await self._run(self._client.change_password, operation, policy, context)
+
+    async def keystone_policy(self, login: Mapping[str, Any]) -> KeystonePolicy:
+        """Keystone's own policy as the logged-in user sees it, as ``Client.keystone_policy``."""
+        return await self._run(self._client.keystone_policy, login)
+
+    async def change_keystone_password(
+        self,
+        login: Mapping[str, Any],
+        new_password: str,
+        policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
+        context: Optional[Mapping[str, Any]] = None,
+    ) -> Dict[str, Any]:
+        """The whole Keystone change, as ``Client.change_keystone_password``."""
+        return await self._run(self._client.change_keystone_password, login, new_password, policy, context)
 
 
 #: The presets, each a dict with ``name``, ``summary``, ``source`` and ``options``.

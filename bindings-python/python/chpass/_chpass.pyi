@@ -1,5 +1,5 @@
 import os
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, TypedDict, Union, final
+from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
 __all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "__version__"]
@@ -163,6 +163,22 @@ class Client:
         policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
         context: Optional[Context] = None,
     ) -> Dict[str, Any]: ...
+    def keystone_policy(self, login: Mapping[str, Any]) -> KeystonePolicy:
+        """Logs in with ``login`` (a keystone.issue_token operation) and reads the server's
+        [security_compliance]; the keystone preset when the token may not read it."""
+    def change_keystone_password(
+        self,
+        login: Mapping[str, Any],
+        new_password: str,
+        policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
+        context: Optional[Context] = None,
+    ) -> Dict[str, Any]:
+        """The whole Keystone change from the current password alone: log in, check against
+        ``policy`` or else the server's own, change, log in again."""
+
+class KeystonePolicy(TypedDict):
+    policy: Policy
+    source: Literal["server", "preset"]
 
 def build_request(operation: Mapping[str, Any]) -> HttpRequest:
     """The request for an operation (see the README's operations table)."""

@@ -90,6 +90,13 @@ fn expose<S: Serializer>(secret: &SecretString, s: S) -> std::result::Result<S::
     s.serialize_str(secret.expose())
 }
 
+/// A login to send after a change, no sooner than `after` the change's answer.
+#[derive(Debug, Clone)]
+pub struct Reauthentication {
+    pub login: Operation,
+    pub after: std::time::Duration,
+}
+
 impl Operation {
     /// Reads an operation from JSON-shaped data; errors name the key.
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
@@ -102,6 +109,17 @@ impl Operation {
                 params,
             }
         })
+    }
+
+    /// The Keystone login a flow starts from: only `keystone.issue_token` is one.
+    pub fn into_login(self) -> Result<keystone::IssueToken> {
+        match self {
+            Operation::KeystoneIssueToken(login) => Ok(login),
+            _ => Err(Error::invalid_argument(
+                "login",
+                "a login is a keystone.issue_token operation",
+            )),
+        }
     }
 
     /// Reads that change nothing: a failure midway is a plain network error, not an unknown outcome.
@@ -132,11 +150,12 @@ impl Operation {
     }
 
     /// The login that must follow: Keystone v3 revokes every token of a user whose password
-    /// changed, so the flow logs in again with the new one.
-    pub fn reauthenticate(&self) -> Option<Operation> {
+    /// changed, so the flow logs in again with the new one, once that login can outlive the
+    /// revocation.
+    pub fn reauthenticate(&self) -> Option<Reauthentication> {
         match self {
-            Operation::KeystoneChangePassword(op) => {
-                Some(Operation::KeystoneIssueToken(keystone::IssueToken {
+            Operation::KeystoneChangePassword(op) => Some(Reauthentication {
+                login: Operation::KeystoneIssueToken(keystone::IssueToken {
                     base_url: op.base_url.clone(),
                     user: keystone::UserRef {
                         id: Some(op.user_id.clone()),
@@ -145,8 +164,9 @@ impl Operation {
                     },
                     password: op.password.clone(),
                     scope: None,
-                }))
-            }
+                }),
+                after: keystone::REVOCATION_GRANULARITY,
+            }),
             _ => None,
         }
     }

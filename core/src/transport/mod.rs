@@ -7,9 +7,12 @@
 
 #[cfg(target_arch = "wasm32")]
 mod fetch;
+mod keystone;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 mod sleep;
+
+pub use keystone::{KeystoneChange, KeystonePolicy, PolicySource};
 
 #[cfg(target_arch = "wasm32")]
 use fetch::{Fetch as Carrier, scheme_and_host};
@@ -185,7 +188,8 @@ impl Transport {
 
     /// The whole change: check the new password against `policy` (nothing is sent when it
     /// fails), send, interpret; after a Keystone v3 change, log in again with the new
-    /// password (Keystone revokes every older token) and return the new token.
+    /// password (Keystone revokes every older token, and for one second every new one too)
+    /// and return the new token.
     pub async fn change_password(
         &self,
         operation: &Operation,
@@ -203,7 +207,10 @@ impl Transport {
         }
         let outcome = self.execute(operation).await?;
         match operation.reauthenticate() {
-            Some(login) => self.execute(&login).await,
+            Some(again) => {
+                sleep::sleep(again.after).await;
+                self.execute(&again.login).await
+            }
             None => Ok(outcome),
         }
     }

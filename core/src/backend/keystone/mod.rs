@@ -13,6 +13,12 @@ use crate::secret::SecretString;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Value, json};
 
+/// How long after a password change a new login's token stays valid. The change revokes the
+/// user's tokens with an event that matches every token issued up to its time
+/// (`issued_before >= issued_at`, keystone/revoke/backends/sql.py), and a fernet token's issue
+/// time is in whole seconds: a token issued in the same second as the change is born revoked.
+pub const REVOCATION_GRANULARITY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// `POST /v3/users/{user_id}/password`; success is `204` and revokes the user's tokens.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
