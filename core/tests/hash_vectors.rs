@@ -72,8 +72,8 @@ fn check_shape(case: &Value, made: chpass::Result<String>) -> Result<(), String>
         return expect_error(made, code);
     }
     let made = made.map_err(|e| e.to_string())?;
-    let pattern = fancy_regex::Regex::new(case["pattern"].as_str().unwrap()).unwrap();
-    if !pattern.is_match(&made).unwrap() {
+    let pattern = regex_lite::Regex::new(case["pattern"].as_str().unwrap()).unwrap();
+    if !pattern.is_match(&made) {
         return Err(format!("{made} does not match {pattern}"));
     }
     match hash::verify(PASSWORD, &made) {

@@ -1,5 +1,6 @@
 // Reads "base64(regex) base64(password)" lines and prints whether OpenSearch's check passes:
-// Pattern.compile("^" + regex + "$").matcher(password).matches(), as the security plugin does.
+// Pattern.compile("^" + regex + "$").matcher(password).matches(), as the security plugin does,
+// or "error" when Java refuses the pattern.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,14 @@ public class JavaRegexOracle {
             String[] parts = line.split(" ", -1);
             String regex = new String(b64.decode(parts[0]), StandardCharsets.UTF_8);
             String password = new String(b64.decode(parts[1]), StandardCharsets.UTF_8);
-            System.out.println(Pattern.compile("^" + regex + "$").matcher(password).matches());
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile("^" + regex + "$");
+            } catch (java.util.regex.PatternSyntaxException e) {
+                System.out.println("error");
+                continue;
+            }
+            System.out.println(pattern.matcher(password).matches());
         }
     }
 }

@@ -13,6 +13,7 @@ mod context;
 pub mod keystone_conf;
 mod pattern;
 pub mod presets;
+mod regex;
 mod report;
 mod spec;
 

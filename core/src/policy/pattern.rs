@@ -1,19 +1,23 @@
-//! Password regexes with each server's dialect and anchoring, run by fancy-regex (lookarounds
-//! work) under a backtrack limit.
+//! Password regexes with each server's dialect and anchoring, run by chpass's own
+//! backtracking engine (`policy::regex`) under a step budget.
 //!
-//! The pattern is rewritten so that fancy-regex gives the server's answer:
-//! - `python_re_match` (Keystone: `re.match(password_regex, password)`): anchored at the start
-//!   only; `$` also matches before a final `\n` and `\Z` is the very end, as in Python.
-//! - `java_matches` (OpenSearch: the whole password must match): `\d \w \s`, `.` and the POSIX
-//!   `\p{Lower}`-style classes are ASCII / line-terminator aware as in `java.util.regex`; `\Q…\E` quotes.
-//! - `search`: fancy-regex syntax, matching anywhere, for policies of your own.
+//! - `python_re_match` (Keystone: `re.match(password_regex, password)`): CPython syntax and
+//!   Unicode classes, anchored at the start only; `$` also matches before a final `\n`.
+//! - `java_matches` (OpenSearch: the whole password must match): `java.util.regex` syntax;
+//!   `\d \w \s`, `.` and the POSIX `\p{Lower}`-style classes are ASCII / line-terminator
+//!   aware as in Java; `\Q…\E` quotes; nested sets and `&&`.
+//! - `search`: CPython syntax, matching anywhere (`re.search`), for policies of your own.
 
+use super::regex::{Flavor, Regex};
 use super::report::Violation;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-/// Backtracking steps allowed per check; past it the rule reports `policy_regex_limit`.
+/// Steps of the regex machine allowed per check, or [`STEPS_PER_CHAR`] per char of the
+/// password when that is more (so the cost stays linear and long passwords still get an
+/// answer); past it the rule reports `policy_regex_limit`.
 pub const BACKTRACK_LIMIT: usize = 1_000_000;
+pub const STEPS_PER_CHAR: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,17 +39,24 @@ pub struct PatternSpec {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
-    regex: fancy_regex::Regex,
+    regex: Regex,
     description: Option<String>,
 }
 
 impl Pattern {
     pub(crate) fn compile(spec: &PatternSpec) -> Result<Self> {
-        let translated = translate(&spec.regex, spec.dialect);
-        let regex = fancy_regex::RegexBuilder::new(&translated)
-            .backtrack_limit(BACKTRACK_LIMIT)
-            .build()
-            .map_err(|e| Error::invalid_policy("pattern.regex", e.to_string()))?;
+        let flavor = match spec.dialect {
+            Dialect::PythonReMatch => Flavor::Python,
+            Dialect::JavaMatches => Flavor::Java,
+            Dialect::Search => Flavor::Search,
+        };
+        // OpenSearch compiles "^" + regex + "$" (quirks included: a trailing `\` quotes the `$`)
+        let source = match flavor {
+            Flavor::Java => std::borrow::Cow::Owned(format!("^{}$", spec.regex)),
+            _ => std::borrow::Cow::Borrowed(spec.regex.as_str()),
+        };
+        let regex =
+            Regex::new(&source, flavor).map_err(|e| Error::invalid_policy("pattern.regex", e))?;
         Ok(Pattern {
             regex,
             description: spec.description.clone(),
@@ -53,300 +64,15 @@ impl Pattern {
     }
 
     pub(crate) fn check(&self, password: &str) -> Option<Violation> {
-        match self.regex.is_match(password) {
+        let budget = BACKTRACK_LIMIT.max(STEPS_PER_CHAR.saturating_mul(password.chars().count()));
+        match self.regex.is_match(password, budget) {
             Ok(true) => None,
             Ok(false) => Some(Violation::PatternMismatch {
                 description: self.description.clone(),
             }),
-            Err(_) => Some(Violation::PolicyRegexLimit {
-                limit: BACKTRACK_LIMIT,
-            }),
+            Err(_) => Some(Violation::PolicyRegexLimit { limit: budget }),
         }
     }
-}
-
-pub(crate) fn translate(source: &str, dialect: Dialect) -> String {
-    match dialect {
-        Dialect::Search => source.to_owned(),
-        Dialect::PythonReMatch => format!(r"\A(?:{})", Translator::new(Flavor::Python).run(source)),
-        Dialect::JavaMatches => format!(r"\A(?:{})\z", Translator::new(Flavor::Java).run(source)),
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Flavor {
-    Python,
-    Java,
-}
-
-const JAVA_LINE_END: &str = r"\n\r\x{85}\x{2028}\x{2029}";
-const ASCII_SPACE: &str = r"\t\n\x0B\x0C\r\x20";
-const ASCII_WORD: &str = "a-zA-Z0-9_";
-
-struct Translator {
-    flavor: Flavor,
-    out: String,
-    /// Parenthesis depth outside character classes.
-    depth: usize,
-    /// Nesting of character classes (Java allows `[a[bc]]`).
-    class_depth: usize,
-    top_level_alternation: bool,
-}
-
-impl Translator {
-    fn new(flavor: Flavor) -> Self {
-        Translator {
-            flavor,
-            out: String::new(),
-            depth: 0,
-            class_depth: 0,
-            top_level_alternation: false,
-        }
-    }
-
-    fn run(mut self, source: &str) -> String {
-        self.out.reserve(source.len() + 16);
-        let chars: Vec<char> = source.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            i += if self.class_depth > 0 {
-                self.in_class(&chars[i..])
-            } else {
-                self.outside_class(&chars[i..])
-            };
-        }
-        self.finish_trailing_dollar(&chars)
-    }
-
-    /// A final top-level `$` only has to hold at the end: with `re.match` it may also stand
-    /// before one last `\n`, which can then be consumed; with Java's full match it is the end.
-    /// Writing it without a lookaround keeps common patterns on fancy-regex's linear engine.
-    fn finish_trailing_dollar(mut self, chars: &[char]) -> String {
-        let ends_with_dollar = chars.last() == Some(&'$')
-            && !ends_escaped(chars)
-            && self.depth == 0
-            && self.class_depth == 0
-            && !self.top_level_alternation;
-        if ends_with_dollar && let Some(start) = self.out.rfind(self.dollar()) {
-            self.out.truncate(start);
-            self.out.push_str(match self.flavor {
-                Flavor::Python => r"\n?\z",
-                Flavor::Java => "",
-            });
-        }
-        self.out
-    }
-
-    fn dollar(&self) -> &'static str {
-        match self.flavor {
-            Flavor::Python => r"(?=\n?\z)",
-            Flavor::Java => r"(?=(?:\r\n|[\n\r\x{85}\x{2028}\x{2029}])?\z)",
-        }
-    }
-
-    /// Translates one token outside a class; returns how many chars it used.
-    fn outside_class(&mut self, rest: &[char]) -> usize {
-        match rest[0] {
-            '\\' => self.escape(rest, false),
-            '[' => {
-                self.class_depth = 1;
-                self.out.push('[');
-                // `[]` and `[^]` start with a literal `]`
-                let mut used = 1;
-                if rest.get(used) == Some(&'^') {
-                    self.out.push('^');
-                    used += 1;
-                }
-                if rest.get(used) == Some(&']') {
-                    self.out.push_str(r"\]");
-                    used += 1;
-                }
-                used
-            }
-            '(' => {
-                self.depth += 1;
-                self.out.push('(');
-                1
-            }
-            ')' => {
-                self.depth = self.depth.saturating_sub(1);
-                self.out.push(')');
-                1
-            }
-            '|' => {
-                if self.depth == 0 {
-                    self.top_level_alternation = true;
-                }
-                self.out.push('|');
-                1
-            }
-            '$' => {
-                let dollar = self.dollar();
-                self.out.push_str(dollar);
-                1
-            }
-            '.' if self.flavor == Flavor::Java => {
-                self.out.push_str(&format!("[^{JAVA_LINE_END}]"));
-                1
-            }
-            '{' if self.flavor == Flavor::Python => self.python_brace(rest),
-            '}' if self.flavor == Flavor::Python => {
-                self.out.push_str(r"\}");
-                1
-            }
-            c => {
-                self.out.push(c);
-                1
-            }
-        }
-    }
-
-    fn in_class(&mut self, rest: &[char]) -> usize {
-        match rest[0] {
-            '\\' => self.escape(rest, true),
-            ']' => {
-                self.class_depth -= 1;
-                self.out.push(']');
-                1
-            }
-            '[' if self.flavor == Flavor::Java => {
-                self.class_depth += 1;
-                self.out.push('[');
-                1
-            }
-            // literal in Python, set syntax in fancy-regex (and, for `&&`, in Java too)
-            '[' | '&' | '~' if self.flavor == Flavor::Python => {
-                self.out.push('\\');
-                self.out.push(rest[0]);
-                1
-            }
-            c => {
-                self.out.push(c);
-                1
-            }
-        }
-    }
-
-    fn escape(&mut self, rest: &[char], in_class: bool) -> usize {
-        let Some(&next) = rest.get(1) else {
-            // a lone trailing backslash: let the regex compiler report it
-            self.out.push('\\');
-            return 1;
-        };
-        match (self.flavor, next) {
-            (Flavor::Python, 'Z') => self.out.push_str(r"\z"),
-            (Flavor::Java, 'Z') if !in_class => {
-                let dollar = self.dollar();
-                self.out.push_str(dollar);
-            }
-            (Flavor::Java, 'd' | 'D' | 'w' | 'W' | 's' | 'S') => {
-                let set = match next.to_ascii_lowercase() {
-                    'd' => "0-9",
-                    'w' => ASCII_WORD,
-                    _ => ASCII_SPACE,
-                };
-                self.push_set(set, next.is_ascii_uppercase(), in_class);
-            }
-            (Flavor::Java, 'p' | 'P') => {
-                if let Some((set, used)) = posix_class(&rest[2..]) {
-                    self.push_set(set, next == 'P', in_class);
-                    return 2 + used;
-                }
-                self.out.push('\\');
-                self.out.push(next);
-            }
-            (Flavor::Java, 'Q') => return 2 + self.quote(&rest[2..]),
-            _ => {
-                self.out.push('\\');
-                self.out.push(next);
-            }
-        }
-        2
-    }
-
-    /// `\Q…\E`: everything between is literal.
-    fn quote(&mut self, rest: &[char]) -> usize {
-        let end = rest
-            .windows(2)
-            .position(|w| w == ['\\', 'E'])
-            .unwrap_or(rest.len());
-        let literal: String = rest[..end].iter().collect();
-        self.out.push_str(&fancy_regex::escape(&literal));
-        if end < rest.len() { end + 2 } else { end }
-    }
-
-    fn push_set(&mut self, set: &str, negated: bool, in_class: bool) {
-        let caret = if negated { "^" } else { "" };
-        if in_class && !negated {
-            self.out.push_str(set);
-        } else {
-            self.out.push_str(&format!("[{caret}{set}]"));
-        }
-    }
-
-    /// Python reads `{` as a quantifier only in the forms `{m}`, `{m,}`, `{,n}`, `{m,n}`;
-    /// anything else is a literal brace.
-    fn python_brace(&mut self, rest: &[char]) -> usize {
-        let close = rest.iter().position(|&c| c == '}');
-        if let Some(close) = close {
-            let body: String = rest[1..close].iter().collect();
-            let (min, max) = match body.split_once(',') {
-                Some((min, max)) => (min, Some(max)),
-                None => (body.as_str(), None),
-            };
-            let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-            let valid = digits(min)
-                && max.is_none_or(digits)
-                && (!min.is_empty() || max.is_some_and(|m| !m.is_empty()));
-            if valid {
-                let min = if min.is_empty() { "0" } else { min };
-                match max {
-                    Some(max) => self.out.push_str(&format!("{{{min},{max}}}")),
-                    None => self.out.push_str(&format!("{{{min}}}")),
-                }
-                return close + 1;
-            }
-        }
-        self.out.push_str(r"\{");
-        1
-    }
-}
-
-/// Whether the final char of the pattern is escaped by an odd run of backslashes.
-fn ends_escaped(chars: &[char]) -> bool {
-    let backslashes = chars[..chars.len() - 1]
-        .iter()
-        .rev()
-        .take_while(|&&c| c == '\\')
-        .count();
-    backslashes % 2 == 1
-}
-
-/// Java's POSIX classes (`\p{Lower}` …), which are ASCII-only; returns the set and how many
-/// chars of `{Name}` were used.
-fn posix_class(rest: &[char]) -> Option<(&'static str, usize)> {
-    if rest.first() != Some(&'{') {
-        return None;
-    }
-    let close = rest.iter().position(|&c| c == '}')?;
-    let name: String = rest[1..close].iter().collect();
-    let set = match name.as_str() {
-        "Lower" => "a-z",
-        "Upper" => "A-Z",
-        "ASCII" => r"\x00-\x7F",
-        "Alpha" => "a-zA-Z",
-        "Digit" => "0-9",
-        "Alnum" => "a-zA-Z0-9",
-        "Punct" => r"!-/:-@\[-`{-~",
-        "Graph" => r"!-~",
-        "Print" => r"\x20-~",
-        "Blank" => r"\x20\t",
-        "Cntrl" => r"\x00-\x1F\x7F",
-        "XDigit" => "0-9a-fA-F",
-        "Space" => ASCII_SPACE,
-        _ => return None,
-    };
-    Some((set, close + 1))
 }
 
 #[cfg(test)]
@@ -412,7 +138,6 @@ mod tests {
     #[test]
     fn catastrophic_backtracking_is_bounded() {
         let spec = PatternSpec {
-            // the backreference forces fancy-regex's backtracking VM
             regex: r"^(a|aa)+(b)\2$".into(),
             dialect: Dialect::PythonReMatch,
             description: None,
@@ -425,5 +150,61 @@ mod tests {
                 limit: BACKTRACK_LIMIT
             })
         );
+    }
+
+    #[test]
+    fn the_budget_grows_with_the_password_so_long_ones_get_an_answer() {
+        let re = r"^(?=.*\d)(?=.*[a-zA-Z]).{7,}$";
+        let long = "a".repeat(1 << 20);
+        assert!(!matches(re, Dialect::PythonReMatch, &long));
+        assert!(matches(re, Dialect::PythonReMatch, &(long + "1")));
+    }
+
+    #[test]
+    fn java_reads_the_pattern_as_the_plugin_wraps_it() {
+        // "^" + "abc\\" + "$": the trailing backslash quotes the dollar
+        assert!(matches("abc\\", Dialect::JavaMatches, "abc$"));
+        assert!(matches("a|b", Dialect::JavaMatches, "b"));
+        assert!(!matches("a|b", Dialect::JavaMatches, "ab"));
+    }
+
+    #[test]
+    fn atomic_groups_and_possessive_quantifiers_do_not_give_back() {
+        assert!(!matches("^(?>a+)ab", Dialect::PythonReMatch, "aaab"));
+        assert!(!matches("a++ab", Dialect::JavaMatches, "aaab"));
+        assert!(matches("a+ab", Dialect::JavaMatches, "aaab"));
+    }
+
+    #[test]
+    fn refused_syntax_names_the_servers_reason() {
+        let spec = |regex: &str, dialect| PatternSpec {
+            regex: regex.into(),
+            dialect,
+            description: None,
+        };
+        for (regex, dialect, reason) in [
+            ("a**", Dialect::PythonReMatch, "multiple repeat"),
+            ("(?<=a+)b", Dialect::PythonReMatch, "look-behind"),
+            (
+                "x(?i)",
+                Dialect::PythonReMatch,
+                "global flags not at the start",
+            ),
+            ("a{2", Dialect::JavaMatches, "illegal repetition"),
+            (
+                "\\p{InGreek}",
+                Dialect::JavaMatches,
+                "unsupported character property",
+            ),
+            (
+                &"(".repeat(30_000),
+                Dialect::PythonReMatch,
+                "nested deeper than 250",
+            ),
+        ] {
+            let err = Pattern::compile(&spec(regex, dialect)).unwrap_err();
+            assert_eq!(err.code(), "invalid_policy");
+            assert!(err.to_string().contains(reason), "{regex}: {err}");
+        }
     }
 }

@@ -1,0 +1,162 @@
+//! Character sets: ranges, the servers' `\d \w \s` and Unicode categories, nested and
+//! intersected sets (Java), and case-insensitive membership.
+
+use super::gencat::{NAMES, RUNS};
+
+/// How case-insensitive matching compares: not at all, ASCII letters only (Java's default
+/// `(?i)`), or by Unicode simple case mapping (Python, Java `(?iu)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fold {
+    None,
+    Ascii,
+    Unicode,
+}
+
+/// A predefined set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Named {
+    /// Python's Unicode `\d`: decimal digits (Nd).
+    UnicodeDigit,
+    /// Python's Unicode `\w`: `str.isalnum()` or `_`.
+    UnicodeWord,
+    /// Python's Unicode `\s`: `str.isspace()`.
+    UnicodeSpace,
+    /// A mask of general categories (bit i: `NAMES[i]`).
+    Categories(u32),
+    Alphabetic,
+    Uppercase,
+    Lowercase,
+    WhiteSpace,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum Item {
+    Range(char, char),
+    Named { set: Named, negated: bool },
+    Nested(Class),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Class {
+    pub negated: bool,
+    pub items: Vec<Item>,
+    /// Java's `&&`: the char must also be in each of these.
+    pub and: Vec<Class>,
+    pub fold: Fold,
+}
+
+impl Class {
+    pub fn new(items: Vec<Item>, negated: bool) -> Self {
+        Class {
+            negated,
+            items,
+            and: Vec::new(),
+            fold: Fold::None,
+        }
+    }
+
+    pub fn ranges(ranges: &[(char, char)], negated: bool) -> Self {
+        let items = ranges.iter().map(|&(a, b)| Item::Range(a, b)).collect();
+        Class::new(items, negated)
+    }
+
+    pub fn named(set: Named, negated: bool) -> Self {
+        Class::new(vec![Item::Named { set, negated }], false)
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let found = match self.fold {
+            Fold::None => self.holds(c),
+            fold => other_cases(c, fold).any(|c| self.holds(c)),
+        };
+        found != self.negated
+    }
+
+    fn holds(&self, c: char) -> bool {
+        self.items.iter().any(|item| item.contains(c)) && self.and.iter().all(|set| set.contains(c))
+    }
+}
+
+impl Item {
+    fn contains(&self, c: char) -> bool {
+        match self {
+            Item::Range(a, b) => (*a..=*b).contains(&c),
+            Item::Named { set, negated } => set.contains(c) != *negated,
+            Item::Nested(class) => class.contains(c),
+        }
+    }
+}
+
+impl Named {
+    fn contains(self, c: char) -> bool {
+        match self {
+            Named::UnicodeDigit => category(c) == ND,
+            Named::UnicodeWord => c == '_' || (1 << category(c)) & (LETTERS | NUMBERS) != 0,
+            Named::UnicodeSpace => python_space(c),
+            Named::Categories(mask) => (1 << category(c)) & mask != 0,
+            Named::Alphabetic => c.is_alphabetic(),
+            Named::Uppercase => c.is_uppercase(),
+            Named::Lowercase => c.is_lowercase(),
+            Named::WhiteSpace => c.is_whitespace(),
+        }
+    }
+}
+
+const ND: u32 = 8;
+const LETTERS: u32 = 0b11111;
+const NUMBERS: u32 = 0b111 << ND;
+
+/// The general category of `c`, as an index into `NAMES`.
+fn category(c: char) -> u32 {
+    let key = (c as u32) << 5 | 31;
+    let run = RUNS.partition_point(|&run| run <= key);
+    RUNS[run.saturating_sub(1)] & 31
+}
+
+/// A mask for a category name (`L`, `Lu`, …), as Java and Unicode spell them.
+pub(super) fn category_mask(name: &str) -> Option<u32> {
+    let mut mask = 0;
+    for (i, full) in NAMES.iter().enumerate() {
+        if *full == name || (name.len() == 1 && full.starts_with(name)) {
+            mask |= 1 << i;
+        }
+    }
+    (mask != 0).then_some(mask)
+}
+
+/// Python's `str.isspace()`: bidirectional whitespace, separators and the ASCII controls.
+fn python_space(c: char) -> bool {
+    matches!(c, '\t'..='\r' | '\x1c'..='\x20' | '\u{85}')
+        || (c > '\u{7f}' && (1 << category(c)) & (0b111 << 22) != 0)
+}
+
+/// `c` and the chars it equals under `fold`.
+pub(super) fn other_cases(c: char, fold: Fold) -> impl Iterator<Item = char> {
+    let lower = |c: char| match fold {
+        Fold::None => c,
+        Fold::Ascii => c.to_ascii_lowercase(),
+        Fold::Unicode => simple(c.to_lowercase(), c),
+    };
+    let upper = |c: char| match fold {
+        Fold::None => c,
+        Fold::Ascii => c.to_ascii_uppercase(),
+        Fold::Unicode => simple(c.to_uppercase(), c),
+    };
+    // both round trips: the Kelvin sign K lowers to k, which raises to K; ſ raises to S
+    [c, lower(c), upper(c), upper(lower(c)), lower(upper(c))].into_iter()
+}
+
+/// A one-char case mapping; a mapping to several chars (`ß` → `SS`) leaves `c` as it is.
+fn simple(mut mapped: impl Iterator<Item = char>, c: char) -> char {
+    match (mapped.next(), mapped.next()) {
+        (Some(one), None) => one,
+        _ => c,
+    }
+}
+
+/// Whether two chars are equal under `fold`.
+pub(super) fn same(a: char, b: char, fold: Fold) -> bool {
+    a == b
+        || (fold != Fold::None
+            && other_cases(a, fold).any(|a| other_cases(b, fold).any(|b| a == b)))
+}

@@ -1,0 +1,231 @@
+//! A parsed pattern as a program for the backtracking machine in `vm.rs`.
+
+use super::ast::{Assertion, Greed, Node};
+use super::class::{Class, Fold};
+
+/// Programs past this many instructions are refused (counted repetitions are unrolled).
+const MAX_PROGRAM: usize = 100_000;
+
+#[derive(Debug, Clone)]
+pub(super) enum Inst {
+    Char(char, Fold),
+    Class(Box<Class>),
+    Assert(Assertion),
+    /// Try `.0` first; on failure, `.1`.
+    Split(usize, usize),
+    Jmp(usize),
+    Save(usize),
+    Backref(usize, Fold),
+    /// Remember where an iteration of a loop that can match empty starts.
+    LoopStart(usize),
+    /// Fail an iteration that consumed nothing (it would repeat forever).
+    LoopProgress(usize),
+    /// A lookaround or atomic group: its body runs from the next instruction to a `Match`;
+    /// the program continues at `next`.
+    Sub {
+        kind: SubKind,
+        next: usize,
+    },
+    /// Inside a lookbehind's body: the match must end where the lookbehind stands.
+    BehindEnd,
+    Match,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum SubKind {
+    Ahead {
+        negate: bool,
+    },
+    Behind {
+        negate: bool,
+        min: usize,
+        max: usize,
+    },
+    Atomic,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Program {
+    pub insts: Vec<Inst>,
+    pub slots: usize,
+    pub loops: usize,
+}
+
+pub(super) fn compile(node: &Node, groups: usize) -> Result<Program, String> {
+    let mut compiler = Compiler {
+        insts: Vec::new(),
+        loops: 0,
+    };
+    compiler.node(node)?;
+    compiler.push(Inst::Match)?;
+    Ok(Program {
+        insts: compiler.insts,
+        slots: 2 * (groups + 1),
+        loops: compiler.loops,
+    })
+}
+
+struct Compiler {
+    insts: Vec<Inst>,
+    loops: usize,
+}
+
+impl Compiler {
+    fn push(&mut self, inst: Inst) -> Result<usize, String> {
+        if self.insts.len() >= MAX_PROGRAM {
+            return Err("the pattern is too large once its repetitions are counted out".into());
+        }
+        self.insts.push(inst);
+        Ok(self.insts.len() - 1)
+    }
+
+    fn pc(&self) -> usize {
+        self.insts.len()
+    }
+
+    fn node(&mut self, node: &Node) -> Result<(), String> {
+        match node {
+            Node::Empty => {}
+            Node::Literal(c, fold) => {
+                self.push(Inst::Char(*c, *fold))?;
+            }
+            Node::Class(class) => {
+                self.push(Inst::Class(class.clone()))?;
+            }
+            Node::Assert(assertion) => {
+                self.push(Inst::Assert(*assertion))?;
+            }
+            Node::Concat(nodes) => {
+                for node in nodes {
+                    self.node(node)?;
+                }
+            }
+            Node::Alternation(branches) => {
+                let mut jumps = Vec::new();
+                for (i, branch) in branches.iter().enumerate() {
+                    if i + 1 < branches.len() {
+                        let split = self.push(Inst::Split(0, 0))?;
+                        self.node(branch)?;
+                        jumps.push(self.push(Inst::Jmp(0))?);
+                        let next = self.pc();
+                        self.insts[split] = Inst::Split(split + 1, next);
+                    } else {
+                        self.node(branch)?;
+                    }
+                }
+                let end = self.pc();
+                for jump in jumps {
+                    self.insts[jump] = Inst::Jmp(end);
+                }
+            }
+            Node::Capture(index, node) => {
+                self.push(Inst::Save(2 * index))?;
+                self.node(node)?;
+                self.push(Inst::Save(2 * index + 1))?;
+            }
+            Node::Look {
+                behind,
+                negate,
+                node,
+            } => {
+                let (min, max) = node.width();
+                let kind = match behind {
+                    false => SubKind::Ahead { negate: *negate },
+                    true => SubKind::Behind {
+                        negate: *negate,
+                        min,
+                        max: max.unwrap_or(min),
+                    },
+                };
+                self.sub(kind, node, *behind)?;
+            }
+            Node::Atomic(node) => self.sub(SubKind::Atomic, node, false)?,
+            Node::Backref(group, fold) => {
+                self.push(Inst::Backref(*group, *fold))?;
+            }
+            Node::Repeat {
+                node,
+                min,
+                max,
+                greed,
+            } => {
+                if *greed == Greed::Possessive {
+                    let greedy = Node::Repeat {
+                        node: node.clone(),
+                        min: *min,
+                        max: *max,
+                        greed: Greed::Greedy,
+                    };
+                    return self.sub(SubKind::Atomic, &greedy, false);
+                }
+                self.repeat(node, *min, *max, *greed == Greed::Lazy)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn sub(&mut self, kind: SubKind, body: &Node, behind: bool) -> Result<(), String> {
+        let at = self.push(Inst::Sub { kind, next: 0 })?;
+        self.node(body)?;
+        if behind {
+            self.push(Inst::BehindEnd)?;
+        }
+        self.push(Inst::Match)?;
+        let next = self.pc();
+        self.insts[at] = Inst::Sub { kind, next };
+        Ok(())
+    }
+
+    fn repeat(
+        &mut self,
+        node: &Node,
+        min: u32,
+        max: Option<u32>,
+        lazy: bool,
+    ) -> Result<(), String> {
+        for _ in 0..min {
+            self.node(node)?;
+        }
+        let can_be_empty = node.width().0 == 0;
+        match max {
+            Some(max) => {
+                // each optional copy is tried (or, lazily, skipped) in turn
+                let mut exits = Vec::new();
+                for _ in min..max {
+                    exits.push(self.push(Inst::Split(0, 0))?);
+                    self.node(node)?;
+                }
+                let end = self.pc();
+                for split in exits {
+                    self.insts[split] = choice(split + 1, end, lazy);
+                }
+            }
+            None => {
+                let split = self.push(Inst::Split(0, 0))?;
+                let register = can_be_empty.then(|| {
+                    self.loops += 1;
+                    self.loops - 1
+                });
+                if let Some(register) = register {
+                    self.push(Inst::LoopStart(register))?;
+                }
+                self.node(node)?;
+                if let Some(register) = register {
+                    self.push(Inst::LoopProgress(register))?;
+                }
+                self.push(Inst::Jmp(split))?;
+                let end = self.pc();
+                self.insts[split] = choice(split + 1, end, lazy);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn choice(body: usize, skip: usize, lazy: bool) -> Inst {
+    if lazy {
+        Inst::Split(skip, body)
+    } else {
+        Inst::Split(body, skip)
+    }
+}

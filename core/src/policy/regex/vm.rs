@@ -1,0 +1,273 @@
+//! A backtracking machine, as CPython's `re` and `java.util.regex` are: same leftmost-first
+//! answers, same lookarounds and backreferences; its own explicit stack (no recursion per
+//! char), and a budget of steps so a hostile pattern ends in an error instead of a hang.
+
+use super::ast::{Assertion, Lines};
+use super::class::{Fold, Named, same};
+use super::compile::{Inst, Program, SubKind};
+
+/// The budget ran out.
+pub(crate) struct Exhausted;
+
+enum Frame {
+    /// Resume at `pc` with the text position `pos`.
+    Retry {
+        pc: usize,
+        pos: usize,
+    },
+    /// Undo a capture slot or loop register write.
+    Slot {
+        index: usize,
+        old: Option<usize>,
+    },
+    Register {
+        index: usize,
+        old: usize,
+    },
+}
+
+pub(super) struct Vm<'a> {
+    program: &'a Program,
+    text: &'a [char],
+    slots: Vec<Option<usize>>,
+    registers: Vec<usize>,
+    behind_ends: Vec<usize>,
+    steps_left: usize,
+}
+
+impl<'a> Vm<'a> {
+    pub fn new(program: &'a Program, text: &'a [char], budget: usize) -> Self {
+        Vm {
+            program,
+            text,
+            slots: vec![None; program.slots],
+            registers: vec![0; program.loops],
+            behind_ends: Vec::new(),
+            steps_left: budget,
+        }
+    }
+
+    /// Runs from `start`; the end of the first match found, in the servers' order.
+    pub fn run(&mut self, start: usize) -> Result<Option<usize>, Exhausted> {
+        self.slots.iter_mut().for_each(|slot| *slot = None);
+        self.exec(0, start)
+    }
+
+    fn step(&mut self) -> Result<(), Exhausted> {
+        self.steps_left = self.steps_left.checked_sub(1).ok_or(Exhausted)?;
+        Ok(())
+    }
+
+    /// Runs the code at `pc` until its `Match`; `None` when every path fails.
+    fn exec(&mut self, pc: usize, pos: usize) -> Result<Option<usize>, Exhausted> {
+        let mut stack = vec![Frame::Retry { pc, pos }];
+        while let Some(frame) = stack.pop() {
+            let (mut pc, mut pos) = match frame {
+                Frame::Retry { pc, pos } => (pc, pos),
+                Frame::Slot { index, old } => {
+                    self.slots[index] = old;
+                    continue;
+                }
+                Frame::Register { index, old } => {
+                    self.registers[index] = old;
+                    continue;
+                }
+            };
+            loop {
+                self.step()?;
+                let ok = match &self.program.insts[pc] {
+                    // the untried alternatives are dropped; what this path captured stays
+                    Inst::Match => return Ok(Some(pos)),
+                    Inst::Char(c, fold) => match self.text.get(pos) {
+                        Some(&t) if t == *c || (*fold != Fold::None && same(t, *c, *fold)) => {
+                            pos += 1;
+                            true
+                        }
+                        _ => false,
+                    },
+                    Inst::Class(class) => match self.text.get(pos) {
+                        Some(&t) if class.contains(t) => {
+                            pos += 1;
+                            true
+                        }
+                        _ => false,
+                    },
+                    Inst::Assert(assertion) => self.holds(*assertion, pos),
+                    Inst::Split(first, second) => {
+                        stack.push(Frame::Retry { pc: *second, pos });
+                        pc = *first;
+                        continue;
+                    }
+                    Inst::Jmp(to) => {
+                        pc = *to;
+                        continue;
+                    }
+                    Inst::Save(index) => {
+                        let index = *index;
+                        stack.push(Frame::Slot {
+                            index,
+                            old: self.slots[index],
+                        });
+                        self.slots[index] = Some(pos);
+                        true
+                    }
+                    Inst::Backref(group, fold) => match self.backref(*group, *fold, pos) {
+                        Some(end) => {
+                            pos = end;
+                            true
+                        }
+                        None => false,
+                    },
+                    Inst::LoopStart(index) => {
+                        let index = *index;
+                        stack.push(Frame::Register {
+                            index,
+                            old: self.registers[index],
+                        });
+                        self.registers[index] = pos;
+                        true
+                    }
+                    Inst::LoopProgress(index) => self.registers[*index] != pos,
+                    Inst::BehindEnd => self.behind_ends.last() == Some(&pos),
+                    Inst::Sub { kind, next } => {
+                        let (kind, next) = (*kind, *next);
+                        match self.sub(kind, pc + 1, pos, &mut stack)? {
+                            Some(end) => {
+                                pos = end;
+                                pc = next;
+                                continue;
+                            }
+                            None => false,
+                        }
+                    }
+                };
+                if !ok {
+                    break;
+                }
+                pc += 1;
+            }
+        }
+        Ok(None)
+    }
+
+    /// A lookaround or atomic group at `pos`: `Some(position to continue from)` or `None`.
+    fn sub(
+        &mut self,
+        kind: SubKind,
+        body: usize,
+        pos: usize,
+        outer: &mut Vec<Frame>,
+    ) -> Result<Option<usize>, Exhausted> {
+        let before = self.slots.clone();
+        let found = match kind {
+            SubKind::Ahead { .. } | SubKind::Atomic => self.exec(body, pos)?,
+            SubKind::Behind { min, max, .. } => {
+                let mut found = None;
+                for width in min..=max.min(pos) {
+                    self.behind_ends.push(pos);
+                    let end = self.exec(body, pos - width);
+                    self.behind_ends.pop();
+                    if end?.is_some() {
+                        found = Some(pos);
+                        break;
+                    }
+                }
+                found
+            }
+        };
+        let negate = matches!(
+            kind,
+            SubKind::Ahead { negate: true } | SubKind::Behind { negate: true, .. }
+        );
+        if found.is_none() || negate {
+            self.slots = before;
+            return Ok(match (found, negate) {
+                (None, true) => Some(pos),
+                _ => None,
+            });
+        }
+        // keep the body's captures, undoably by the outer path
+        for (index, old) in before.into_iter().enumerate() {
+            if self.slots[index] != old {
+                outer.push(Frame::Slot { index, old });
+            }
+        }
+        Ok(match kind {
+            SubKind::Atomic => found,
+            _ => Some(pos),
+        })
+    }
+
+    fn backref(&self, group: usize, fold: Fold, pos: usize) -> Option<usize> {
+        let (start, end) = (self.slots[2 * group]?, self.slots[2 * group + 1]?);
+        let captured = self.text.get(start..end)?;
+        let here = self.text.get(pos..pos + captured.len())?;
+        let equal = captured
+            .iter()
+            .zip(here)
+            .all(|(&a, &b)| a == b || (fold != Fold::None && same(a, b, fold)));
+        equal.then_some(pos + captured.len())
+    }
+
+    fn holds(&self, assertion: Assertion, pos: usize) -> bool {
+        let text = self.text;
+        let len = text.len();
+        match assertion {
+            Assertion::TextStart => pos == 0,
+            Assertion::TextEnd => pos == len,
+            Assertion::EndOrFinalTerminator(lines) => {
+                pos == len || terminator_len(text, pos, lines) == Some(len - pos)
+            }
+            Assertion::LineStart(lines) => {
+                pos == 0
+                    || match lines {
+                        Lines::Newline => text[pos - 1] == '\n',
+                        // not between \r and \n, and not at the very end
+                        Lines::Java => {
+                            pos < len
+                                && is_java_terminator(text[pos - 1])
+                                && !(text[pos - 1] == '\r' && text[pos] == '\n')
+                        }
+                    }
+            }
+            Assertion::LineEnd(lines) => {
+                pos == len
+                    || match lines {
+                        Lines::Newline => text[pos] == '\n',
+                        Lines::Java => {
+                            is_java_terminator(text[pos])
+                                && !(text[pos] == '\n' && pos > 0 && text[pos - 1] == '\r')
+                        }
+                    }
+            }
+            Assertion::WordBoundary {
+                negate: true,
+                python: true,
+                ..
+            } if len == 0 => false,
+            Assertion::WordBoundary { ascii, negate, .. } => {
+                let word = |c: char| match ascii {
+                    true => c.is_ascii_alphanumeric() || c == '_',
+                    false => super::class::Class::named(Named::UnicodeWord, false).contains(c),
+                };
+                let before = pos > 0 && word(text[pos - 1]);
+                let after = pos < len && word(text[pos]);
+                (before != after) != negate
+            }
+        }
+    }
+}
+
+fn is_java_terminator(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// The length of the line terminator at `pos`, if one starts there.
+fn terminator_len(text: &[char], pos: usize, lines: Lines) -> Option<usize> {
+    match (lines, text.get(pos)?) {
+        (Lines::Newline, '\n') => Some(1),
+        (Lines::Java, '\r') if text.get(pos + 1) == Some(&'\n') => Some(2),
+        (Lines::Java, &c) if is_java_terminator(c) => Some(1),
+        _ => None,
+    }
+}
