@@ -10,6 +10,14 @@ const MAX_PROGRAM: usize = 100_000;
 pub(super) enum Inst {
     Char(char, Fold),
     Class(Box<Class>),
+    /// A repetition of one char or set, as CPython's `REPEAT_ONE`: it backtracks one char at a
+    /// time from a single stack frame, so `.*` over a long password needs no stack per char.
+    RepeatOne {
+        one: Box<Inst>,
+        min: usize,
+        max: usize,
+        lazy: bool,
+    },
     Assert(Assertion),
     /// Try `.0` first; on failure, `.1`.
     Split(usize, usize),
@@ -158,7 +166,22 @@ impl Compiler {
                     };
                     return self.sub(SubKind::Atomic, &greedy, false);
                 }
-                self.repeat(node, *min, *max, *greed == Greed::Lazy)?;
+                let single = match node.as_ref() {
+                    Node::Literal(c, fold) => Some(Inst::Char(*c, *fold)),
+                    Node::Class(class) => Some(Inst::Class(class.clone())),
+                    _ => None,
+                };
+                match single {
+                    Some(one) => {
+                        self.push(Inst::RepeatOne {
+                            one: Box::new(one),
+                            min: *min as usize,
+                            max: max.map_or(usize::MAX, |max| max as usize),
+                            lazy: *greed == Greed::Lazy,
+                        })?;
+                    }
+                    None => self.repeat(node, *min, *max, *greed == Greed::Lazy)?,
+                }
             }
         }
         Ok(())

@@ -9,11 +9,23 @@ use super::compile::{Inst, Program, SubKind};
 /// The budget ran out.
 pub(crate) struct Exhausted;
 
+/// Backtracking frames past this many end the check like an exhausted budget: memory stays
+/// bounded whatever the pattern (a single-char repetition needs one frame, not one per char).
+const MAX_FRAMES: usize = 1 << 20;
+
 enum Frame {
     /// Resume at `pc` with the text position `pos`.
     Retry {
         pc: usize,
         pos: usize,
+    },
+    /// A `RepeatOne` at `pc` that may still give back (greedy) or take (lazy) chars:
+    /// it stands at `pos`, and may go down to `floor` or up to `ceiling`.
+    Repeat {
+        pc: usize,
+        pos: usize,
+        floor: usize,
+        ceiling: usize,
     },
     /// Undo a capture slot or loop register write.
     Slot {
@@ -64,6 +76,26 @@ impl<'a> Vm<'a> {
         while let Some(frame) = stack.pop() {
             let (mut pc, mut pos) = match frame {
                 Frame::Retry { pc, pos } => (pc, pos),
+                Frame::Repeat {
+                    pc,
+                    pos,
+                    floor,
+                    ceiling,
+                } => {
+                    self.step()?;
+                    match self.repeat_again(pc, pos, floor, ceiling) {
+                        Some(next) => {
+                            stack.push(Frame::Repeat {
+                                pc,
+                                pos: next,
+                                floor,
+                                ceiling,
+                            });
+                            (pc + 1, next)
+                        }
+                        None => continue,
+                    }
+                }
                 Frame::Slot { index, old } => {
                     self.slots[index] = old;
                     continue;
@@ -75,24 +107,43 @@ impl<'a> Vm<'a> {
             };
             loop {
                 self.step()?;
+                if stack.len() >= MAX_FRAMES {
+                    return Err(Exhausted);
+                }
                 let ok = match &self.program.insts[pc] {
                     // the untried alternatives are dropped; what this path captured stays
                     Inst::Match => return Ok(Some(pos)),
-                    Inst::Char(c, fold) => match self.text.get(pos) {
-                        Some(&t) if t == *c || (*fold != Fold::None && same(t, *c, *fold)) => {
-                            pos += 1;
-                            true
-                        }
-                        _ => false,
-                    },
-                    Inst::Class(class) => match self.text.get(pos) {
-                        Some(&t) if class.contains(t) => {
+                    one @ (Inst::Char(..) | Inst::Class(_)) => match self.text.get(pos) {
+                        Some(&t) if matches_one(one, t) => {
                             pos += 1;
                             true
                         }
                         _ => false,
                     },
                     Inst::Assert(assertion) => self.holds(*assertion, pos),
+                    Inst::RepeatOne {
+                        one,
+                        min,
+                        max,
+                        lazy,
+                    } => {
+                        let (min, max) = (*min, *max);
+                        let want = if *lazy { min } else { max };
+                        let got = self.count(one, pos, want);
+                        if got < min {
+                            false
+                        } else {
+                            let (floor, ceiling) = (pos + min, pos.saturating_add(max));
+                            stack.push(Frame::Repeat {
+                                pc,
+                                pos: pos + got,
+                                floor,
+                                ceiling,
+                            });
+                            pos += got;
+                            true
+                        }
+                    }
                     Inst::Split(first, second) => {
                         stack.push(Frame::Retry { pc: *second, pos });
                         pc = *first;
@@ -148,6 +199,28 @@ impl<'a> Vm<'a> {
             }
         }
         Ok(None)
+    }
+
+    /// How many times in a row the single-char `one` matches from `pos`, up to `max`.
+    fn count(&mut self, one: &Inst, pos: usize, max: usize) -> usize {
+        let rest = &self.text[pos..];
+        let end = rest.len().min(max);
+        rest[..end]
+            .iter()
+            .position(|&t| !matches_one(one, t))
+            .unwrap_or(end)
+    }
+
+    /// The next position for a `RepeatOne` frame: one char fewer (greedy) or one more (lazy).
+    fn repeat_again(&self, pc: usize, pos: usize, floor: usize, ceiling: usize) -> Option<usize> {
+        let Inst::RepeatOne { one, lazy, .. } = &self.program.insts[pc] else {
+            return None;
+        };
+        if !*lazy {
+            return (pos > floor).then(|| pos - 1);
+        }
+        let next = self.text.get(pos)?;
+        (pos < ceiling && matches_one(one, *next)).then_some(pos + 1)
     }
 
     /// A lookaround or atomic group at `pos`: `Some(position to continue from)` or `None`.
@@ -255,6 +328,14 @@ impl<'a> Vm<'a> {
                 (before != after) != negate
             }
         }
+    }
+}
+
+fn matches_one(one: &Inst, t: char) -> bool {
+    match one {
+        Inst::Char(c, fold) => t == *c || (*fold != Fold::None && same(t, *c, *fold)),
+        Inst::Class(class) => class.contains(t),
+        _ => false,
     }
 }
 
