@@ -26,8 +26,12 @@ pub(super) enum Inst {
     Backref(usize, Fold),
     /// Remember where an iteration of a loop that can match empty starts.
     LoopStart(usize),
-    /// Fail an iteration that consumed nothing (it would repeat forever).
-    LoopProgress(usize),
+    /// After an iteration: one that consumed nothing ends the loop (jumps to `exit`) instead
+    /// of repeating forever, as both servers' engines do.
+    LoopProgress {
+        register: usize,
+        exit: usize,
+    },
     /// A lookaround or atomic group: its body runs from the next instruction to a `Match`;
     /// the program continues at `next`.
     Sub {
@@ -187,6 +191,12 @@ impl Compiler {
         Ok(())
     }
 
+    /// A fresh loop register.
+    fn register(&mut self) -> usize {
+        self.loops += 1;
+        self.loops - 1
+    }
+
     fn sub(&mut self, kind: SubKind, body: &Node, behind: bool) -> Result<(), String> {
         let at = self.push(Inst::Sub { kind, next: 0 })?;
         self.node(body)?;
@@ -212,33 +222,53 @@ impl Compiler {
         let can_be_empty = node.width().0 == 0;
         match max {
             Some(max) => {
-                // each optional copy is tried (or, lazily, skipped) in turn
+                // each optional copy is tried (or, lazily, skipped) in turn; one that matched
+                // nothing ends the repetition, as an empty iteration does in both servers
+                let register = can_be_empty.then(|| self.register());
                 let mut exits = Vec::new();
+                let mut progress = Vec::new();
                 for _ in min..max {
                     exits.push(self.push(Inst::Split(0, 0))?);
+                    if let Some(register) = register {
+                        self.push(Inst::LoopStart(register))?;
+                    }
                     self.node(node)?;
+                    if register.is_some() {
+                        progress.push(self.push(Inst::Jmp(0))?);
+                    }
                 }
                 let end = self.pc();
                 for split in exits {
                     self.insts[split] = choice(split + 1, end, lazy);
                 }
+                for at in progress {
+                    let register = register.unwrap_or(0);
+                    self.insts[at] = Inst::LoopProgress {
+                        register,
+                        exit: end,
+                    };
+                }
             }
             None => {
                 let split = self.push(Inst::Split(0, 0))?;
-                let register = can_be_empty.then(|| {
-                    self.loops += 1;
-                    self.loops - 1
-                });
+                let register = can_be_empty.then(|| self.register());
                 if let Some(register) = register {
                     self.push(Inst::LoopStart(register))?;
                 }
                 self.node(node)?;
-                if let Some(register) = register {
-                    self.push(Inst::LoopProgress(register))?;
-                }
+                let progress = match register {
+                    Some(register) => Some((register, self.push(Inst::Jmp(0))?)),
+                    None => None,
+                };
                 self.push(Inst::Jmp(split))?;
                 let end = self.pc();
                 self.insts[split] = choice(split + 1, end, lazy);
+                if let Some((register, at)) = progress {
+                    self.insts[at] = Inst::LoopProgress {
+                        register,
+                        exit: end,
+                    };
+                }
             }
         }
         Ok(())

@@ -173,8 +173,11 @@ impl Parser {
             match self.peek() {
                 None | Some('|' | ')') => break,
                 Some(_) => {
+                    let start = self.pos;
                     let Some(atom) = self.atom()? else { continue };
-                    let atom = self.quantified(atom)?;
+                    // Python refuses to repeat a bare anchor (`^*`), not a group holding one
+                    let bare_anchor = matches!(atom, Node::Assert(_)) && self.chars[start] != '(';
+                    let atom = self.quantified(atom, bare_anchor)?;
                     nodes.push(atom);
                 }
             }
@@ -237,7 +240,7 @@ impl Parser {
             && !(min.is_empty() && max.is_empty() && self.java())
     }
 
-    fn quantified(&mut self, atom: Node) -> Result<Node, String> {
+    fn quantified(&mut self, atom: Node, bare_anchor: bool) -> Result<Node, String> {
         self.skip_verbose();
         let single = match self.peek() {
             Some('*') => Some((0, None)),
@@ -262,7 +265,7 @@ impl Parser {
             }
             _ => return Ok(atom),
         };
-        if matches!(atom, Node::Assert(_)) && !self.java() {
+        if bare_anchor && !self.java() {
             return Err(self.error("nothing to repeat"));
         }
         let greed = if self.eat('?') {

@@ -178,7 +178,13 @@ impl<'a> Vm<'a> {
                         self.registers[index] = pos;
                         true
                     }
-                    Inst::LoopProgress(index) => self.registers[*index] != pos,
+                    Inst::LoopProgress { register, exit } => {
+                        if self.registers[*register] == pos {
+                            pc = *exit;
+                            continue;
+                        }
+                        true
+                    }
                     Inst::BehindEnd => self.behind_ends.last() == Some(&pos),
                     Inst::Sub { kind, next } => {
                         let (kind, next) = (*kind, *next);
