@@ -233,11 +233,9 @@ impl Parser {
         let body: String = rest[..close].iter().collect();
         let (min, max) = body.split_once(',').unwrap_or((&body, ""));
         let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-        let java_form = !min.is_empty();
-        digits(min)
-            && digits(max)
-            && (java_form || (!self.java() && body.contains(',')))
-            && !(min.is_empty() && max.is_empty() && self.java())
+        // `{m}`, `{m,}`, `{m,n}` in both; Python also takes `{,n}` and `{,}`
+        let python_only = !self.java() && body.contains(',');
+        digits(min) && digits(max) && (!min.is_empty() || python_only)
     }
 
     fn quantified(&mut self, atom: Node, bare_anchor: bool) -> Result<Node, String> {
