@@ -60,10 +60,6 @@ impl Class {
         Class::new(items, negated)
     }
 
-    pub fn named(set: Named, negated: bool) -> Self {
-        Class::new(vec![Item::Named { set, negated }], false)
-    }
-
     pub fn contains(&self, c: char) -> bool {
         let found = match self.fold {
             Fold::None => self.holds(c),
@@ -88,7 +84,7 @@ impl Item {
 }
 
 impl Named {
-    fn contains(self, c: char) -> bool {
+    pub fn contains(self, c: char) -> bool {
         match self {
             Named::UnicodeDigit => category(c) == ND,
             Named::UnicodeWord => c == '_' || (1 << category(c)) & (LETTERS | NUMBERS) != 0,

@@ -498,7 +498,8 @@ impl Parser {
         Ok(match c {
             'A' => Node::Assert(Assertion::TextStart),
             'Z' if java => Node::Assert(Assertion::EndOrFinalTerminator(self.lines())),
-            'Z' | 'z' if java != (c == 'Z') => Node::Assert(Assertion::TextEnd),
+            // Python's `\Z` is Java's `\z`
+            'Z' | 'z' if (c == 'Z') != java => Node::Assert(Assertion::TextEnd),
             'G' if java => Node::Assert(Assertion::TextStart),
             'b' | 'B' => {
                 if java && self.peek() == Some('{') {
@@ -749,18 +750,12 @@ impl Parser {
             "Uppercase" | "javaUpperCase" => Named::Uppercase,
             "Lowercase" | "javaLowerCase" => Named::Lowercase,
             "White_Space" | "WhiteSpace" => Named::WhiteSpace,
-            "Letter" | "javaLetter" => Named::Categories(category_mask("L").unwrap_or(0)),
-            "Digit" | "javaDigit" => Named::Categories(category_mask("Nd").unwrap_or(0)),
-            "javaLetterOrDigit" => Named::Categories(
-                category_mask("L").unwrap_or(0) | category_mask("Nd").unwrap_or(0),
-            ),
-            "Punctuation" => Named::Categories(category_mask("P").unwrap_or(0)),
-            "Control" => Named::Categories(category_mask("Cc").unwrap_or(0)),
-            "LC" => Named::Categories(
-                category_mask("Lu").unwrap_or(0)
-                    | category_mask("Ll").unwrap_or(0)
-                    | category_mask("Lt").unwrap_or(0),
-            ),
+            "Letter" | "javaLetter" => categories(&["L"]),
+            "Digit" | "javaDigit" => categories(&["Nd"]),
+            "javaLetterOrDigit" => categories(&["L", "Nd"]),
+            "Punctuation" => categories(&["P"]),
+            "Control" => categories(&["Cc"]),
+            "LC" => categories(&["Lu", "Ll", "Lt"]),
             other => match category_mask(other) {
                 Some(mask) => Named::Categories(mask),
                 None => {
@@ -882,6 +877,16 @@ const JAVA_HORIZONTAL: &[(char, char)] = &[
 ];
 const JAVA_VERTICAL: &[(char, char)] =
     &[('\n', '\r'), ('\u{85}', '\u{85}'), ('\u{2028}', '\u{2029}')];
+
+/// The union of general categories named (`L`, `Nd`, …).
+fn categories(names: &[&str]) -> Named {
+    Named::Categories(
+        names
+            .iter()
+            .filter_map(|name| category_mask(name))
+            .fold(0, |all, mask| all | mask),
+    )
+}
 
 /// Java's POSIX classes (`\p{Lower}` …), ASCII-only.
 fn posix(name: &str) -> Option<&'static [(char, char)]> {

@@ -327,7 +327,7 @@ impl<'a> Vm<'a> {
             Assertion::WordBoundary { ascii, negate, .. } => {
                 let word = |c: char| match ascii {
                     true => c.is_ascii_alphanumeric() || c == '_',
-                    false => super::class::Class::named(Named::UnicodeWord, false).contains(c),
+                    false => Named::UnicodeWord.contains(c),
                 };
                 let before = pos > 0 && word(text[pos - 1]);
                 let after = pos < len && word(text[pos]);
