@@ -798,12 +798,7 @@ fn keystone_policy_to_py(py: Python<'_>, found: KeystonePolicy) -> PyResult<Boun
             inner: found.policy,
         },
     )?;
-    dict.set_item(
-        "source",
-        serde_json::to_value(found.source)
-            .unwrap_or_default()
-            .as_str(),
-    )?;
+    dict.set_item("source", found.source.as_str())?;
     Ok(dict)
 }
 

@@ -337,6 +337,14 @@ fn keystone_login(url: &str) -> chpass::backend::keystone::IssueToken {
     .unwrap()
 }
 
+/// The whole Keystone flow against the server's own policy.
+async fn change_keystone(url: &str, new: &str) -> chpass::Result<chpass::backend::Outcome> {
+    Transport::new(quick())
+        .unwrap()
+        .change_keystone_password(&keystone_login(url), new.into(), None, &Context::default())
+        .await
+}
+
 #[tokio::test]
 async fn the_keystone_flow_logs_in_reads_the_policy_changes_and_logs_in_again() {
     let relogin = Reply::Status(201, "X-Subject-Token: tok-2\r\n", r#"{"token": {}}"#);
@@ -348,16 +356,7 @@ async fn the_keystone_flow_logs_in_reads_the_policy_changes_and_logs_in_again() 
     ])
     .await;
     let start = Instant::now();
-    let outcome = Transport::new(quick())
-        .unwrap()
-        .change_keystone_password(
-            &keystone_login(&url),
-            "a-much-longer-one".into(),
-            None,
-            &Context::default(),
-        )
-        .await
-        .unwrap();
+    let outcome = change_keystone(&url, "a-much-longer-one").await.unwrap();
     assert_eq!(
         serde_json::to_value(outcome).unwrap(),
         json!({"outcome": "token", "token": "tok-2"})
@@ -378,16 +377,7 @@ async fn the_keystone_flow_logs_in_reads_the_policy_changes_and_logs_in_again() 
 #[tokio::test]
 async fn the_keystone_flow_refuses_by_the_servers_policy_before_sending() {
     let (url, seen) = server(vec![LOGIN_OK, SERVER_POLICY]).await;
-    let err = Transport::new(quick())
-        .unwrap()
-        .change_keystone_password(
-            &keystone_login(&url),
-            "short-1".into(),
-            None,
-            &Context::default(),
-        )
-        .await
-        .unwrap_err();
+    let err = change_keystone(&url, "short-1").await.unwrap_err();
     assert_eq!(err.code(), "policy_violation");
     assert_eq!(
         seen.lock().unwrap().len(),

@@ -3,7 +3,7 @@
 //! `[security_compliance]` with; the new password is checked against that before it is sent.
 
 use super::Transport;
-use crate::backend::keystone::{ChangePassword, GetPasswordPolicy, IssueToken};
+use crate::backend::keystone::{ChangePassword, GetPasswordPolicy, IssueToken, default_domain};
 use crate::backend::{Operation, Outcome};
 use crate::error::{Error, Result};
 use crate::policy::{Context, Policy};
@@ -20,6 +20,16 @@ pub enum PolicySource {
     Server,
     /// The `keystone` preset (Keystone's defaults): the token may not read the server's.
     Preset,
+}
+
+impl PolicySource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicySource::Given => "given",
+            PolicySource::Server => "server",
+            PolicySource::Preset => "preset",
+        }
+    }
 }
 
 /// The server's policy as the logged-in user sees it.
@@ -129,7 +139,7 @@ impl Transport {
             .domain
             .as_ref()
             .and_then(|domain| domain.id.clone())
-            .unwrap_or_else(|| "default".into());
+            .unwrap_or_else(default_domain);
         let read = Operation::KeystoneGetPasswordPolicy(GetPasswordPolicy {
             base_url: login.base_url.clone(),
             token,

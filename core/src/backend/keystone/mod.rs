@@ -203,7 +203,8 @@ pub struct GetPasswordPolicy {
     pub domain_id: String,
 }
 
-fn default_domain() -> String {
+/// The domain whose `security_compliance` is read when none is named.
+pub(crate) fn default_domain() -> String {
     "default".into()
 }
 

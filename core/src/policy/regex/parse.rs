@@ -341,12 +341,7 @@ impl Parser {
             return Ok(Some(Node::Backref(group, self.fold())));
         }
         if !java && self.eat('#') {
-            while self.peek().is_some_and(|c| c != ')') {
-                self.pos += 1;
-            }
-            if !self.eat(')') {
-                return Err(self.error("missing ), unterminated comment"));
-            }
+            self.until(')', "missing ), unterminated comment")?;
             return Ok(None);
         }
         for (prefix, behind, negate) in [
@@ -456,18 +451,40 @@ impl Parser {
         Ok(node)
     }
 
-    fn name(&mut self, end: char) -> Result<String, String> {
+    /// The text up to `end`, which is consumed; `unclosed` when it never comes.
+    fn until(&mut self, end: char, unclosed: &str) -> Result<String, String> {
         let start = self.pos;
         while self.peek().is_some_and(|c| c != end) {
             self.pos += 1;
         }
-        let name: String = self.chars[start..self.pos].iter().collect();
+        let text = self.chars[start..self.pos].iter().collect();
+        if !self.eat(end) {
+            return Err(self.error(unclosed));
+        }
+        Ok(text)
+    }
+
+    /// Java's `\Q…\E` (the `\Q` read): every char up to `\E` or the end, as written.
+    fn quoted(&mut self) -> Vec<char> {
+        let mut chars = Vec::new();
+        while let Some(c) = self.peek() {
+            if self.eat_str("\\E") {
+                break;
+            }
+            chars.push(c);
+            self.pos += 1;
+        }
+        chars
+    }
+
+    fn name(&mut self, end: char) -> Result<String, String> {
+        let name = self.until(end, "bad group name")?;
         let valid = name
             .chars()
             .next()
             .is_some_and(|c| c.is_alphabetic() || c == '_')
             && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-        if !self.eat(end) || !valid {
+        if !valid {
             return Err(self.error("bad group name"));
         }
         Ok(name)
@@ -512,12 +529,13 @@ impl Parser {
                 })
             }
             'Q' if java => {
-                let mut nodes = Vec::new();
-                while self.peek().is_some() && !self.eat_str("\\E") {
-                    let c = self.next()?;
-                    nodes.push(Node::Literal(c, self.fold()));
-                }
-                Node::Concat(nodes)
+                let fold = self.fold();
+                Node::Concat(
+                    self.quoted()
+                        .into_iter()
+                        .map(|c| Node::Literal(c, fold))
+                        .collect(),
+                )
             }
             'R' if java => {
                 let crlf = Node::Concat(vec![
@@ -655,14 +673,7 @@ impl Parser {
             }
             'x' => {
                 if java && self.eat('{') {
-                    let start = self.pos;
-                    while self.peek().is_some_and(|c| c != '}') {
-                        self.pos += 1;
-                    }
-                    let hex: String = self.chars[start..self.pos].iter().collect();
-                    if !self.eat('}') {
-                        return Err(self.error("unclosed hexadecimal escape sequence"));
-                    }
+                    let hex = self.until('}', "unclosed hexadecimal escape sequence")?;
                     return self.code_point(&hex).map(|c| Item::Range(c, c));
                 }
                 self.hex(2).map(|c| Item::Range(c, c))
@@ -724,16 +735,8 @@ impl Parser {
 
     /// Java's `\p{…}` / `\pL`: POSIX classes (ASCII), general categories, binary properties.
     fn property(&mut self, negated: bool) -> Result<Item, String> {
-        let name: String = if self.eat('{') {
-            let start = self.pos;
-            while self.peek().is_some_and(|c| c != '}') {
-                self.pos += 1;
-            }
-            let name = self.chars[start..self.pos].iter().collect();
-            if !self.eat('}') {
-                return Err(self.error("unclosed character family"));
-            }
-            name
+        let name = if self.eat('{') {
+            self.until('}', "unclosed character family")?
         } else {
             self.next()?.to_string()
         };
@@ -826,11 +829,11 @@ impl Parser {
         let e = self.next()?;
         if self.java() && e == 'Q' {
             // `\Q…\E` inside a set: each char is a member
-            let mut items = Vec::new();
-            while self.peek().is_some() && !self.eat_str("\\E") {
-                let c = self.next()?;
-                items.push(Item::Range(c, c));
-            }
+            let items = self
+                .quoted()
+                .into_iter()
+                .map(|c| Item::Range(c, c))
+                .collect();
             return Ok(Item::Nested(Class::new(items, false)));
         }
         if e.is_ascii_digit() && e != '0' && !self.java() {
