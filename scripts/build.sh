@@ -14,8 +14,9 @@ pkg=bindings-wasm/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
 wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web" "$wasm"
-# zxcvbn's dictionaries, a module of their own that loadStrength() loads
-cargo run -q --release -p chpass --example strength_data_module > "$pkg/strength-data.js"
+# zxcvbn's dictionaries and the passphrase words: modules of their own, loaded on demand
+cargo run -q --release -p chpass --example npm_data_module strength > "$pkg/strength-data.js"
+cargo run -q --release -p chpass --example npm_data_module word-list > "$pkg/word-list.js"
 # wasm-bindgen's Node output is CommonJS inside an ESM ("type": "module") package
 echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
 cp bindings-wasm/js/api.js bindings-wasm/js/index.* bindings-wasm/js/worker.* "$pkg/"

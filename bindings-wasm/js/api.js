@@ -2,10 +2,10 @@
 // classes for core's error codes, and small conveniences. No rule, format or code lives here.
 
 // `startWorker(onMessage, onFailure)` starts a worker running this package's worker entry and returns
-// { post(message), ref(), unref() }; `dictionaries.read()` gives the text of strength-data.js (a
-// promise in browsers), and `dictionaries.now` installs it at once (Node). Each entry point
-// supplies both.
-export function build(wasm, startWorker, dictionaries) {
+// { post(message), ref(), unref() }; `data.read(file)` gives the text of an on-demand data module
+// (strength-data.js, word-list.js; a promise in browsers), and `data.now` installs them at once
+// (Node). Each entry point supplies both.
+export function build(wasm, startWorker, data) {
   // Class names are set from strings: a minifier (Vite, esbuild) renames classes, and
   // `err.name` must stay 'InvalidCurrentPasswordError' in production bundles too.
   const named = (name, Class) => Object.defineProperty(Class, 'name', { value: name });
@@ -159,22 +159,29 @@ export function build(wasm, startWorker, dictionaries) {
         worker.post({ id, fn, args });
       });
   }
-  // zxcvbn's 800 KB of dictionaries stay out of the page until something asks for strength.
-  let loading;
-  function loadStrength() {
-    loading ??= Promise.resolve()
-      .then(dictionaries.read)
-      .then((text) => wasm.installStrengthDictionaries(text))
-      .catch((err) => {
-        loading = undefined; // a failed download may be tried again
-        throw err;
-      });
-    return loading;
+  // Data a page may never need stays out of it until asked for: `load()` fetches and installs
+  // it once (concurrent calls share the download; a failed one may be tried again).
+  function onDemand(file, install) {
+    let loading;
+    if (data.now) {
+      install(data.read(file));
+      loading = Promise.resolve();
+    }
+    return function load() {
+      loading ??= Promise.resolve(file)
+        .then(data.read)
+        .then((text) => install(text))
+        .catch((err) => {
+          loading = undefined;
+          throw err;
+        });
+      return loading;
+    };
   }
-  if (dictionaries.now) {
-    wasm.installStrengthDictionaries(dictionaries.read());
-    loading = Promise.resolve();
-  }
+  /** zxcvbn's 800 KB of dictionaries, for strength() and strength rules. */
+  const loadStrength = onDemand('strength-data.js', wasm.installStrengthDictionaries);
+  /** The EFF word list (62 KB), for passphrases. */
+  const loadWordList = onDemand('word-list.js', wasm.installWordList);
 
   const asyncApi = Object.fromEntries(Object.keys(sync).map((name) => [`${name}Async`, inWorker(name)]));
 
@@ -222,6 +229,7 @@ export function build(wasm, startWorker, dictionaries) {
     generate,
     strength: wasm.strength,
     loadStrength,
+    loadWordList,
     __serve: serve,
     presets: Object.freeze(wasm.presetInfo().map(Object.freeze)),
     ERROR_CODES: Object.freeze(wasm.errorCodes()),

@@ -157,7 +157,8 @@ export type ErrorCode =
   | 'password_too_long_for_bcrypt'
   | 'work_limit_exceeded'
   | 'random_unavailable'
-  | 'strength_dictionaries_not_loaded';
+  | 'strength_dictionaries_not_loaded'
+  | 'word_list_not_loaded';
 export type ErrorKind = 'configuration' | 'server' | 'protocol' | 'transport' | 'policy' | 'file' | 'system';
 export const ERROR_CODES: readonly ErrorCode[];
 
@@ -433,7 +434,11 @@ export function verifyAsync(password: string, hash: string, limits?: WorkLimits)
 export function needsRehashAsync(hash: string, spec?: HashSpec): Promise<boolean>;
 export function elasticsearchPasswordHashAsync(password: string, algorithm?: string): Promise<string>;
 export function opensearchHashAsync(password: string, settings?: OpenSearchHashSettings): Promise<string>;
-/** A random password that `validate(…, policy, context)` accepts, and its entropy in bits. */
+/**
+ * A random password that `validate(…, policy, context)` accepts, and its entropy in bits. For a
+ * passphrase (`mode: 'passphrase'`) in browsers, `await loadWordList()` first (else
+ * `word_list_not_loaded`); in Node the word list loads at import.
+ */
 export function generate(policy: Policy | PolicySpec, options?: GenerateOptions, context?: Context): Generated;
 
 /** zxcvbn 4.4.2's estimate (the same score, guesses and sequence as the npm package). */
@@ -472,6 +477,11 @@ export function strength(password: string, userInputs?: string[], referenceYear?
  * download them. Resolves at once in Node.
  */
 export function loadStrength(): Promise<void>;
+/**
+ * Downloads the EFF passphrase word list (word-list.js, about 25 KB gzipped) once; passphrase
+ * `generate()` needs it. Pages that never call it never download it. Resolves at once in Node.
+ */
+export function loadWordList(): Promise<void>;
 
 /** `malformed_hash`. */
 export class MalformedHashError extends ConfigurationError {}
@@ -534,6 +544,7 @@ declare const api: {
   generate: typeof generate;
   strength: typeof strength;
   loadStrength: typeof loadStrength;
+  loadWordList: typeof loadWordList;
   MalformedHashError: typeof MalformedHashError;
   PasswordTooLongForBcryptError: typeof PasswordTooLongForBcryptError;
   WorkLimitExceededError: typeof WorkLimitExceededError;

@@ -14,14 +14,15 @@ function startWorker(onMessage, onFailure) {
   return { post: (message) => worker.postMessage(message), ref: () => worker.ref(), unref: () => worker.unref() };
 }
 
-// zxcvbn's dictionaries are read from disk at import, so strength works at once as in Python
-// (not in the hashing worker, which never needs them). strength-data.js is `export default "…";`.
-const dictionaries = {
-  read() {
-    const source = fs.readFileSync(path.join(__dirname, 'strength-data.js'), 'utf8');
+// zxcvbn's dictionaries and the passphrase words are read from disk at import, so strength and
+// passphrases work at once as in Python (not in the hashing worker, which never needs them).
+// Each data module is `export default "…";`.
+const data = {
+  read(file) {
+    const source = fs.readFileSync(path.join(__dirname, file), 'utf8');
     return JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1));
   },
   now: !workerData?.chpassHashWorker,
 };
 
-module.exports = build(require('./node/chpass_wasm.js'), startWorker, dictionaries);
+module.exports = build(require('./node/chpass_wasm.js'), startWorker, data);

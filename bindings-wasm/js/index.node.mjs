@@ -20,6 +20,7 @@ export const {
   generate,
   strength,
   loadStrength,
+  loadWordList,
   __serve,
   presets,
   ERROR_CODES,

@@ -10,9 +10,14 @@ function startWorker(onMessage, onFailure) {
   worker.onerror = (event) => onFailure(event.message ?? 'error');
   return { post: (message) => worker.postMessage(message), ref() {}, unref() {} };
 }
-// zxcvbn's dictionaries: a module of their own, fetched by loadStrength() (bundlers split it out).
-const dictionaries = { read: () => import('./strength-data.js').then((module) => module.default) };
-const api = build(wasm, typeof Worker === 'function' ? startWorker : undefined, dictionaries);
+// zxcvbn's dictionaries and the passphrase words: modules of their own, fetched by loadStrength()
+// and loadWordList() (static import paths, so bundlers split each into its own chunk).
+const modules = {
+  'strength-data.js': () => import('./strength-data.js'),
+  'word-list.js': () => import('./word-list.js'),
+};
+const data = { read: (file) => modules[file]().then((module) => module.default) };
+const api = build(wasm, typeof Worker === 'function' ? startWorker : undefined, data);
 
 export const {
   Policy,
@@ -33,6 +38,7 @@ export const {
   generate,
   strength,
   loadStrength,
+  loadWordList,
   __serve,
   presets,
   ERROR_CODES,

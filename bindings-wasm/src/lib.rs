@@ -409,6 +409,12 @@ pub fn install_strength_dictionaries(text: String) -> Result<(), JsValue> {
     chpass::strength::install_dictionaries(text).js()
 }
 
+/// Installs the passphrase word list (the text of `word-list.js`); `loadWordList()` calls it.
+#[wasm_bindgen(js_name = installWordList)]
+pub fn install_word_list(text: String) -> Result<(), JsValue> {
+    chpass::generate::install_word_list(text).js()
+}
+
 #[wasm_bindgen(js_name = presetInfo)]
 pub fn preset_info() -> Result<JsValue, JsValue> {
     to_js(chpass::presets::ALL)

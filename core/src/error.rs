@@ -87,6 +87,9 @@ pub enum Error {
     /// A strength estimate was asked of a build without compiled-in dictionaries (the npm
     /// package) before they were loaded (`await loadStrength()`).
     StrengthDictionariesNotLoaded,
+    /// A passphrase was asked of a build without the compiled-in word list (the npm package)
+    /// before it was loaded (`await loadWordList()`).
+    WordListNotLoaded,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,6 +226,7 @@ impl Error {
         "work_limit_exceeded",
         "random_unavailable",
         "strength_dictionaries_not_loaded",
+        "word_list_not_loaded",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -237,6 +241,7 @@ impl Error {
             Error::Hash { code, .. } => code.as_str(),
             Error::RandomUnavailable { .. } => "random_unavailable",
             Error::StrengthDictionariesNotLoaded => "strength_dictionaries_not_loaded",
+            Error::WordListNotLoaded => "word_list_not_loaded",
         }
     }
 
@@ -250,7 +255,8 @@ impl Error {
             Error::InvalidPolicy { .. }
             | Error::InvalidArgument { .. }
             | Error::Hash { .. }
-            | Error::StrengthDictionariesNotLoaded => ErrorKind::Configuration,
+            | Error::StrengthDictionariesNotLoaded
+            | Error::WordListNotLoaded => ErrorKind::Configuration,
             Error::Server(_) => ErrorKind::Server,
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
             Error::Transport { .. } => ErrorKind::Transport,
@@ -292,7 +298,9 @@ impl Error {
             Error::PolicyViolation(report) => into_map(json!({ "report": report })),
             Error::File { path, .. } => into_map(json!({ "path": path })),
             Error::Hash { params, .. } => params.clone(),
-            Error::RandomUnavailable { .. } | Error::StrengthDictionariesNotLoaded => Map::new(),
+            Error::RandomUnavailable { .. }
+            | Error::StrengthDictionariesNotLoaded
+            | Error::WordListNotLoaded => Map::new(),
         }
     }
 
@@ -391,6 +399,9 @@ impl fmt::Display for Error {
             }
             Error::StrengthDictionariesNotLoaded => f.write_str(
                 "the strength dictionaries are not loaded: call `await loadStrength()` first",
+            ),
+            Error::WordListNotLoaded => f.write_str(
+                "the passphrase word list is not loaded: call `await loadWordList()` first",
             ),
         }
     }

@@ -45,7 +45,8 @@ function update() {
 
 for (const id of ['username', 'current', 'new', 'repeat']) $(id).addEventListener('input', update);
 
-$('generate').addEventListener('click', () => {
+$('generate').addEventListener('click', async () => {
+  await chpass.loadWordList(); // the EFF words are downloaded on the first click only
   const { password } = chpass.generate(policy, { mode: 'passphrase', words: 6 }, { username: $('username').value });
   $('new').value = $('repeat').value = password;
   $('new').type = $('repeat').type = 'text';

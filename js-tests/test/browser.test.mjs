@@ -15,15 +15,21 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>chpass</title>
 <script type="module">
   import * as chpass from '/bindings-wasm/pkg/index.web.js';
   import { checkCase } from '/js-tests/test/policy-check.mjs';
-  // zxcvbn's dictionaries are not downloaded until asked for: strength needs loadStrength()
+  // zxcvbn's dictionaries and the passphrase words are not downloaded until asked for
   const before = (fn) => { try { fn(); return 'no error'; } catch (err) { return [err.constructor.name, err.code]; } };
+  const passphrase = () => chpass.generate(chpass.Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ' });
   const unloaded = {
     strength: before(() => chpass.strength('password')),
     opensearch: before(() => chpass.Policy.preset('opensearch')),
+    passphrase: before(passphrase),
     fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
   };
   await Promise.all([chpass.loadStrength(), chpass.loadStrength()]);
+  await Promise.all([chpass.loadWordList(), chpass.loadWordList()]);
   unloaded.after = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+  const generated = passphrase();
+  unloaded.words = generated.password.split(' ').length;
+  unloaded.entropy = generated.entropy_bits;
   const { cases } = await (await fetch('/core/tests/vectors/policy.json')).json();
   const failures = cases.map((c) => [c.name, checkCase(chpass, c)]).filter(([, why]) => why);
   const report = chpass.validate('password', chpass.Policy.preset('nist-800-63b'));
@@ -87,10 +93,14 @@ test('every policy vector, and a change through fetch, in headless Chromium', as
   const notLoaded = ['ConfigurationError', 'strength_dictionaries_not_loaded'];
   assert.deepEqual(result.unloaded.strength, notLoaded);
   assert.deepEqual(result.unloaded.opensearch, notLoaded);
-  const data = '/bindings-wasm/pkg/strength-data.js';
+  assert.deepEqual(result.unloaded.passphrase, ['ConfigurationError', 'word_list_not_loaded']);
   assert.ok(result.unloaded.fetched.some((p) => p.endsWith('.wasm')), result.unloaded.fetched.join());
-  assert.ok(!result.unloaded.fetched.includes(data), 'the dictionaries were downloaded before loadStrength()');
-  assert.equal(result.unloaded.after.filter((p) => p === data).length, 1, 'downloaded once');
+  for (const data of ['/bindings-wasm/pkg/strength-data.js', '/bindings-wasm/pkg/word-list.js']) {
+    assert.ok(!result.unloaded.fetched.includes(data), `${data} was downloaded before it was asked for`);
+    assert.equal(result.unloaded.after.filter((p) => p === data).length, 1, `${data} downloaded once`);
+  }
+  assert.equal(result.unloaded.words, 6);
+  assert.equal(result.unloaded.entropy, 6 * Math.log2(7776));
   assert.ok(result.total >= 150);
   assert.deepEqual(result.failures, []);
   assert.deepEqual(result.codes, ['too_short', 'common_password']);

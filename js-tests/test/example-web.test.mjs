@@ -99,7 +99,10 @@ test('the change-password page: checklist, meter, generate, errors and the reque
   assert.equal(await page.$eval('#status', (e) => e.textContent), 'Your current password is not right.');
 
   // generate, then the real change
+  const typed = await page.$eval('#new', (e) => e.value);
   await page.click('#generate');
+  // the first click downloads the word list
+  await page.waitForFunction((typed) => document.querySelector('#new').value !== typed, typed);
   const generated = await page.$eval('#new', (e) => e.value);
   assert.ok(generated.split('-').length >= 6, generated);
   assert.equal(await page.$eval('#repeat', (e) => e.value), generated);

@@ -160,3 +160,10 @@ test('1,000 generated passwords per preset and mode all validate', () => {
     }
   }
 });
+
+test('Node reads the word list at import: passphrases work at once, loadWordList() just resolves', async () => {
+  assert.equal(await chpass.loadWordList(), undefined);
+  const { password, entropy_bits } = generate(Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ', words: 7 });
+  assert.equal(password.split(' ').length, 7);
+  assert.equal(entropy_bits, 7 * Math.log2(7776));
+});

@@ -25,15 +25,18 @@ const SMOKE = `
   try { chpass.verify('x', 'nonsense'); } catch (e) { error = { name: e.name, code: e.code, typed: e instanceof chpass.MalformedHashError }; }
   const asyncHash = await chpass.hashAsync('correct horse battery', { algorithm: 'argon2id', memory_kib: 1024 });
   await chpass.loadStrength();
+  await chpass.loadWordList();
   const result = { codes: report.violations.map((v) => v.code), verified: chpass.verify('correct horse battery', stored),
     error, asyncVerified: await chpass.verifyAsync('correct horse battery', asyncHash),
-    score: chpass.strength('Tr0ub4dour&3').score };`;
+    score: chpass.strength('Tr0ub4dour&3').score,
+    words: chpass.generate(chpass.Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ' }).password.split(' ').length };`;
 const EXPECTED = {
   codes: ['too_short', 'common_password'],
   verified: true,
   error: { name: 'MalformedHashError', code: 'malformed_hash', typed: true },
   asyncVerified: true,
   score: 2,
+  words: 6,
 };
 
 let tarball;
@@ -97,7 +100,7 @@ test('the tarball holds the entry points and nothing from the build tree', () =>
   const listing = run('tar', ['-tzf', tarball], HERE).split('\n').filter(Boolean).sort();
   for (const file of ['package/index.node.cjs', 'package/index.node.mjs', 'package/index.web.js', 'package/index.d.ts',
     'package/worker.node.cjs', 'package/worker.web.js', 'package/node/chpass_wasm_bg.wasm', 'package/web/chpass_wasm_bg.wasm',
-    'package/strength-data.js']) {
+    'package/strength-data.js', 'package/word-list.js']) {
     assert.ok(listing.includes(file), `${file} missing from ${listing.join(', ')}`);
   }
   assert.ok(!listing.some((f) => f.includes('.rs') || f.includes('target/')));
@@ -123,14 +126,18 @@ test('a Vite 7 build in Chromium, and vitest 3', async () => {
     'smoke.test.js': `import { test, expect } from 'vitest';\nimport * as chpass from 'chpass';\ntest('smoke', async () => {${SMOKE}\nexpect(result).toEqual(${JSON.stringify(EXPECTED)}); });`,
   });
   run(process.execPath, [BIN('vite').replace(/\.bin\/vite$/, 'vite/bin/vite.js'), 'build'], dir);
-  // the dictionaries are a chunk of their own, which the entry only imports dynamically (the
+  // the dictionaries and the word list are chunks of their own, which the entry only imports dynamically (the
   // worker's bundle gets its copy, never loaded: it only hashes)
   const assets = join(dir, 'dist', 'assets');
   const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const entry = readFileSync(join(dir, 'dist', 'index.html'), 'utf8').match(/assets\/([^"]+\.js)/)[1];
-  const withWords = chunks.filter((f) => readFileSync(join(assets, f), 'utf8').includes('# passwords'));
-  assert.ok(withWords.length > 0 && withWords.every((f) => f.startsWith('strength-data-')), chunks.join());
-  assert.ok(!withWords.includes(entry) && entry.startsWith('index-'), entry);
+  const text = (f) => readFileSync(join(assets, f), 'utf8');
+  assert.ok(entry.startsWith('index-'), entry);
+  for (const [marker, chunk] of [['# passwords', 'strength-data-'], ['abdomen', 'word-list-']]) {
+    const own = chunks.filter((f) => f.startsWith(chunk));
+    assert.ok(own.length > 0 && own.every((f) => text(f).includes(marker)), `${chunk}: ${chunks.join()}`);
+    assert.ok(!text(entry).includes(marker), `the entry holds ${chunk}`);
+  }
   assert.deepEqual(await resultInChromium(join(dir, 'dist')), EXPECTED);
   const out = run(process.execPath, [BIN('vitest').replace(/\.bin\/vitest$/, 'vitest/vitest.mjs'), 'run', '--reporter=dot'], dir);
   assert.match(out, /1 passed/);

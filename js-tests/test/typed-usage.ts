@@ -24,12 +24,13 @@ Policy.preset('nist-800-63b', { minimum: 3 });
 console.log(policy, code, names, report.ok, report.not_evaluated);
 
 // hashing, generation and strength
-import { hash, verify, hashAsync, generate, strength, needsRehash, MalformedHashError, type HashSpec, type Strength } from 'chpass';
+import { hash, verify, hashAsync, generate, loadWordList, strength, needsRehash, MalformedHashError, type HashSpec, type Strength } from 'chpass';
 const hashSpec: HashSpec = { algorithm: 'bcrypt', cost: 4, variant: '2y' };
 const stored: string = hash('pw', hashSpec);
 const matches: boolean = verify('pw', stored, { bcrypt_max_cost: 12 });
 const rehash: boolean = needsRehash(stored, { algorithm: 'argon2id', memory_kib: 65536 });
 const later: Promise<string> = hashAsync('pw');
+const wordsLoaded: Promise<void> = loadWordList();
 const made: { password: string; entropy_bits: number } = generate({}, { mode: 'passphrase', words: 5 });
 const estimate: Strength = strength('pw', ['alice']);
 const score: 0 | 1 | 2 | 3 | 4 = estimate.score;
@@ -38,7 +39,7 @@ try {
 } catch (err) {
   if (err instanceof MalformedHashError && err.code === 'malformed_hash') console.log(err.params);
 }
-void [matches, rehash, later, made, score];
+void [matches, rehash, later, wordsLoaded, made, score];
 
 // the Keystone flow
 import { Client, type KeystoneLogin, type Outcome } from 'chpass';

@@ -201,8 +201,9 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     "password_too_long_for_bcrypt": PasswordTooLongForBcryptError,
     "work_limit_exceeded": WorkLimitExceededError,
     "random_unavailable": RandomUnavailableError,
-    # only the npm package (dictionaries downloaded on demand) can raise it
+    # only the npm package (dictionaries and word list downloaded on demand) can raise these
     "strength_dictionaries_not_loaded": ConfigurationError,
+    "word_list_not_loaded": ConfigurationError,
 }
 _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,

@@ -25,7 +25,7 @@ use crate::secret::SecretString;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-pub use wordlist::words;
+pub use wordlist::{install_word_list, words};
 
 /// The characters `elasticsearch-reset-password` draws from: digits, letters and 14 symbols.
 pub const DEFAULT_ALPHABET: &str =
@@ -104,7 +104,7 @@ pub fn generate(
         }
         Mode::Passphrase => {
             let count = passphrase_words(policy, options)?;
-            let bits = count as f64 * (words().len() as f64).log2();
+            let bits = count as f64 * (words()?.len() as f64).log2();
             let separator = options.separator.as_str();
             (Source::Passphrase { count, separator }, bits)
         }
@@ -145,11 +145,12 @@ impl Source<'_> {
                 }
             }
             Source::Passphrase { count, separator } => {
+                let words = words()?;
                 for i in 0..*count {
                     if i > 0 {
                         out.push_str(separator);
                     }
-                    out.push_str(rng.choose(words())?);
+                    out.push_str(rng.choose(words)?);
                 }
             }
         }
