@@ -59,18 +59,51 @@ impl<T> IntoJsResult<T> for Result<T, Error> {
 
 // ---------- values ----------
 
-/// JSON-compatible output: plain objects, never `Map`s.
+// Values cross as JSON text: one parser and one printer on each side (the JS engine's and
+// serde_json's) instead of a serde bridge instantiated for every type.
+
+/// Plain objects and arrays, as `JSON.parse` makes them.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(Into::into)
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
+/// What `JSON.stringify` keeps of a value (`undefined` is null); a value it cannot write (a
+/// function, a cycle, a BigInt) and a string holding a lone surrogate are errors.
 fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
     if value.is_undefined() {
         return Ok(serde_json::Value::Null);
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    let unwritable = |why: String| format!("cannot be written as JSON: {why}");
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|thrown| {
+            let error = thrown.dyn_ref::<js_sys::Error>();
+            unwritable(error.map(|e| e.message().into()).unwrap_or_default())
+        })?
+        .as_string()
+        .ok_or_else(|| unwritable("not a JSON value".into()))?;
+    if let Some(unit) = lone_surrogate(&text) {
+        let unit = unit.to_ascii_uppercase();
+        return Err(format!(
+            "lone surrogate U+{unit} in a string: not valid Unicode"
+        ));
+    }
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// `JSON.stringify` writes paired surrogates as characters and a lone one as an escape
+/// (`\udc00`), so any surrogate escape not itself escaped (`\\udc00`) is a lone one.
+fn lone_surrogate(json: &str) -> Option<&str> {
+    json.match_indices("\\ud").find_map(|(at, _)| {
+        let backslashes = json[..=at]
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'\\')
+            .count();
+        let unit = json.get(at + 2..at + 6)?;
+        let surrogate = matches!(unit.as_bytes()[1], b'8'..=b'9' | b'a'..=b'f');
+        (backslashes % 2 == 1 && surrogate).then_some(unit)
+    })
 }
 
 fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Error {

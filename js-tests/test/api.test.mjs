@@ -119,3 +119,22 @@ test('retryable comes from core: only server_unavailable', async () => {
   assert.throws(() => interpretResponse(op, { status: 401, body: '' }),
     (err) => err instanceof InvalidCurrentPasswordError && err.retryable === false);
 });
+
+test('objects cross as JSON: a lone surrogate, a BigInt, a cycle or a function is a clear error', () => {
+  const refused = (fn, code, message) =>
+    assert.throws(fn, (err) => err instanceof ChpassError && err.code === code && message.test(err.message));
+  const policy = (spec) => () => new Policy(spec);
+  refused(policy({ blocklist: { words: ['a\ud800b'] } }), 'invalid_policy', /lone surrogate U\+D800 in a string/);
+  refused(policy({ blocklist: { words: ['a\\\udfffb'] } }), 'invalid_policy', /lone surrogate U\+DFFF/);
+  refused(policy({ min_length: { value: 10n } }), 'invalid_policy', /cannot be written as JSON: .*BigInt/);
+  const cycle = {};
+  cycle.self = cycle;
+  refused(policy(cycle), 'invalid_policy', /cannot be written as JSON: .*circular/);
+  const nist = Policy.preset('nist-800-63b');
+  refused(() => validate('pw', nist, { username: 'x\udc00' }), 'invalid_argument', /lone surrogate U\+DC00/);
+  refused(() => validate('pw', nist, () => 1), 'invalid_argument', /cannot be written as JSON: not a JSON value/);
+  // an escaped backslash before "ud800" and a surrogate pair are ordinary text
+  const words = ['a\\ud800b', '😀'];
+  assert.deepEqual(new Policy({ blocklist: { words } }).toJSON().blocklist.words, words);
+  assert.deepEqual(validate('pw', nist, { username: undefined }).violations.map((v) => v.code), ['too_short']);
+});
