@@ -231,7 +231,7 @@ impl Report {
 
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // a struct, not a map: serializers may cache its static keys (serde-wasm-bindgen does)
+        // `ok` is computed, so the derive cannot write it
         let mut s = serializer.serialize_struct("Report", 4)?;
         s.serialize_field("ok", &self.ok())?;
         s.serialize_field("violations", &self.violations)?;
