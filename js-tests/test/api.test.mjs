@@ -133,6 +133,11 @@ test('objects cross as JSON: a lone surrogate, a BigInt, a cycle or a function i
   const nist = Policy.preset('nist-800-63b');
   refused(() => validate('pw', nist, { username: 'x\udc00' }), 'invalid_argument', /lone surrogate U\+DC00/);
   refused(() => validate('pw', nist, () => 1), 'invalid_argument', /cannot be written as JSON: not a JSON value/);
+  // a password inside an operation is refused, never sent with U+FFFD in its place (nor echoed)
+  const change = (password) => ({ operation: 'elasticsearch.change_password', base_url: 'http://127.0.0.1:9200',
+    password, auth: { basic: { username: 'jack', password: 'old' } } });
+  refused(() => chpass.buildRequest(change('new\ud800pass')), 'invalid_argument', /^(?!.*new).*lone surrogate U\+D800/);
+  assert.match(JSON.parse(chpass.buildRequest(change('new-😀')).body).password, /^new-😀$/);
   // an escaped backslash before "ud800" and a surrogate pair are ordinary text
   const words = ['a\\ud800b', '😀'];
   assert.deepEqual(new Policy({ blocklist: { words } }).toJSON().blocklist.words, words);
