@@ -56,8 +56,31 @@ def test_configuration_errors_are_value_errors_with_a_code_and_path() -> None:
 
 
 def test_policy_values_must_be_plain_data() -> None:
-    with pytest.raises(chpass.InvalidPolicyError, match="unsupported type object"):
+    with pytest.raises(chpass.InvalidPolicyError, match="unsupported type object") as info:
         chpass.Policy({"blocklist": {"words": [object()]}})
+    assert info.value.params == {"path": "blocklist.words.0"}
+    assert str(info.value) == "invalid policy: blocklist.words.0: unsupported type object"
+
+
+def test_a_lone_surrogate_inside_a_value_names_where_it_sits() -> None:
+    # the same words and paths as the npm package (js-tests/test/api.test.mjs)
+    with pytest.raises(chpass.InvalidPolicyError) as info:
+        chpass.Policy({"blocklist": {"words": ["ok", "a\ud800b"]}})
+    assert info.value.params == {"path": "blocklist.words.1"}
+    assert str(info.value) == (
+        "invalid policy: blocklist.words.1: lone surrogate U+D800 at UTF-16 index 1: not valid Unicode"
+    )
+    with pytest.raises(chpass.InvalidPolicyError, match="^invalid policy: options: lone surrogate"):
+        chpass.Policy.preset("nist-800-63b", **{"x\udc00": 1})
+    nist = chpass.Policy.preset("nist-800-63b")
+    with pytest.raises(chpass.InvalidArgumentError, match="^invalid context: username: lone surrogate U") as err:
+        chpass.validate("pw", nist, {"username": "x\udc00"})
+    assert err.value.params == {"argument": "context", "path": "username"}
+    change = {"operation": "elasticsearch.change_password", "base_url": "http://127.0.0.1:9200",
+              "password": "new\udc80pass", "auth": {"basic": {"username": "jack", "password": "old"}}}
+    with pytest.raises(chpass.InvalidArgumentError, match="^invalid operation: password: lone surrogate") as err:
+        chpass.build_request(change)
+    assert "new" not in str(err.value)
     with pytest.raises(TypeError):
         chpass.validate("x", "nist-800-63b")  # type: ignore[arg-type]
 

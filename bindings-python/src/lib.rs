@@ -5,6 +5,7 @@ use chpass::backend::{HttpResponse, Operation};
 use chpass::files::{self, FileUpdate, RcUpdate, WriteOptions};
 use chpass::generate::GenerateOptions;
 use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
+use chpass::text::InputError;
 use chpass::transport::{KeystonePolicy, Transport, TransportOptions};
 use chpass::{Context, Error, SecretString};
 use pyo3::exceptions::PyTypeError;
@@ -64,24 +65,25 @@ fn text<'a>(
 ) -> PyResult<std::borrow::Cow<'a, str>> {
     match value.to_cow() {
         Ok(text) => Ok(text),
-        Err(_) => {
-            let encoded = value.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
-            let bytes = encoded.cast::<PyBytes>()?.as_bytes();
-            let units: Vec<u16> = bytes
-                .chunks_exact(2)
-                .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
-                .collect();
-            chpass::text::decode_utf16(argument, &units)
-                .map(std::borrow::Cow::Owned)
-                .py(py)
-        }
+        Err(_) => chpass::text::decode_utf16(argument, &utf16_units(value)?)
+            .map(std::borrow::Cow::Owned)
+            .py(py),
     }
 }
 
-/// Plain Python data (dict, list, str, int, float, bool, None) as JSON; `what` names the
-/// argument in the error for anything else.
-fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, String> {
-    let py = value.py();
+/// A str's UTF-16 code units, lone surrogates included.
+fn utf16_units(value: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
+    let encoded = value.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    Ok(bytes
+        .chunks_exact(2)
+        .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+        .collect())
+}
+
+/// Plain Python data (dict, list, str, int, float, bool, None) as JSON; anything else, and a
+/// string holding a lone surrogate, is an error saying where it sits.
+fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, InputError> {
     if value.is_none() {
         return Ok(Value::Null);
     }
@@ -95,23 +97,21 @@ fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value,
         return value
             .extract::<i64>()
             .map(Value::from)
-            .map_err(|_| format!("{}: integer out of range", path.join(".")));
+            .map_err(|_| InputError::new(path, "integer out of range"));
     }
     if let Ok(f) = value.cast::<PyFloat>() {
         return Ok(serde_json::Number::from_f64(f.value()).map_or(Value::Null, Value::Number));
     }
     if let Ok(s) = value.cast::<PyString>() {
-        return text(py, "string", s)
-            .map(|t| Value::String(t.into_owned()))
-            .map_err(|e| format!("{}: {e}", path.join(".")));
+        return py_str(s, path).map(Value::String);
     }
     if let Ok(dict) = value.cast::<PyDict>() {
         let mut map = Map::new();
         for (key, item) in dict.iter() {
             let key = key
                 .cast::<PyString>()
-                .map_err(|_| format!("{}: keys must be strings", path.join(".")))?
-                .to_string();
+                .map_err(|_| InputError::new(path, "keys must be strings"))?;
+            let key = py_str(key, path)?;
             path.push(key.clone());
             let item = py_to_json(&item, path)?;
             path.pop();
@@ -121,9 +121,11 @@ fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value,
     }
     if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
         let mut items = Vec::new();
-        for (index, item) in value.try_iter().map_err(|e| e.to_string())?.enumerate() {
+        let failed = |e: PyErr| InputError::new(path, e.to_string());
+        for (index, item) in value.try_iter().map_err(failed)?.enumerate() {
+            let item = item.map_err(|e| InputError::new(path, e.to_string()))?;
             path.push(index.to_string());
-            items.push(py_to_json(&item.map_err(|e| e.to_string())?, path)?);
+            items.push(py_to_json(&item, path)?);
             path.pop();
         }
         return Ok(Value::Array(items));
@@ -133,14 +135,24 @@ fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value,
         .name()
         .map(|n| n.to_string())
         .unwrap_or_default();
-    Err(format!(
-        "{}: unsupported type {type_name}",
-        if path.is_empty() { "." } else { "" }
-    ) + &path.join("."))
+    Err(InputError::new(
+        path,
+        format!("unsupported type {type_name}"),
+    ))
+}
+
+/// A str inside structured data; one with a lone surrogate is located by core.
+fn py_str(value: &Bound<'_, PyString>, path: &[String]) -> Result<String, InputError> {
+    if let Ok(text) = value.to_cow() {
+        return Ok(text.into_owned());
+    }
+    let units = utf16_units(value).map_err(|e| InputError::new(path, e.to_string()))?;
+    Err(InputError::lone_surrogate(path, &units)
+        .unwrap_or_else(|| InputError::new(path, "not valid Unicode")))
 }
 
 fn policy_json(value: &Bound<'_, PyAny>) -> Result<Value, Error> {
-    py_to_json(value, &mut Vec::new()).map_err(|reason| Error::invalid_policy("", reason))
+    py_to_json(value, &mut Vec::new()).map_err(InputError::into_policy_error)
 }
 
 fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
@@ -174,17 +186,7 @@ fn context_of(py: Python<'_>, context: Option<&Bound<'_, PyAny>>) -> PyResult<Co
     let Some(context) = context else {
         return Ok(Context::default());
     };
-    let value = py_to_json(context, &mut vec!["context".into()]).map_err(|reason| {
-        to_py_err(
-            py,
-            Error::InvalidArgument {
-                argument: "context",
-                reason,
-                params: Map::new(),
-            },
-        )
-    })?;
-    Context::from_value(value).py(py)
+    Context::from_value(json_arg(py, "context", context)?).py(py)
 }
 
 // ---------- classes ----------
@@ -220,7 +222,9 @@ impl Policy {
     #[pyo3(signature = (name, **options))]
     fn preset(py: Python<'_>, name: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         let options = match options {
-            Some(options) => policy_json(options.as_any()).py(py)?,
+            Some(options) => py_to_json(options.as_any(), &mut vec![])
+                .map_err(|e| e.within("options").into_policy_error())
+                .py(py)?,
             None => Value::Null,
         };
         Ok(Policy {
@@ -439,16 +443,7 @@ fn policy_arg<'a>(py: Python<'_>, value: &'a Bound<'_, PyAny>) -> PyResult<Cow<'
 }
 
 fn json_arg(py: Python<'_>, argument: &'static str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
-    py_to_json(value, &mut Vec::new()).map_err(|reason| {
-        to_py_err(
-            py,
-            Error::InvalidArgument {
-                argument,
-                reason,
-                params: Map::new(),
-            },
-        )
-    })
+    py_to_json(value, &mut Vec::new()).map_err(|e| to_py_err(py, e.into_argument_error(argument)))
 }
 
 fn operation(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Operation> {

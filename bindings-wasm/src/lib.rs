@@ -4,6 +4,7 @@
 use chpass::backend::{HttpResponse, Operation};
 use chpass::generate::GenerateOptions;
 use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
+use chpass::text::InputError;
 use chpass::transport::{Transport, TransportOptions};
 use chpass::{Context, Error, SecretString};
 use js_sys::{Function, JsString};
@@ -70,11 +71,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// What `JSON.stringify` keeps of a value (`undefined` is null); a value it cannot write (a
 /// function, a cycle, a BigInt) and a string holding a lone surrogate are errors.
-fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
+fn from_js(value: JsValue) -> Result<serde_json::Value, InputError> {
     if value.is_undefined() {
         return Ok(serde_json::Value::Null);
     }
-    let unwritable = |why: String| format!("cannot be written as JSON: {why}");
+    let unwritable =
+        |why: String| InputError::new(&[], format!("cannot be written as JSON: {why}"));
     let text = js_sys::JSON::stringify(&value)
         .map_err(|thrown| {
             let error = thrown.dyn_ref::<js_sys::Error>();
@@ -82,27 +84,59 @@ fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
         })?
         .as_string()
         .ok_or_else(|| unwritable("not a JSON value".into()))?;
-    if let Some(unit) = lone_surrogate(&text) {
-        let unit = unit.to_ascii_uppercase();
-        return Err(format!(
-            "lone surrogate U+{unit} in a string: not valid Unicode"
-        ));
+    if has_lone_surrogate(&text) {
+        return Err(locate_lone_surrogate(&value, &mut Vec::new())
+            .unwrap_or_else(|| InputError::new(&[], "a string holds a lone surrogate")));
     }
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+    serde_json::from_str(&text).map_err(|e| InputError::new(&[], e.to_string()))
 }
 
 /// `JSON.stringify` writes paired surrogates as characters and a lone one as an escape
 /// (`\udc00`), so any surrogate escape not itself escaped (`\\udc00`) is a lone one.
-fn lone_surrogate(json: &str) -> Option<&str> {
-    json.match_indices("\\ud").find_map(|(at, _)| {
+fn has_lone_surrogate(json: &str) -> bool {
+    json.match_indices("\\ud").any(|(at, _)| {
         let backslashes = json[..=at]
             .bytes()
             .rev()
             .take_while(|&b| b == b'\\')
             .count();
-        let unit = json.get(at + 2..at + 6)?;
-        let surrogate = matches!(unit.as_bytes()[1], b'8'..=b'9' | b'a'..=b'f');
-        (backslashes % 2 == 1 && surrogate).then_some(unit)
+        let third = json.as_bytes().get(at + 3);
+        backslashes % 2 == 1 && matches!(third, Some(b'8'..=b'9' | b'a'..=b'f'))
+    })
+}
+
+/// Where the lone surrogate sits, walking the value as `JSON.stringify` does (array items,
+/// objects' own keys and values); core words the error as for Python.
+fn locate_lone_surrogate(value: &JsValue, path: &mut Vec<String>) -> Option<InputError> {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        return InputError::lone_surrogate(path, &text.iter().collect::<Vec<u16>>());
+    }
+    let entries: Vec<(String, JsValue)> = if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        array
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (i.to_string(), item))
+            .collect()
+    } else if value.is_object() {
+        let mut entries = Vec::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = JsString::from(entry.get(0));
+            if let Some(error) = InputError::lone_surrogate(path, &key.iter().collect::<Vec<u16>>())
+            {
+                return Some(error);
+            }
+            entries.push((String::from(key), entry.get(1)));
+        }
+        entries
+    } else {
+        return None;
+    };
+    entries.into_iter().find_map(|(key, item)| {
+        path.push(key);
+        let found = locate_lone_surrogate(&item, path);
+        path.pop();
+        found
     })
 }
 
@@ -128,7 +162,7 @@ fn text(argument: &'static str, value: &JsValue) -> Result<String, Error> {
 }
 
 fn context_of(value: JsValue) -> Result<Context, Error> {
-    let json = from_js(value).map_err(|reason| invalid_argument("context", reason))?;
+    let json = from_js(value).map_err(|e| e.into_argument_error("context"))?;
     Context::from_value(json)
 }
 
@@ -146,8 +180,7 @@ impl Policy {
     /// `new Policy(spec)`: the same keys as the JSON form; unknown keys are refused.
     #[wasm_bindgen(constructor)]
     pub fn new(spec: JsValue) -> Result<Policy, JsValue> {
-        let json =
-            from_js(spec).map_err(|reason| to_js_error(Error::invalid_policy("", reason)))?;
+        let json = from_js(spec).map_err(|e| to_js_error(e.into_policy_error()))?;
         Ok(Policy {
             inner: chpass::Policy::from_value(json).js()?,
         })
@@ -162,8 +195,8 @@ impl Policy {
 
     /// A named preset with its options object (see `presets`).
     pub fn preset(name: &str, options: JsValue) -> Result<Policy, JsValue> {
-        let options = from_js(options)
-            .map_err(|reason| to_js_error(Error::invalid_policy("options", reason)))?;
+        let options =
+            from_js(options).map_err(|e| to_js_error(e.within("options").into_policy_error()))?;
         Ok(Policy {
             inner: chpass::Policy::preset(name, &options).js()?,
         })
@@ -196,8 +229,7 @@ impl Policy {
 }
 
 fn operation(value: JsValue) -> Result<Operation, JsValue> {
-    let json =
-        from_js(value).map_err(|reason| to_js_error(invalid_argument("operation", reason)))?;
+    let json = from_js(value).map_err(|e| to_js_error(e.into_argument_error("operation")))?;
     Operation::from_value(json).js()
 }
 
@@ -212,8 +244,7 @@ pub fn build_request(operation: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = interpretResponse)]
 pub fn interpret_response(operation: JsValue, response: JsValue) -> Result<JsValue, JsValue> {
     let operation = self::operation(operation)?;
-    let json =
-        from_js(response).map_err(|reason| to_js_error(invalid_argument("response", reason)))?;
+    let json = from_js(response).map_err(|e| to_js_error(e.into_argument_error("response")))?;
     let response = HttpResponse::from_value(json).js()?;
     to_js(&operation.interpret(&response).js()?)
 }
@@ -236,8 +267,7 @@ impl Client {
     /// `new Client({timeout_ms, allow_insecure_http, max_retries, max_retry_after_s})`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Client, JsValue> {
-        let json =
-            from_js(options).map_err(|reason| to_js_error(invalid_argument("options", reason)))?;
+        let json = from_js(options).map_err(|e| to_js_error(e.into_argument_error("options")))?;
         let options: TransportOptions = if json.is_null() {
             TransportOptions::default()
         } else {
@@ -318,7 +348,7 @@ impl Client {
 
 /// A policy spec (what `Policy#toJSON()` gives), or none for null/undefined.
 fn policy_spec(policy: JsValue) -> Result<Option<chpass::Policy>, JsValue> {
-    match from_js(policy).map_err(|r| to_js_error(Error::invalid_policy("", r)))? {
+    match from_js(policy).map_err(|e| to_js_error(e.into_policy_error()))? {
         serde_json::Value::Null => Ok(None),
         spec => Ok(Some(chpass::Policy::from_value(spec).js()?)),
     }
@@ -333,7 +363,7 @@ fn json_arg<T: serde::de::DeserializeOwned + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    let json = from_js(value).map_err(|reason| invalid_argument(argument, reason))?;
+    let json = from_js(value).map_err(|e| e.into_argument_error(argument))?;
     serde_json::from_value(json).map_err(|e| invalid_argument(argument, e.to_string()))
 }
 
@@ -341,7 +371,7 @@ fn hash_spec(spec: JsValue) -> Result<HashSpec, Error> {
     if spec.is_undefined() || spec.is_null() {
         return Ok(HashSpec::default());
     }
-    HashSpec::from_value(from_js(spec).map_err(|reason| invalid_argument("spec", reason))?)
+    HashSpec::from_value(from_js(spec).map_err(|e| e.into_argument_error("spec"))?)
 }
 
 /// hash(password, spec?): argon2id with OWASP's parameters unless `spec` says otherwise.
@@ -381,7 +411,7 @@ pub fn opensearch_hash(password: JsValue, settings: JsValue) -> Result<String, J
         OpenSearchHashSettings::default()
     } else {
         let json = from_js(settings)
-            .map_err(|reason| invalid_argument("settings", reason))
+            .map_err(|e| e.into_argument_error("settings"))
             .js()?;
         OpenSearchHashSettings::from_value(&json).js()?
     };
@@ -400,7 +430,7 @@ pub fn generate_with_policy(
     } else {
         GenerateOptions::from_value(
             from_js(options)
-                .map_err(|r| invalid_argument("options", r))
+                .map_err(|e| e.into_argument_error("options"))
                 .js()?,
         )
         .js()?

@@ -92,15 +92,83 @@ pub fn decode_utf16(argument: &'static str, units: &[u16]) -> Result<String, Err
                 params.insert("unit".into(), Value::from(format!("U+{unit:04X}")));
                 return Err(Error::InvalidArgument {
                     argument,
-                    reason: format!(
-                        "lone surrogate U+{unit:04X} at UTF-16 index {index}: not valid Unicode"
-                    ),
+                    reason: lone_surrogate(unit, index),
                     params,
                 });
             }
         }
     }
     Ok(out)
+}
+
+fn lone_surrogate(unit: u16, index: usize) -> String {
+    format!("lone surrogate U+{unit:04X} at UTF-16 index {index}: not valid Unicode")
+}
+
+/// Part of a structured argument from JS or Python (a policy, a context, an operation) that
+/// cannot become JSON, and where it sits (`blocklist.words.0`; empty for the whole value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl InputError {
+    pub fn new(path: &[String], reason: impl Into<String>) -> Self {
+        InputError {
+            path: path.join("."),
+            reason: reason.into(),
+        }
+    }
+
+    /// The first lone surrogate in a string's UTF-16 units, if any.
+    pub fn lone_surrogate(path: &[String], units: &[u16]) -> Option<Self> {
+        let mut index = 0;
+        for decoded in char::decode_utf16(units.iter().copied()) {
+            match decoded {
+                Ok(c) => index += c.len_utf16(),
+                Err(lone) => {
+                    return Some(Self::new(
+                        path,
+                        lone_surrogate(lone.unpaired_surrogate(), index),
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// The same error seen from an enclosing value: `within("options")` of `minimum` is
+    /// `options.minimum`.
+    pub fn within(mut self, key: &str) -> Self {
+        self.path = match self.path.as_str() {
+            "" => key.to_owned(),
+            path => format!("{key}.{path}"),
+        };
+        self
+    }
+
+    /// `invalid_policy`, with the path as `params.path` (its message leads with the path).
+    pub fn into_policy_error(self) -> Error {
+        Error::invalid_policy(self.path, self.reason)
+    }
+
+    /// `invalid_argument` naming the argument, with the path inside it as `params.path`.
+    pub fn into_argument_error(self, argument: &'static str) -> Error {
+        let mut params = Map::new();
+        let reason = match self.path.as_str() {
+            "" => self.reason,
+            path => format!("{path}: {}", self.reason),
+        };
+        if !self.path.is_empty() {
+            params.insert("path".into(), Value::from(self.path));
+        }
+        Error::InvalidArgument {
+            argument,
+            reason,
+            params,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -121,5 +189,33 @@ mod tests {
         assert_eq!(err.code(), "invalid_argument");
         assert_eq!(err.params()["index"], 1);
         assert_eq!(decode_utf16("password", &[0xD83D, 0xDE00]).unwrap(), "😀");
+    }
+
+    #[test]
+    fn a_lone_surrogate_inside_a_value_names_where_it_sits() {
+        let path = ["blocklist".to_owned(), "words".to_owned(), "0".to_owned()];
+        assert_eq!(InputError::lone_surrogate(&path, &[0xD83D, 0xDE00]), None);
+        let found = InputError::lone_surrogate(&path, &[0x61, 0xD800, 0x62]).unwrap();
+        let err = found.clone().into_policy_error();
+        assert_eq!(
+            (err.code(), &err.params()["path"]),
+            ("invalid_policy", &"blocklist.words.0".into())
+        );
+        assert_eq!(
+            err.to_string(),
+            "invalid policy: blocklist.words.0: lone surrogate U+D800 at UTF-16 index 1: not valid Unicode"
+        );
+        let err = InputError::lone_surrogate(&["username".into()], &[0xDC00]).unwrap();
+        let err = err.into_argument_error("context");
+        assert_eq!(err.params()["path"], "username");
+        assert_eq!(err.params()["argument"], "context");
+        let options = InputError::new(&[], "unsupported type set").within("options");
+        assert_eq!(options.into_policy_error().params()["path"], "options");
+        assert!(
+            !InputError::new(&[], "x")
+                .into_argument_error("spec")
+                .params()
+                .contains_key("path")
+        );
     }
 }

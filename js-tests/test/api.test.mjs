@@ -124,14 +124,19 @@ test('objects cross as JSON: a lone surrogate, a BigInt, a cycle or a function i
   const refused = (fn, code, message) =>
     assert.throws(fn, (err) => err instanceof ChpassError && err.code === code && message.test(err.message));
   const policy = (spec) => () => new Policy(spec);
-  refused(policy({ blocklist: { words: ['a\ud800b'] } }), 'invalid_policy', /lone surrogate U\+D800 in a string/);
-  refused(policy({ blocklist: { words: ['a\\\udfffb'] } }), 'invalid_policy', /lone surrogate U\+DFFF/);
+  // where it sits, in the words Python uses
+  refused(policy({ blocklist: { words: ['ok', 'a\ud800b'] } }), 'invalid_policy',
+    /^invalid policy: blocklist\.words\.1: lone surrogate U\+D800 at UTF-16 index 1: not valid Unicode$/);
+  assert.throws(policy({ blocklist: { words: ['a\ud800b'] } }), (err) => err.params.path === 'blocklist.words.0');
+  refused(policy({ blocklist: { words: ['a\\\udfffb'] } }), 'invalid_policy', /U\+DFFF at UTF-16 index 2/);
+  refused(() => Policy.preset('nist-800-63b', { ['x\udc00']: 1 }), 'invalid_policy', /^invalid policy: options: lone surrogate/);
   refused(policy({ min_length: { value: 10n } }), 'invalid_policy', /cannot be written as JSON: .*BigInt/);
   const cycle = {};
   cycle.self = cycle;
   refused(policy(cycle), 'invalid_policy', /cannot be written as JSON: .*circular/);
   const nist = Policy.preset('nist-800-63b');
-  refused(() => validate('pw', nist, { username: 'x\udc00' }), 'invalid_argument', /lone surrogate U\+DC00/);
+  refused(() => validate('pw', nist, { username: 'x\udc00' }), 'invalid_argument', /^invalid context: username: lone surrogate U\+DC00/);
+  assert.throws(() => validate('pw', nist, { username: 'x\udc00' }), (err) => err.params.path === 'username');
   refused(() => validate('pw', nist, () => 1), 'invalid_argument', /cannot be written as JSON: not a JSON value/);
   // a password inside an operation is refused, never sent with U+FFFD in its place (nor echoed)
   const change = (password) => ({ operation: 'elasticsearch.change_password', base_url: 'http://127.0.0.1:9200',
