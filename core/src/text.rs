@@ -76,33 +76,51 @@ impl LengthUnit {
 /// Decodes UTF-16 from JavaScript or Python (surrogatepass). A lone surrogate cannot be sent
 /// to any server as text, so it is an `invalid_argument` error naming its position.
 pub fn decode_utf16(argument: &'static str, units: &[u16]) -> Result<String, Error> {
-    let mut out = String::with_capacity(units.len());
-    let mut index = 0;
-    for decoded in char::decode_utf16(units.iter().copied()) {
-        match decoded {
-            Ok(c) => {
-                out.push(c);
-                index += c.len_utf16();
-            }
-            Err(lone) => {
-                let unit = lone.unpaired_surrogate();
-                let mut params = Map::new();
-                params.insert("reason".into(), Value::from("lone_surrogate"));
-                params.insert("index".into(), Value::from(index));
-                params.insert("unit".into(), Value::from(format!("U+{unit:04X}")));
-                return Err(Error::InvalidArgument {
-                    argument,
-                    reason: lone_surrogate(unit, index),
-                    params,
-                });
-            }
-        }
-    }
-    Ok(out)
+    let Some(lone) = LoneSurrogate::find(units) else {
+        // no lone surrogate, so nothing is replaced
+        return Ok(String::from_utf16_lossy(units));
+    };
+    let mut params = Map::new();
+    params.insert("reason".into(), Value::from("lone_surrogate"));
+    params.insert("index".into(), Value::from(lone.index));
+    params.insert("unit".into(), Value::from(format!("U+{:04X}", lone.unit)));
+    Err(Error::InvalidArgument {
+        argument,
+        reason: lone.to_string(),
+        params,
+    })
 }
 
-fn lone_surrogate(unit: u16, index: usize) -> String {
-    format!("lone surrogate U+{unit:04X} at UTF-16 index {index}: not valid Unicode")
+/// The first unpaired surrogate in UTF-16 text and its index in code units.
+struct LoneSurrogate {
+    unit: u16,
+    index: usize,
+}
+
+impl LoneSurrogate {
+    fn find(units: &[u16]) -> Option<Self> {
+        let mut index = 0;
+        for decoded in char::decode_utf16(units.iter().copied()) {
+            match decoded {
+                Ok(c) => index += c.len_utf16(),
+                Err(lone) => {
+                    let unit = lone.unpaired_surrogate();
+                    return Some(LoneSurrogate { unit, index });
+                }
+            }
+        }
+        None
+    }
+}
+
+impl std::fmt::Display for LoneSurrogate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let LoneSurrogate { unit, index } = self;
+        write!(
+            f,
+            "lone surrogate U+{unit:04X} at UTF-16 index {index}: not valid Unicode"
+        )
+    }
 }
 
 /// Part of a structured argument from JS or Python (a policy, a context, an operation) that
@@ -123,19 +141,7 @@ impl InputError {
 
     /// The first lone surrogate in a string's UTF-16 units, if any.
     pub fn lone_surrogate(path: &[String], units: &[u16]) -> Option<Self> {
-        let mut index = 0;
-        for decoded in char::decode_utf16(units.iter().copied()) {
-            match decoded {
-                Ok(c) => index += c.len_utf16(),
-                Err(lone) => {
-                    return Some(Self::new(
-                        path,
-                        lone_surrogate(lone.unpaired_surrogate(), index),
-                    ));
-                }
-            }
-        }
-        None
+        LoneSurrogate::find(units).map(|lone| Self::new(path, lone.to_string()))
     }
 
     /// The same error seen from an enclosing value: `within("options")` of `minimum` is
