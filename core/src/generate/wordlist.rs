@@ -7,6 +7,7 @@
 //! passphrase and its entropy are the same in every language.
 
 use crate::error::{Error, Result};
+use crate::hash::encoding::hex_lower;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
@@ -34,7 +35,7 @@ pub fn words() -> Result<&'static [&'static str]> {
 /// exact bytes is `invalid_argument`.
 pub fn install_word_list(text: String) -> Result<()> {
     let digest = Sha256::digest(text.as_bytes());
-    if hex(&digest) != SHA256 {
+    if hex_lower(&digest) != SHA256 {
         return Err(Error::invalid_argument(
             "word_list",
             "not the EFF large word list (its SHA-256 differs)",
@@ -49,10 +50,6 @@ pub fn install_word_list(text: String) -> Result<()> {
 
 fn split(text: &'static str) -> Vec<&'static str> {
     text.lines().filter(|w| !w.is_empty()).collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

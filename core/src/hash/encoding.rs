@@ -38,3 +38,14 @@ pub(crate) fn decimal(text: &str) -> Option<u32> {
     }
     text.parse().ok()
 }
+
+/// Lowercase hex, two digits per byte.
+pub(crate) fn hex_lower(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
+}

@@ -14,7 +14,7 @@
 
 mod argon2;
 mod bcrypt;
-mod encoding;
+pub(crate) mod encoding;
 mod limits;
 mod pbkdf2;
 mod servers;

@@ -3,7 +3,7 @@
 //!   `{PBKDF2_STRETCH}…`, whose input is the lowercase hex SHA-512 of the password;
 //! - OpenSearch (password4j's compressed form): `$<hmac>$<(iterations << 32) | key bits>$<salt>$<key>`.
 
-use super::encoding::{PADDED, decode_standard};
+use super::encoding::{PADDED, decode_standard, hex_lower};
 use super::limits::{WorkLimits, within};
 use super::{Salt, salt_or_random};
 use crate::error::{Error, Result};
@@ -314,14 +314,4 @@ impl Pbkdf2Hash {
             key,
         })
     }
-}
-
-fn hex_lower(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 15)] as char);
-    }
-    out
 }
