@@ -170,7 +170,7 @@ export function build(wasm, startWorker, data) {
     return function load() {
       loading ??= Promise.resolve(file)
         .then(data.read)
-        .then((text) => install(text))
+        .then(install)
         .catch((err) => {
           loading = undefined;
           throw err;

@@ -84,60 +84,36 @@ fn from_js(value: JsValue) -> Result<serde_json::Value, InputError> {
         })?
         .as_string()
         .ok_or_else(|| unwritable("not a JSON value".into()))?;
-    if has_lone_surrogate(&text) {
-        return Err(locate_lone_surrogate(&value, &mut Vec::new())
-            .unwrap_or_else(|| InputError::new(&[], "a string holds a lone surrogate")));
-    }
-    serde_json::from_str(&text).map_err(|e| InputError::new(&[], e.to_string()))
-}
-
-/// `JSON.stringify` writes paired surrogates as characters and a lone one as an escape
-/// (`\udc00`), so any surrogate escape not itself escaped (`\\udc00`) is a lone one.
-fn has_lone_surrogate(json: &str) -> bool {
-    json.match_indices("\\ud").any(|(at, _)| {
-        let backslashes = json[..=at]
-            .bytes()
-            .rev()
-            .take_while(|&b| b == b'\\')
-            .count();
-        let third = json.as_bytes().get(at + 3);
-        backslashes % 2 == 1 && matches!(third, Some(b'8'..=b'9' | b'a'..=b'f'))
+    // JSON.stringify escapes a lone surrogate (`\udc00`), which serde_json refuses: only then
+    // is the value walked to say where it sits
+    serde_json::from_str(&text).map_err(|e| {
+        locate_lone_surrogate(&value, &mut Vec::new())
+            .unwrap_or_else(|| InputError::new(&[], e.to_string()))
     })
 }
 
-/// Where the lone surrogate sits, walking the value as `JSON.stringify` does (array items,
-/// objects' own keys and values); core words the error as for Python.
+/// The first lone surrogate in a key or string, walking objects' and arrays' own entries as
+/// `JSON.stringify` does; core words the error as for Python.
 fn locate_lone_surrogate(value: &JsValue, path: &mut Vec<String>) -> Option<InputError> {
+    let units = |text: &JsString| text.iter().collect::<Vec<u16>>();
     if let Some(text) = value.dyn_ref::<JsString>() {
-        return InputError::lone_surrogate(path, &text.iter().collect::<Vec<u16>>());
+        return InputError::lone_surrogate(path, &units(text));
     }
-    let entries: Vec<(String, JsValue)> = if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-        array
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (i.to_string(), item))
-            .collect()
-    } else if value.is_object() {
-        let mut entries = Vec::new();
-        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+    if !value.is_object() {
+        return None;
+    }
+    js_sys::Object::entries(value.unchecked_ref())
+        .iter()
+        .find_map(|entry| {
             let entry: js_sys::Array = entry.unchecked_into();
             let key = JsString::from(entry.get(0));
-            if let Some(error) = InputError::lone_surrogate(path, &key.iter().collect::<Vec<u16>>())
-            {
-                return Some(error);
-            }
-            entries.push((String::from(key), entry.get(1)));
-        }
-        entries
-    } else {
-        return None;
-    };
-    entries.into_iter().find_map(|(key, item)| {
-        path.push(key);
-        let found = locate_lone_surrogate(&item, path);
-        path.pop();
-        found
-    })
+            InputError::lone_surrogate(path, &units(&key)).or_else(|| {
+                path.push(key.into());
+                let found = locate_lone_surrogate(&entry.get(1), path);
+                path.pop();
+                found
+            })
+        })
 }
 
 fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Error {
