@@ -121,8 +121,10 @@ fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value,
     }
     if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
         let mut items = Vec::new();
-        let failed = |e: PyErr| InputError::new(path, e.to_string());
-        for (index, item) in value.try_iter().map_err(failed)?.enumerate() {
+        let items_of = value
+            .try_iter()
+            .map_err(|e| InputError::new(path, e.to_string()))?;
+        for (index, item) in items_of.enumerate() {
             let item = item.map_err(|e| InputError::new(path, e.to_string()))?;
             path.push(index.to_string());
             items.push(py_to_json(&item, path)?);
