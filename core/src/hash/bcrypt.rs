@@ -1,11 +1,11 @@
-//! bcrypt: `$2b$12$<22 characters of salt><31 characters of hash>`, on RustCrypto's EksBlowfish.
+//! bcrypt: `$2b$12$<22 characters of salt><31 characters of hash>`, on chpass's own EksBlowfish.
 
+use super::eks_blowfish;
 use super::encoding::{BCRYPT, decode_bcrypt};
 use super::limits::{WorkLimits, within};
 use super::{Salt, salt_or_random};
 use crate::error::{Error, HashErrorCode, Result};
 use base64::Engine;
-use blowfish::Blowfish;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
@@ -116,30 +116,7 @@ fn key(password: &str) -> Result<Zeroizing<Vec<u8>>> {
 
 fn eks_blowfish(password: &str, cost: u32, salt: &[u8; 16]) -> Result<[u8; 23]> {
     let key = key(password)?;
-    let mut state = Blowfish::bc_init_state();
-    state.salted_expand_key(salt, &key);
-    for _ in 0..1u64 << cost {
-        state.bc_expand_key(&key);
-        state.bc_expand_key(salt);
-    }
-    // "OrpheanBeholderScryDoubt", encrypted 64 times.
-    let mut text: [u32; 6] = [
-        0x4f72_7068,
-        0x6561_6e42,
-        0x6568_6f6c,
-        0x6465_7253,
-        0x6372_7944,
-        0x6f75_6274,
-    ];
-    let mut out = [0u8; 24];
-    for (pair, chunk) in text.chunks_exact_mut(2).zip(out.chunks_exact_mut(8)) {
-        let mut block = [pair[0], pair[1]];
-        for _ in 0..64 {
-            block = state.bc_encrypt(block);
-        }
-        chunk[..4].copy_from_slice(&block[0].to_be_bytes());
-        chunk[4..].copy_from_slice(&block[1].to_be_bytes());
-    }
+    let out = eks_blowfish::bcrypt(&key, salt, cost);
     let mut digest = [0u8; 23];
     digest.copy_from_slice(&out[..23]);
     Ok(digest)

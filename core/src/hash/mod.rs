@@ -14,6 +14,7 @@
 
 mod argon2;
 mod bcrypt;
+mod eks_blowfish;
 pub(crate) mod encoding;
 mod limits;
 mod pbkdf2;
