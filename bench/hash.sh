@@ -16,7 +16,7 @@ def verdict(entry):
     entry["meets_target"] = entry["ratio"] <= entry["target_ratio"]
     return entry
 result = {
-    "benchmark": "milliseconds per hash (median of interleaved rounds); ratio = chpass / peer, lower is better",
+    "benchmark": "milliseconds per hash (medians of rounds that alternate chpass and the peer hash by hash); ratio = chpass / peer, lower is better",
     "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     "machine": f"{platform.machine()}, {os.cpu_count()} cores",
     "rust": rust,
