@@ -6,7 +6,8 @@
 const WORDS: usize = 1024 + 18;
 const P: usize = 1024;
 
-/// Blowfish's initial state: the fractional part of pi in hexadecimal, S-boxes first.
+/// Blowfish's initial state, the hexadecimal digits of pi's fractional part: the P-array takes
+/// the first 18 words and the S-boxes the next 1024; stored S-boxes first.
 #[rustfmt::skip]
 const PI: [u32; WORDS] = [
     0xd1310ba6, 0x98dfb5ac, 0x2ffd72db, 0xd01adfb7, 0xb8e1afed, 0x6a267e96, 0xba7c9045, 0xf12c7f99,
@@ -292,5 +293,40 @@ fn expand_key<W: Words>(state: &mut W, key: &[u8], mut mix: impl FnMut() -> [u32
             state.set(i, block[0]);
             state.set(i + 1, block[1]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Eric Young's Blowfish vectors (Schneier's site): plain Blowfish is the key schedule
+    /// without salt, then one encryption.
+    #[test]
+    fn blowfish_known_answers() {
+        for (key, plain, cipher) in [
+            ([0u8; 8], [0, 0], [0x4ef9_9745, 0x6198_dd78]),
+            (
+                [0xff; 8],
+                [0xffff_ffff, 0xffff_ffff],
+                [0x5186_6fd5, 0xb85e_cb8a],
+            ),
+            (
+                [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef],
+                [0x1111_1111, 0x1111_1111],
+                [0x61f9_c380, 0x2281_b096],
+            ),
+        ] {
+            let out = with_state(|state| {
+                expand_key(state, &key, || [0, 0]);
+                encrypt(state, plain)
+            });
+            assert_eq!(out, cipher, "key {key:02x?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_key_reads_as_zeros() {
+        assert_eq!(next_word(&[], &mut 0), 0);
     }
 }
