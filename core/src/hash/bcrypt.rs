@@ -78,7 +78,7 @@ pub(crate) fn hash(password: &str, params: &BcryptParams) -> Result<String> {
         .as_slice()
         .try_into()
         .map_err(|_| Error::invalid_argument("params", "a bcrypt salt is 16 bytes"))?;
-    let digest = eks_blowfish(password, params.cost, &salt)?;
+    let digest = digest(password, params.cost, &salt)?;
     let stored = BcryptHash {
         variant: params.variant,
         cost: params.cost,
@@ -114,9 +114,9 @@ fn key(password: &str) -> Result<Zeroizing<Vec<u8>>> {
     Ok(key)
 }
 
-fn eks_blowfish(password: &str, cost: u32, salt: &[u8; 16]) -> Result<[u8; 23]> {
-    let key = key(password)?;
-    let out = eks_blowfish::bcrypt(&key, salt, cost);
+/// The 23 bytes of EksBlowfish's 24 that the hash string keeps.
+fn digest(password: &str, cost: u32, salt: &[u8; 16]) -> Result<[u8; 23]> {
+    let out = eks_blowfish::bcrypt(&key(password)?, salt, cost);
     let mut digest = [0u8; 23];
     digest.copy_from_slice(&out[..23]);
     Ok(digest)
@@ -143,7 +143,7 @@ impl BcryptHash {
     }
 
     pub(crate) fn verify(&self, password: &str) -> Result<bool> {
-        let candidate = eks_blowfish(password, self.cost, &self.salt)?;
+        let candidate = digest(password, self.cost, &self.salt)?;
         Ok(super::constant_time_eq(&candidate, &self.digest))
     }
 

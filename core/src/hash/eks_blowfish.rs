@@ -164,13 +164,10 @@ impl Words for [u32; WORDS] {
 /// salt and log2 of the rounds.
 pub(super) fn bcrypt(key: &[u8], salt: &[u8; 16], cost: u32) -> [u8; 24] {
     with_state(|state| {
-        let mut salt_pairs = [
-            [word(salt, 0), word(salt, 4)],
-            [word(salt, 8), word(salt, 12)],
-        ]
-        .into_iter()
-        .cycle();
-        expand_key(state, key, || salt_pairs.next().unwrap_or_default());
+        let mut at = 0;
+        expand_key(state, key, || {
+            [next_word(salt, &mut at), next_word(salt, &mut at)]
+        });
         for _ in 0..1u64 << cost {
             expand_key(state, key, || [0, 0]);
             expand_key(state, salt, || [0, 0]);
