@@ -26,6 +26,7 @@ def test_request(case: Dict[str, Any]) -> None:
         with pytest.raises(chpass.ChpassError) as info:
             chpass.build_request(case["operation"])
         assert info.value.code == case["expected_error"]
+        assert info.value.params.get("path") == case.get("expected_error_path")
         return
     request = chpass.build_request(case["operation"])
     want = case["expected_request"]

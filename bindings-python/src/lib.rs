@@ -524,8 +524,7 @@ fn verify(
     let password = SecretString::new(text(py, "password", password)?.into_owned());
     let limits = match limits {
         None => WorkLimits::default(),
-        Some(limits) => serde_json::from_value(json_arg(py, "limits", limits)?)
-            .map_err(|e| to_py_err(py, Error::invalid_argument("limits", e.to_string())))?,
+        Some(limits) => WorkLimits::from_value(json_arg(py, "limits", limits)?).py(py)?,
     };
     py.detach(|| chpass::hash::verify_with_limits(password.expose(), hash, &limits))
         .py(py)
@@ -670,17 +669,9 @@ impl Client {
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         let options: TransportOptions = match options {
-            Some(options) => serde_json::from_value(json_arg(py, "options", options.as_any())?)
-                .map_err(|e| {
-                    to_py_err(
-                        py,
-                        Error::InvalidArgument {
-                            argument: "options",
-                            reason: e.to_string(),
-                            params: Map::new(),
-                        },
-                    )
-                })?,
+            Some(options) => {
+                TransportOptions::from_value(json_arg(py, "options", options.as_any())?).py(py)?
+            }
             None => TransportOptions::default(),
         };
         Ok(Client {

@@ -205,8 +205,7 @@ impl Policy {
 }
 
 fn operation(value: JsValue) -> Result<Operation, JsValue> {
-    let json = from_js(value).map_err(|e| to_js_error(e.into_argument_error("operation")))?;
-    Operation::from_value(json).js()
+    Operation::from_value(json_arg("operation", value)?).js()
 }
 
 /// The request for an operation: `{method, url, headers: [[name, value], …], body}`, ready
@@ -220,8 +219,7 @@ pub fn build_request(operation: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = interpretResponse)]
 pub fn interpret_response(operation: JsValue, response: JsValue) -> Result<JsValue, JsValue> {
     let operation = self::operation(operation)?;
-    let json = from_js(response).map_err(|e| to_js_error(e.into_argument_error("response")))?;
-    let response = HttpResponse::from_value(json).js()?;
+    let response = HttpResponse::from_value(json_arg("response", response)?).js()?;
     to_js(&operation.interpret(&response).js()?)
 }
 
@@ -243,13 +241,7 @@ impl Client {
     /// `new Client({timeout_ms, allow_insecure_http, max_retries, max_retry_after_s})`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Client, JsValue> {
-        let json = from_js(options).map_err(|e| to_js_error(e.into_argument_error("options")))?;
-        let options: TransportOptions = if json.is_null() {
-            TransportOptions::default()
-        } else {
-            serde_json::from_value(json)
-                .map_err(|e| to_js_error(invalid_argument("options", e.to_string())))?
-        };
+        let options = TransportOptions::from_value(json_arg("options", options)?).js()?;
         Ok(Client {
             inner: Rc::new(Transport::new(options).js()?),
         })
@@ -332,42 +324,33 @@ fn policy_spec(policy: JsValue) -> Result<Option<chpass::Policy>, JsValue> {
 
 // ---------- hashing and generation ----------
 
-fn json_arg<T: serde::de::DeserializeOwned + Default>(
-    argument: &'static str,
-    value: JsValue,
-) -> Result<T, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    let json = from_js(value).map_err(|e| e.into_argument_error(argument))?;
-    serde_json::from_value(json).map_err(|e| invalid_argument(argument, e.to_string()))
+/// An argument as JSON-shaped data (`undefined` is null), for core to read and check.
+fn json_arg(argument: &'static str, value: JsValue) -> Result<serde_json::Value, JsValue> {
+    from_js(value).map_err(|e| to_js_error(e.into_argument_error(argument)))
 }
 
-fn hash_spec(spec: JsValue) -> Result<HashSpec, Error> {
-    if spec.is_undefined() || spec.is_null() {
-        return Ok(HashSpec::default());
-    }
-    HashSpec::from_value(from_js(spec).map_err(|e| e.into_argument_error("spec"))?)
+fn hash_spec(spec: JsValue) -> Result<HashSpec, JsValue> {
+    HashSpec::from_value(json_arg("spec", spec)?).js()
 }
 
 /// hash(password, spec?): argon2id with OWASP's parameters unless `spec` says otherwise.
 #[wasm_bindgen]
 pub fn hash(password: JsValue, spec: JsValue) -> Result<String, JsValue> {
     let password = SecretString::new(text("password", &password).js()?);
-    chpass::hash::hash(password.expose(), &hash_spec(spec).js()?).js()
+    chpass::hash::hash(password.expose(), &hash_spec(spec)?).js()
 }
 
 /// verify(password, hash, limits?): false for a wrong password; typed errors otherwise.
 #[wasm_bindgen]
 pub fn verify(password: JsValue, hash: &str, limits: JsValue) -> Result<bool, JsValue> {
     let password = SecretString::new(text("password", &password).js()?);
-    let limits: WorkLimits = json_arg("limits", limits).js()?;
+    let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
     chpass::hash::verify_with_limits(password.expose(), hash, &limits).js()
 }
 
 #[wasm_bindgen(js_name = needsRehash)]
 pub fn needs_rehash(hash: &str, spec: JsValue) -> Result<bool, JsValue> {
-    chpass::hash::needs_rehash(hash, &hash_spec(spec).js()?).js()
+    chpass::hash::needs_rehash(hash, &hash_spec(spec)?).js()
 }
 
 #[wasm_bindgen(js_name = elasticsearchPasswordHash)]
@@ -401,16 +384,7 @@ pub fn generate_with_policy(
     options: JsValue,
     context: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = if options.is_undefined() || options.is_null() {
-        GenerateOptions::default()
-    } else {
-        GenerateOptions::from_value(
-            from_js(options)
-                .map_err(|e| e.into_argument_error("options"))
-                .js()?,
-        )
-        .js()?
-    };
+    let options = GenerateOptions::from_value(json_arg("options", options)?).js()?;
     let context = context_of(context).js()?;
     let made = chpass::generate::generate(&policy.inner, &context, &options).js()?;
     let out = js_sys::Object::new();

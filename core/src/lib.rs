@@ -20,6 +20,7 @@ pub mod error;
 pub mod files;
 pub mod generate;
 pub mod hash;
+mod json;
 pub mod policy;
 mod random;
 pub mod secret;

@@ -27,7 +27,12 @@ fn check_request(case: &Value) -> Result<(), String> {
     let built = Operation::from_value(case["operation"].clone()).and_then(|op| op.request());
     if let Some(code) = case["expected_error"].as_str() {
         return match built {
-            Err(e) if e.code() == code => Ok(()),
+            Err(e)
+                if e.code() == code
+                    && e.params().get("path") == case.get("expected_error_path") =>
+            {
+                Ok(())
+            }
             other => Err(format!("expected {code}, got {other:?}")),
         };
     }

@@ -12,7 +12,10 @@ function responseOf(c) {
 for (const c of loadVectors('requests.json')) {
   test(`request: ${c.name}`, () => {
     if (c.expected_error) {
-      assert.throws(() => buildRequest(c.operation), (err) => err instanceof ChpassError && err.code === c.expected_error);
+      assert.throws(
+        () => buildRequest(c.operation),
+        (err) => err instanceof ChpassError && err.code === c.expected_error && err.params.path === c.expected_error_path,
+      );
       return;
     }
     const request = buildRequest(c.operation);

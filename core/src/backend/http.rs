@@ -196,16 +196,38 @@ pub(crate) fn excerpt(body: &str) -> String {
 fn pairs_or_object<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<(String, String)>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Headers {
-        Pairs(Vec<(String, String)>),
-        Object(std::collections::BTreeMap<String, String>),
+    struct Headers;
+    impl<'de> serde::de::Visitor<'de> for Headers {
+        type Value = Vec<(String, String)>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("[[name, value], …] or {name: value}")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut pairs = Vec::new();
+            while let Some(pair) = seq.next_element()? {
+                pairs.push(pair);
+            }
+            Ok(pairs)
+        }
+
+        /// In name order, as fetch's `Headers` iterates.
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut sorted = std::collections::BTreeMap::new();
+            while let Some((name, value)) = map.next_entry::<String, String>()? {
+                sorted.insert(name, value);
+            }
+            Ok(sorted.into_iter().collect())
+        }
     }
-    Ok(match Headers::deserialize(d)? {
-        Headers::Pairs(pairs) => pairs,
-        Headers::Object(map) => map.into_iter().collect(),
-    })
+    d.deserialize_any(Headers)
 }
 
 mod zeroizing_body {

@@ -17,41 +17,35 @@ pub use auth::Auth;
 pub use http::{EXCERPT_BYTES, HttpRequest, HttpResponse, MAX_RESPONSE_BODY};
 
 use crate::error::{Error, Result};
+use crate::json::{Mismatch, read_tagged};
 use crate::policy::PolicySpec;
 use crate::secret::SecretString;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Every request chpass can build, by its JSON tag.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "operation", deny_unknown_fields)]
+/// Every request chpass can build. In JSON, tagged by `operation` (see [`Operation::from_value`]).
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Operation {
-    #[serde(rename = "elasticsearch.change_password")]
     ElasticsearchChangePassword(elasticsearch::ChangePassword),
-    #[serde(rename = "opensearch.change_own_password")]
     OpenSearchChangeOwnPassword(opensearch::ChangeOwnPassword),
-    #[serde(rename = "opensearch.set_password")]
     OpenSearchSetPassword(opensearch::SetPassword),
-    #[serde(rename = "keystone.change_password")]
     KeystoneChangePassword(keystone::ChangePassword),
-    #[serde(rename = "keystone.issue_token")]
     KeystoneIssueToken(keystone::IssueToken),
-    #[serde(rename = "keystone.get_password_policy")]
     KeystoneGetPasswordPolicy(keystone::GetPasswordPolicy),
-    #[serde(rename = "keystone.create_ec2_credential")]
     KeystoneCreateEc2Credential(keystone::CreateEc2Credential),
-    #[serde(rename = "keystone.list_ec2_credentials")]
     KeystoneListEc2Credentials(keystone::ListEc2Credentials),
-    #[serde(rename = "keystone.delete_ec2_credential")]
     KeystoneDeleteEc2Credential(keystone::DeleteEc2Credential),
-    #[serde(rename = "keystone_v2.change_own_password")]
     KeystoneV2ChangeOwnPassword(keystone::v2::ChangeOwnPassword),
-    #[serde(rename = "keystone_v2.set_password")]
     KeystoneV2SetPassword(keystone::v2::SetPassword),
-    #[serde(rename = "keystone_v2.update_ec2_credentials")]
     KeystoneV2UpdateEc2Credentials(keystone::v2::UpdateEc2Credentials),
-    #[serde(rename = "pwned_passwords.range")]
     PwnedPasswordsRange(pwned::RangeCheck),
+}
+
+impl<'de> Deserialize<'de> for Operation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Self::read(value).map_err(Mismatch::into_de_error)
+    }
 }
 
 /// What a successful answer means.
@@ -100,14 +94,24 @@ pub struct Reauthentication {
 impl Operation {
     /// Reads an operation from JSON-shaped data; errors name the key.
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            let mut params = serde_json::Map::new();
-            params.insert("path".into(), e.path().to_string().into());
-            Error::InvalidArgument {
-                argument: "operation",
-                reason: format!("{}: {}", e.path(), e.inner()),
-                params,
-            }
+        Self::read(value).map_err(|m| m.into_argument_error("operation"))
+    }
+
+    fn read(value: serde_json::Value) -> std::result::Result<Self, Mismatch> {
+        read_tagged!(value, "operation", {
+            "elasticsearch.change_password" => Operation::ElasticsearchChangePassword,
+            "opensearch.change_own_password" => Operation::OpenSearchChangeOwnPassword,
+            "opensearch.set_password" => Operation::OpenSearchSetPassword,
+            "keystone.change_password" => Operation::KeystoneChangePassword,
+            "keystone.issue_token" => Operation::KeystoneIssueToken,
+            "keystone.get_password_policy" => Operation::KeystoneGetPasswordPolicy,
+            "keystone.create_ec2_credential" => Operation::KeystoneCreateEc2Credential,
+            "keystone.list_ec2_credentials" => Operation::KeystoneListEc2Credentials,
+            "keystone.delete_ec2_credential" => Operation::KeystoneDeleteEc2Credential,
+            "keystone_v2.change_own_password" => Operation::KeystoneV2ChangeOwnPassword,
+            "keystone_v2.set_password" => Operation::KeystoneV2SetPassword,
+            "keystone_v2.update_ec2_credentials" => Operation::KeystoneV2UpdateEc2Credentials,
+            "pwned_passwords.range" => Operation::PwnedPasswordsRange,
         })
     }
 
@@ -216,10 +220,6 @@ impl Operation {
 impl HttpResponse {
     /// Reads a response from JSON-shaped data (`status`, `headers`, `body`).
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidArgument {
-            argument: "response",
-            reason: format!("{}: {}", e.path(), e.inner()),
-            params: serde_json::Map::new(),
-        })
+        crate::json::argument("response", value)
     }
 }

@@ -76,8 +76,7 @@ impl Default for GenerateOptions {
 
 impl GenerateOptions {
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        serde_path_to_error::deserialize(value)
-            .map_err(|e| Error::invalid_argument("options", format!("{}: {}", e.path(), e.inner())))
+        crate::json::options("options", value)
     }
 }
 

@@ -41,6 +41,11 @@ impl WorkLimits {
         bcrypt_max_cost: u32::MAX,
         pbkdf2_max_iterations: u32::MAX,
     };
+
+    /// Reads limits from JSON-shaped data (`null` or a missing field: the default); errors name the key.
+    pub fn from_value(value: Value) -> Result<Self> {
+        crate::json::options("limits", value)
+    }
 }
 
 /// `Err(work_limit_exceeded)` when `value` is over `limit`; `field` names the `WorkLimits` field.

@@ -34,6 +34,7 @@ pub use servers::{
 };
 
 use crate::error::{Error, Result};
+use crate::json::{Mismatch, read_tagged};
 use crate::policy::MAX_PASSWORD_BYTES;
 use argon2::Argon2Hash;
 use bcrypt::BcryptHash;
@@ -43,7 +44,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 /// How to hash: the algorithm and its parameters. In JSON, `{"algorithm": "argon2id", …}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "algorithm", rename_all = "snake_case")]
 pub enum HashSpec {
     Argon2id(Argon2Params),
@@ -66,9 +67,24 @@ impl Default for HashSpec {
 }
 
 impl HashSpec {
+    /// Reads a spec from JSON-shaped data (`null`: the default); errors name the key.
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        serde_path_to_error::deserialize(value)
-            .map_err(|e| Error::invalid_argument("spec", format!("{}: {}", e.path(), e.inner())))
+        if value.is_null() {
+            return Ok(Self::default());
+        }
+        Self::read(value).map_err(|m| m.into_argument_error("spec"))
+    }
+
+    fn read(value: serde_json::Value) -> std::result::Result<Self, Mismatch> {
+        read_tagged!(value, "algorithm", {
+            "argon2id" => HashSpec::Argon2id,
+            "argon2i" => HashSpec::Argon2i,
+            "argon2d" => HashSpec::Argon2d,
+            "bcrypt" => HashSpec::Bcrypt,
+            "elasticsearch_pbkdf2" => HashSpec::ElasticsearchPbkdf2,
+            "elasticsearch_pbkdf2_stretch" => HashSpec::ElasticsearchPbkdf2Stretch,
+            "password4j_pbkdf2" => HashSpec::Password4jPbkdf2,
+        })
     }
 
     fn algorithm(&self) -> &'static str {
@@ -81,6 +97,13 @@ impl HashSpec {
             HashSpec::ElasticsearchPbkdf2Stretch(_) => "elasticsearch_pbkdf2_stretch",
             HashSpec::Password4jPbkdf2(_) => "password4j_pbkdf2",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for HashSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Self::read(value).map_err(Mismatch::into_de_error)
     }
 }
 

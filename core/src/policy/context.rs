@@ -39,15 +39,7 @@ impl Context {
                 params: serde_json::Map::new(),
             });
         }
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            let mut params = serde_json::Map::new();
-            params.insert("path".into(), e.path().to_string().into());
-            Error::InvalidArgument {
-                argument: "context",
-                reason: format!("{}: {}", e.path(), e.inner()),
-                params,
-            }
-        })
+        crate::json::argument("context", value)
     }
 
     /// The context words, lowercased, in the order username, email, service, words.

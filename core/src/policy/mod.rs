@@ -82,7 +82,7 @@ impl Policy {
         if !value.is_object() {
             return Err(Error::invalid_policy("", "a policy is a JSON object"));
         }
-        let spec: PolicySpec = serde_path_to_error::deserialize(value).map_err(path_error)?;
+        let spec: PolicySpec = crate::json::read(&value).map_err(policy_error)?;
         Self::new(spec)
     }
 
@@ -234,10 +234,9 @@ fn lowercase(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    Error::invalid_policy(path, e.inner().to_string())
+fn policy_error(m: crate::json::Mismatch) -> Error {
+    let path = if m.path == "." { String::new() } else { m.path };
+    Error::invalid_policy(path, m.reason)
 }
 
 /// `validate(password, &policy, &context)`: the free-function form of [`Policy::validate`].

@@ -94,14 +94,13 @@ fn parse_options<T: DeserializeOwned + Default>(options: &serde_json::Value) -> 
     if options.is_null() {
         return Ok(T::default());
     }
-    serde_path_to_error::deserialize(options.clone()).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." {
+    crate::json::read(options).map_err(|m| {
+        let path = if m.path == "." {
             "options".to_owned()
         } else {
-            format!("options.{path}")
+            format!("options.{}", m.path)
         };
-        Error::invalid_policy(path, e.inner().to_string())
+        Error::invalid_policy(path, m.reason)
     })
 }
 

@@ -59,6 +59,13 @@ impl Default for TransportOptions {
     }
 }
 
+impl TransportOptions {
+    /// Reads options from JSON-shaped data (`null` or a missing field: the default); errors name the key.
+    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        crate::json::options("options", value)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Transport {
     carrier: Carrier,

@@ -1,0 +1,191 @@
+//! Typed values from JSON-shaped data: a JS object, a Python dict, a parsed file.
+//!
+//! Every type is read one way, by [`de::At`] over a borrowed `serde_json::Value`, so each
+//! `Deserialize` is compiled once (the npm build downloads every copy) and a mistake names its
+//! key. Internally tagged enums are split here by hand rather than with serde's
+//! `tag = "…"`, which buffers the input in serde's private `Content` tree: that compiles every
+//! variant a second time, and errors inside a variant lose their path.
+
+mod de;
+
+use crate::error::Error;
+use serde::de::{DeserializeOwned, Error as _};
+use serde_json::{Map, Value};
+
+/// A value that does not fit its type, and where: `user.name`, `headers[0]`, `.` for the whole.
+#[derive(Debug)]
+pub(crate) struct Mismatch {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Mismatch {
+    fn at(path: &str, reason: impl ToString) -> Self {
+        Mismatch {
+            path: path.to_owned(),
+            reason: reason.to_string(),
+        }
+    }
+
+    /// The error of a `Deserialize` impl that reads through this module.
+    pub fn into_de_error<E: serde::de::Error>(self) -> E {
+        E::custom(format!("{}: {}", self.path, self.reason))
+    }
+
+    /// `invalid_argument` naming the argument, the message led by the path, `params.path` set.
+    pub fn into_argument_error(self, argument: &'static str) -> Error {
+        let mut params = Map::new();
+        params.insert("path".into(), Value::from(self.path.as_str()));
+        Error::InvalidArgument {
+            argument,
+            reason: format!("{}: {}", self.path, self.reason),
+            params,
+        }
+    }
+}
+
+/// Reads `T`, naming the key of the first mismatch.
+pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, Mismatch> {
+    let root = de::Path::Root;
+    T::deserialize(de::At { value, path: &root }).map_err(|e| Mismatch {
+        path: e.path.unwrap_or_else(|| root.to_string()),
+        reason: e.reason,
+    })
+}
+
+/// Reads the argument `argument` of a public function; errors are `invalid_argument`.
+pub(crate) fn argument<T: DeserializeOwned>(
+    argument: &'static str,
+    value: Value,
+) -> crate::Result<T> {
+    read(&value).map_err(|m| m.into_argument_error(argument))
+}
+
+/// Reads an options argument: `null` (JS `undefined`, Python `None`) means every default.
+pub(crate) fn options<T: DeserializeOwned + Default>(
+    argument: &'static str,
+    value: Value,
+) -> crate::Result<T> {
+    if value.is_null() {
+        return Ok(T::default());
+    }
+    self::argument(argument, value)
+}
+
+/// An internally tagged object split in two: the tag's value, and the rest of the object, which
+/// reads as the variant's own type (that type still refuses keys it does not know).
+pub(crate) struct Tagged {
+    pub tag: String,
+    pub rest: Value,
+    key: &'static str,
+    expected: &'static [&'static str],
+}
+
+impl Tagged {
+    /// `expected` lists the tags, for the message when the tag is none of them.
+    pub fn split(
+        value: Value,
+        key: &'static str,
+        expected: &'static [&'static str],
+    ) -> Result<Self, Mismatch> {
+        let Value::Object(mut map) = value else {
+            let unexpected = serde_json::Error::invalid_type(de::unexpected(&value), &"an object");
+            return Err(Mismatch::at(".", unexpected));
+        };
+        let tag = match map.remove(key) {
+            Some(Value::String(tag)) => tag,
+            Some(other) => {
+                let reason = serde_json::Error::invalid_type(de::unexpected(&other), &"a string");
+                return Err(Mismatch::at(key, reason));
+            }
+            None => return Err(Mismatch::at(".", serde_json::Error::missing_field(key))),
+        };
+        Ok(Tagged {
+            tag,
+            rest: Value::Object(map),
+            key,
+            expected,
+        })
+    }
+
+    /// Reads the rest as `T`.
+    pub fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
+        read(&self.rest)
+    }
+
+    /// The error for a tag that is none of `expected`.
+    pub fn unknown(&self) -> Mismatch {
+        let reason = serde_json::Error::unknown_variant(&self.tag, self.expected);
+        Mismatch::at(self.key, reason)
+    }
+}
+
+/// Reads an internally tagged enum whose variants each hold one type:
+/// `read_tagged!(value, "operation", { "a.b" => Enum::Ab, … })` is a `Result<Enum, Mismatch>`.
+/// Each tag is written once; the list in the unknown-tag message is made from the arms.
+macro_rules! read_tagged {
+    ($value:expr, $key:literal, { $($tag:literal => $variant:path),+ $(,)? }) => {{
+        const TAGS: &[&str] = &[$($tag),+];
+        (|| {
+            let tagged = $crate::json::Tagged::split($value, $key, TAGS)?;
+            Ok(match tagged.tag.as_str() {
+                $($tag => $variant(tagged.read()?),)+
+                _ => return Err(tagged.unknown()),
+            })
+        })()
+    }};
+}
+pub(crate) use read_tagged;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const TAGS: &[&str] = &["a", "b"];
+
+    #[test]
+    fn split_takes_the_tag_out() {
+        let tagged = Tagged::split(json!({"kind": "a", "x": 1}), "kind", TAGS).unwrap();
+        assert_eq!(tagged.tag, "a");
+        assert_eq!(tagged.rest, json!({"x": 1}));
+    }
+
+    #[test]
+    fn split_names_what_is_wrong() {
+        let err = |value| Tagged::split(value, "kind", TAGS).err().unwrap();
+        let missing = err(json!({"x": 1}));
+        assert_eq!(
+            (missing.path.as_str(), missing.reason.as_str()),
+            (".", "missing field `kind`")
+        );
+        let not_text = err(json!({"kind": 5}));
+        assert_eq!(not_text.path, "kind");
+        assert_eq!(
+            not_text.reason,
+            "invalid type: integer `5`, expected a string"
+        );
+        let not_object = err(json!("a"));
+        assert_eq!(
+            not_object.reason,
+            "invalid type: string \"a\", expected an object"
+        );
+        let unknown = Tagged::split(json!({"kind": "c"}), "kind", TAGS)
+            .unwrap()
+            .unknown();
+        assert_eq!(unknown.path, "kind");
+        assert_eq!(unknown.reason, "unknown variant `c`, expected `a` or `b`");
+    }
+
+    #[test]
+    fn errors_inside_a_variant_keep_their_path() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Inner {
+            n: u32,
+        }
+        let tagged = Tagged::split(json!({"kind": "a", "n": "x"}), "kind", TAGS).unwrap();
+        let err = tagged.read::<Inner>().unwrap_err();
+        assert_eq!(err.path, "n");
+    }
+}
