@@ -92,7 +92,8 @@ impl Tagged {
             let unexpected = serde_json::Error::invalid_type(de::unexpected(&value), &"an object");
             return Err(Mismatch::at(".", unexpected));
         };
-        let tag = match map.remove(key) {
+        // shift_remove keeps the other keys in document order: the first mismatch stays first
+        let tag = match map.shift_remove(key) {
             Some(Value::String(tag)) => tag,
             Some(other) => {
                 let reason = serde_json::Error::invalid_type(de::unexpected(&other), &"a string");
@@ -149,6 +150,14 @@ mod tests {
         let tagged = Tagged::split(json!({"kind": "a", "x": 1}), "kind", TAGS).unwrap();
         assert_eq!(tagged.tag, "a");
         assert_eq!(tagged.rest, json!({"x": 1}));
+    }
+
+    #[test]
+    fn split_keeps_the_order_of_the_rest() {
+        let value = json!({"kind": "a", "x": 1, "y": 2, "z": 3});
+        let tagged = Tagged::split(value, "kind", TAGS).unwrap();
+        let keys: Vec<&String> = tagged.rest.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["x", "y", "z"]);
     }
 
     #[test]
