@@ -36,6 +36,13 @@ def test_fixed_salt_hash_is_the_peers_string(case: Dict[str, Any]) -> None:
     assert not chpass.needs_rehash(made, case["spec"])
 
 
+@pytest.mark.parametrize("case", DOC["spec_errors"], ids=ids(DOC["spec_errors"]))
+def test_spec_error_names_its_key(case: Dict[str, Any]) -> None:
+    with pytest.raises(chpass.ChpassError) as info:
+        chpass.hash(PASSWORD, case["spec"])
+    assert (info.value.code, info.value.params["path"]) == (case["error"], case["path"])
+
+
 @pytest.mark.parametrize("case", DOC["verify"], ids=ids(DOC["verify"]))
 def test_verify(case: Dict[str, Any]) -> None:
     if "error" in case:

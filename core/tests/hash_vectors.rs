@@ -191,3 +191,18 @@ fn pbkdf2_hmac_sha512_vectors() {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn a_spec_that_cannot_be_read_names_its_key() {
+    check_all(&section(VECTORS, "spec_errors"), |case| {
+        let err = match HashSpec::from_value(case["spec"].clone()) {
+            Err(err) => err,
+            Ok(spec) => return Err(format!("read as {spec:?}")),
+        };
+        let path = err.params().get("path").cloned();
+        if err.code() != case["error"] || path.as_ref() != Some(&case["path"]) {
+            return Err(format!("got {} at {path:?}: {err}", err.code()));
+        }
+        Ok(())
+    });
+}

@@ -24,6 +24,12 @@ for (const c of section('hash')) {
 
 const expectCode = (code) => (err) => err instanceof ChpassError && err.code === code;
 
+for (const c of section('spec_errors')) {
+  test(`spec error: ${c.name}`, () => {
+    assert.throws(() => hash(PASSWORD, c.spec), (err) => expectCode(c.error)(err) && err.params.path === c.path);
+  });
+}
+
 for (const c of section('verify')) {
   test(`verify: ${c.name}`, () => {
     if (c.error) assert.throws(() => verify(c.password, c.hash), expectCode(c.error));

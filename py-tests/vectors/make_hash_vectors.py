@@ -202,18 +202,34 @@ opensearch = [
     {"settings": {"hashing.algorithm": "bcrypt"}, "error": "invalid_argument"},
 ]
 
+# a spec chpass cannot read: invalid_argument, params.path naming the key
+spec_errors = [
+    {"name": "no algorithm", "spec": {"memory_kib": 19456}, "error": "invalid_argument", "path": "."},
+    {"name": "unknown algorithm", "spec": {"algorithm": "scrypt"}, "error": "invalid_argument", "path": "algorithm"},
+    {"name": "algorithm is not text", "spec": {"algorithm": 1}, "error": "invalid_argument", "path": "algorithm"},
+    {"name": "not an object", "spec": "argon2id", "error": "invalid_argument", "path": "."},
+    {"name": "argon2: memory is text", "spec": {"algorithm": "argon2id", "memory_kib": "19456"}, "error": "invalid_argument", "path": "memory_kib"},
+    {"name": "argon2: negative iterations", "spec": {"algorithm": "argon2id", "iterations": -2}, "error": "invalid_argument", "path": "iterations"},
+    {"name": "bcrypt: unknown key", "spec": {"algorithm": "bcrypt", "rounds": 10}, "error": "invalid_argument", "path": "rounds"},
+    {"name": "bcrypt: unknown variant", "spec": {"algorithm": "bcrypt", "variant": "2x"}, "error": "invalid_argument", "path": "variant"},
+    {"name": "salt is not Base64", "spec": {"algorithm": "argon2id", "salt": "not base64!"}, "error": "invalid_argument", "path": "salt"},
+    {"name": "password4j: unknown hmac", "spec": {"algorithm": "password4j_pbkdf2", "hmac": "md5"}, "error": "invalid_argument", "path": "hmac"},
+]
+
 doc = {
     "description": "Hashing vectors read by the Rust, JavaScript and Python tests. Every expected "
                    "string in `hash` was made by the peer named in `peer` (see "
                    "py-tests/vectors/make_hash_vectors.py); salts are standard Base64. `verify`: "
                    "result or error code with the default work limits. `elasticsearch` and "
                    "`opensearch`: random salts, so the shape is checked by `pattern`, then the hash "
-                   "must verify with the password `Pa55-word`.",
+                   "must verify with the password `Pa55-word`. spec_errors: a spec that cannot be "
+                   "read is invalid_argument with params.path naming the key.",
     "hash": hashes,
     "verify": verify,
     "needs_rehash": needs_rehash,
     "elasticsearch": elasticsearch,
     "opensearch": opensearch,
+    "spec_errors": spec_errors,
 }
 OUT.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
 print(f"wrote {OUT}: {len(hashes)} hashes, {len(verify)} verify, {len(needs_rehash)} needs_rehash")
