@@ -3,6 +3,7 @@
 import pathlib
 import subprocess
 import sys
+from typing import Any, Dict, List
 
 import pytest
 
@@ -60,6 +61,32 @@ def test_policy_values_must_be_plain_data() -> None:
         chpass.Policy({"blocklist": {"words": [object()]}})
     assert info.value.params == {"path": "blocklist.words.0"}
     assert str(info.value) == "invalid policy: blocklist.words.0: unsupported type object"
+
+
+def test_objects_and_lists_nest_at_most_127_levels_deep_as_in_js() -> None:
+    def nest(levels: int) -> List[Any]:
+        value: List[Any] = []
+        for _ in range(levels - 1):
+            value = [value]
+        return value
+
+    def op(username: Any) -> Dict[str, Any]:
+        return {"operation": "elasticsearch.change_password", "base_url": "https://es.example:9200",
+                "password": "a", "username": username}
+
+    # 127 levels (the operation and 126 lists) are read, and the type is what is wrong
+    with pytest.raises(chpass.InvalidArgumentError) as info:
+        chpass.build_request(op(nest(126)))
+    assert info.value.params["path"] == "username"
+    # deeper, or a dict that holds itself, is refused before it can exhaust the stack
+    for levels in (127, 200_000):
+        with pytest.raises(chpass.InvalidArgumentError, match="nest deeper than 127 levels") as info:
+            chpass.build_request(op(nest(levels)))
+        assert info.value.params == {"argument": "operation"}
+    cycle: Dict[str, Any] = {}
+    cycle["self"] = cycle
+    with pytest.raises(chpass.InvalidPolicyError, match="nest deeper than 127 levels"):
+        chpass.Policy(cycle)
 
 
 def test_a_lone_surrogate_inside_a_value_names_where_it_sits() -> None:

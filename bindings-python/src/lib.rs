@@ -106,6 +106,7 @@ fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value,
         return py_str(s, path).map(Value::String);
     }
     if let Ok(dict) = value.cast::<PyDict>() {
+        InputError::check_depth(path)?;
         let mut map = Map::new();
         for (key, item) in dict.iter() {
             let key = key
@@ -120,6 +121,7 @@ fn py_to_json(value: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value,
         return Ok(Value::Object(map));
     }
     if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        InputError::check_depth(path)?;
         let mut items = Vec::new();
         let items_of = value
             .try_iter()

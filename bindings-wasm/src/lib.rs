@@ -87,8 +87,7 @@ fn from_js(value: JsValue) -> Result<serde_json::Value, InputError> {
     // JSON.stringify escapes a lone surrogate (`\udc00`), which serde_json refuses: only then
     // is the value walked to say where it sits
     serde_json::from_str(&text).map_err(|e| {
-        locate_lone_surrogate(&value, &mut Vec::new())
-            .unwrap_or_else(|| InputError::new(&[], e.to_string()))
+        InputError::from_json_error(&e, || locate_lone_surrogate(&value, &mut Vec::new()))
     })
 }
 

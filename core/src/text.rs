@@ -123,6 +123,11 @@ impl std::fmt::Display for LoneSurrogate {
     }
 }
 
+/// How deep objects and arrays may nest in a structured argument. serde_json's parser, which
+/// reads what JS sends, refuses the next level; Python's values are held to the same depth,
+/// which also ends a dict that holds itself.
+pub const MAX_DEPTH: usize = 127;
+
 /// Part of a structured argument from JS or Python (a policy, a context, an operation) that
 /// cannot become JSON, and where it sits (`blocklist.words.0`; empty for the whole value).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +142,36 @@ impl InputError {
             path: path.join("."),
             reason: reason.into(),
         }
+    }
+
+    /// A value whose objects and arrays nest deeper than [`MAX_DEPTH`] (or that holds itself);
+    /// said of the whole value.
+    pub fn too_deep() -> Self {
+        InputError {
+            path: String::new(),
+            reason: format!("objects and arrays nest deeper than {MAX_DEPTH} levels"),
+        }
+    }
+
+    /// `Err(too_deep)` for an object or array at `path` (one key or index per level above it).
+    pub fn check_depth(path: &[String]) -> Result<(), Self> {
+        match path.len() < MAX_DEPTH {
+            true => Ok(()),
+            false => Err(Self::too_deep()),
+        }
+    }
+
+    /// What serde_json's refusal of JSON text from JS means: too deep, or else (JSON.stringify
+    /// writes nothing else it refuses) a lone surrogate, which `locate` finds in the value.
+    pub fn from_json_error(
+        error: &serde_json::Error,
+        locate: impl FnOnce() -> Option<Self>,
+    ) -> Self {
+        // serde_json has no error kind for its recursion limit, only this message
+        if error.to_string().starts_with("recursion limit exceeded") {
+            return Self::too_deep();
+        }
+        locate().unwrap_or_else(|| Self::new(&[], error.to_string()))
     }
 
     /// The first lone surrogate in a string's UTF-16 units, if any.
@@ -195,6 +230,23 @@ mod tests {
         assert_eq!(err.code(), "invalid_argument");
         assert_eq!(err.params()["index"], 1);
         assert_eq!(decode_utf16("password", &[0xD83D, 0xDE00]).unwrap(), "😀");
+    }
+
+    #[test]
+    fn js_and_python_values_nest_equally_deep() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        // JS's JSON text: serde_json reads MAX_DEPTH levels and refuses one more
+        assert!(serde_json::from_str::<Value>(&nested(MAX_DEPTH)).is_ok());
+        let refused = serde_json::from_str::<Value>(&nested(MAX_DEPTH + 1)).unwrap_err();
+        let err = InputError::from_json_error(&refused, || panic!("not a surrogate"));
+        assert_eq!(err, InputError::too_deep());
+        // Python's values: the container at depth MAX_DEPTH has MAX_DEPTH - 1 levels above it
+        let above = |levels: usize| vec!["0".to_owned(); levels];
+        assert!(InputError::check_depth(&above(MAX_DEPTH - 1)).is_ok());
+        assert_eq!(
+            InputError::check_depth(&above(MAX_DEPTH)),
+            Err(InputError::too_deep())
+        );
     }
 
     #[test]

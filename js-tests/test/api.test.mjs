@@ -120,6 +120,18 @@ test('retryable comes from core: only server_unavailable', async () => {
     (err) => err instanceof InvalidCurrentPasswordError && err.retryable === false);
 });
 
+test('objects and arrays nest at most 127 levels deep, as in Python', () => {
+  const nest = (levels) => { let v = []; for (let i = 1; i < levels; i++) v = [v]; return v; };
+  const op = (username) => ({ operation: 'elasticsearch.change_password', base_url: 'https://es.example:9200', password: 'a', username });
+  // 127 levels (the operation and 126 arrays) are read, and the type is what is wrong
+  assert.throws(() => chpass.buildRequest(op(nest(126))), (err) => err.params.path === 'username');
+  for (const levels of [127, 5000]) {
+    assert.throws(() => chpass.buildRequest(op(nest(levels))), (err) => err instanceof ChpassError && err.code === 'invalid_argument'
+      && err.params.path === undefined && /nest deeper than 127 levels|cannot be written as JSON/.test(err.message));
+  }
+  assert.throws(() => new Policy({ min_length: nest(200) }), (err) => err.code === 'invalid_policy' && /nest deeper than 127 levels/.test(err.message));
+});
+
 test('objects cross as JSON: a lone surrogate, a BigInt, a cycle or a function is a clear error', () => {
   const refused = (fn, code, message) =>
     assert.throws(fn, (err) => err instanceof ChpassError && err.code === code && message.test(err.message));
