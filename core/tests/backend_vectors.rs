@@ -133,3 +133,32 @@ fn errors_never_show_passwords_or_tokens() {
     assert!(!format!("{op:?} {outcome:?} {response:?}").contains("hunter2"));
     assert!(!format!("{outcome:?} {response:?}").contains("tok-123"));
 }
+
+/// Operations and hash specs are `Deserialize` for Rust callers too: the same reader, the same
+/// words, the key in front.
+#[test]
+fn operations_and_specs_deserialize_from_any_serde_format() {
+    let op: Operation = serde_json::from_str(
+        r#"{"operation": "elasticsearch.change_password", "base_url": "https://es.example:9200", "password": "pw"}"#,
+    )
+    .unwrap();
+    assert!(matches!(op, Operation::ElasticsearchChangePassword(_)));
+    let err =
+        serde_json::from_str::<Operation>(r#"{"operation": "keystone.issue_token", "user": 5}"#)
+            .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("user: invalid type: integer `5`"),
+        "{err}"
+    );
+    let spec: chpass::hash::HashSpec =
+        serde_json::from_str(r#"{"algorithm": "bcrypt", "cost": 4}"#).unwrap();
+    assert!(matches!(spec, chpass::hash::HashSpec::Bcrypt(_)));
+    let err =
+        serde_json::from_str::<chpass::hash::HashSpec>(r#"{"algorithm": "md5"}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("algorithm: unknown variant `md5`"),
+        "{err}"
+    );
+}
