@@ -9,7 +9,8 @@ use super::class::{Class, Fold, Item, Named, category_mask};
 /// password rule needs comes near).
 const MAX_REPEAT: u32 = 10_000;
 
-/// Groups nested deeper than this are refused: parsing and matching recurse once per level.
+/// Groups and sets nested deeper than this are refused: parsing and matching recurse once per
+/// level.
 const MAX_DEPTH: usize = 250;
 
 #[derive(Debug, Clone, Copy)]
@@ -194,7 +195,7 @@ impl Parser {
         let c = self.next()?;
         Ok(Some(match c {
             '(' => return self.group(),
-            '[' => Node::Class(Box::new(self.class()?)),
+            '[' => Node::Class(Box::new(self.deeper("sets", Self::class)?)),
             '.' => Node::Class(Box::new(self.dot())),
             '^' => Node::Assert(if self.flags.multiline {
                 Assertion::LineStart(self.lines())
@@ -435,16 +436,29 @@ impl Parser {
         Ok(Node::Capture(index, Box::new(node?)))
     }
 
-    fn group_body(&mut self) -> Result<Node, String> {
+    /// Runs `parse` one level deeper: a group or a set (Java nests sets) recurses once per level
+    /// in parsing and matching, so the stack bounds how deep they may go.
+    fn deeper<T>(
+        &mut self,
+        what: &str,
+        parse: impl FnOnce(&mut Self) -> Result<T, String>,
+    ) -> Result<T, String> {
         if self.depth == MAX_DEPTH {
-            return Err(self.error(&format!("groups nested deeper than {MAX_DEPTH}")));
+            return Err(self.error(&format!("{what} nested deeper than {MAX_DEPTH}")));
         }
         self.depth += 1;
-        let saved = self.flags;
-        let node = self.alternation();
-        self.flags = saved;
+        let result = parse(self);
         self.depth -= 1;
-        let node = node?;
+        result
+    }
+
+    fn group_body(&mut self) -> Result<Node, String> {
+        let node = self.deeper("groups", |parser| {
+            let saved = parser.flags;
+            let node = parser.alternation();
+            parser.flags = saved;
+            node
+        })?;
         if !self.eat(')') {
             return Err(self.error("missing ), unterminated subpattern"));
         }
@@ -788,7 +802,7 @@ impl Parser {
             first = false;
             if self.java() && c == '[' {
                 self.pos += 1;
-                items.push(Item::Nested(self.class()?));
+                items.push(Item::Nested(self.deeper("sets", Self::class)?));
                 continue;
             }
             if self.java() && self.eat_str("&&") {
