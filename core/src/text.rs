@@ -128,8 +128,9 @@ impl std::fmt::Display for LoneSurrogate {
 /// which also ends a dict that holds itself.
 pub const MAX_DEPTH: usize = 127;
 
-/// Part of a structured argument from JS or Python (a policy, a context, an operation) that
-/// cannot become JSON, and where it sits (`blocklist.words.0`; empty for the whole value).
+/// Part of a structured argument (a policy, a context, an operation) that cannot become JSON
+/// (`blocklist.words.0`; empty for the whole value) or does not fit its type (`user.name`,
+/// `headers[0]`, `.` for the whole value; see `json::read`), and where it sits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     pub path: String,

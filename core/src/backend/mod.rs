@@ -17,9 +17,10 @@ pub use auth::Auth;
 pub use http::{EXCERPT_BYTES, HttpRequest, HttpResponse, MAX_RESPONSE_BODY};
 
 use crate::error::{Error, Result};
-use crate::json::{Mismatch, read_tagged};
+use crate::json::read_tagged;
 use crate::policy::PolicySpec;
 use crate::secret::SecretString;
+use crate::text::InputError;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Every request chpass can build. In JSON, tagged by `operation` (see [`Operation::from_value`]).
@@ -43,8 +44,7 @@ pub enum Operation {
 
 impl<'de> Deserialize<'de> for Operation {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        Self::read(value).map_err(Mismatch::into_de_error)
+        crate::json::deserialize(d, Self::read)
     }
 }
 
@@ -94,10 +94,10 @@ pub struct Reauthentication {
 impl Operation {
     /// Reads an operation from JSON-shaped data; errors name the key.
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        Self::read(value).map_err(|m| m.into_argument_error("operation"))
+        Self::read(value).map_err(|e| e.into_argument_error("operation"))
     }
 
-    fn read(value: serde_json::Value) -> std::result::Result<Self, Mismatch> {
+    fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
         read_tagged!(value, "operation", {
             "elasticsearch.change_password" => Operation::ElasticsearchChangePassword,
             "opensearch.change_own_password" => Operation::OpenSearchChangeOwnPassword,

@@ -34,8 +34,9 @@ pub use servers::{
 };
 
 use crate::error::{Error, Result};
-use crate::json::{Mismatch, read_tagged};
+use crate::json::read_tagged;
 use crate::policy::MAX_PASSWORD_BYTES;
+use crate::text::InputError;
 use argon2::Argon2Hash;
 use bcrypt::BcryptHash;
 use pbkdf2::{Pbkdf2Format, Pbkdf2Hash};
@@ -72,10 +73,10 @@ impl HashSpec {
         if value.is_null() {
             return Ok(Self::default());
         }
-        Self::read(value).map_err(|m| m.into_argument_error("spec"))
+        Self::read(value).map_err(|e| e.into_argument_error("spec"))
     }
 
-    fn read(value: serde_json::Value) -> std::result::Result<Self, Mismatch> {
+    fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
         read_tagged!(value, "algorithm", {
             "argon2id" => HashSpec::Argon2id,
             "argon2i" => HashSpec::Argon2i,
@@ -102,8 +103,7 @@ impl HashSpec {
 
 impl<'de> Deserialize<'de> for HashSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        Self::read(value).map_err(Mismatch::into_de_error)
+        crate::json::deserialize(d, Self::read)
     }
 }
 

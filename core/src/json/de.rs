@@ -65,6 +65,15 @@ impl std::error::Error for Error {}
 
 type Result<T> = std::result::Result<T, Error>;
 
+/// Entry points that all read a JSON number.
+macro_rules! numbers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.number(visitor)
+        }
+    )*};
+}
+
 /// The value at `path`.
 pub(super) struct At<'de, 'p> {
     pub value: &'de Value,
@@ -198,44 +207,9 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
         }
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number(visitor)
+    numbers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_u8
+        deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f32 deserialize_f64
     }
 
     serde::forward_to_deserialize_any! {
@@ -431,7 +405,8 @@ impl<'de> de::VariantAccess<'de> for Variant<'de, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::json::{Mismatch, read};
+    use crate::json::read;
+    use crate::text::InputError;
     use serde::Deserialize;
     use serde_json::json;
 
@@ -461,7 +436,7 @@ mod tests {
     }
 
     fn mismatch(value: serde_json::Value) -> (String, String) {
-        let Mismatch { path, reason } = read::<Outer>(&value).unwrap_err();
+        let InputError { path, reason } = read::<Outer>(&value).unwrap_err();
         (path, reason)
     }
 

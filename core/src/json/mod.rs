@@ -8,49 +8,29 @@
 
 mod de;
 
-use crate::error::Error;
-use serde::de::{DeserializeOwned, Error as _};
-use serde_json::{Map, Value};
+use crate::text::InputError;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
+use serde_json::Value;
 
-/// A value that does not fit its type, and where: `user.name`, `headers[0]`, `.` for the whole.
-#[derive(Debug)]
-pub(crate) struct Mismatch {
-    pub path: String,
-    pub reason: String,
-}
-
-impl Mismatch {
-    fn at(path: &str, reason: impl ToString) -> Self {
-        Mismatch {
-            path: path.to_owned(),
-            reason: reason.to_string(),
-        }
-    }
-
-    /// The error of a `Deserialize` impl that reads through this module.
-    pub fn into_de_error<E: serde::de::Error>(self) -> E {
-        E::custom(format!("{}: {}", self.path, self.reason))
-    }
-
-    /// `invalid_argument` naming the argument, the message led by the path, `params.path` set.
-    pub fn into_argument_error(self, argument: &'static str) -> Error {
-        let mut params = Map::new();
-        params.insert("path".into(), Value::from(self.path.as_str()));
-        Error::InvalidArgument {
-            argument,
-            reason: format!("{}: {}", self.path, self.reason),
-            params,
-        }
-    }
-}
-
-/// Reads `T`, naming the key of the first mismatch.
-pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, Mismatch> {
+/// Reads `T`; a value that does not fit is an [`InputError`] at the key of the first mismatch
+/// (`user.name`, `headers[0]`, `.` for the whole value).
+pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, InputError> {
     let root = de::Path::Root;
-    T::deserialize(de::At { value, path: &root }).map_err(|e| Mismatch {
+    T::deserialize(de::At { value, path: &root }).map_err(|e| InputError {
         path: e.path.unwrap_or_else(|| root.to_string()),
         reason: e.reason,
     })
+}
+
+/// The `Deserialize` impl of a type that `read` splits by hand: any serde format reads it, in
+/// the same words.
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T>(
+    d: D,
+    read: fn(Value) -> Result<T, InputError>,
+) -> Result<T, D::Error> {
+    let value = Value::deserialize(d)?;
+    read(value).map_err(|e| D::Error::custom(format!("{}: {}", e.path, e.reason)))
 }
 
 /// Reads the argument `argument` of a public function; errors are `invalid_argument`.
@@ -58,7 +38,7 @@ pub(crate) fn argument<T: DeserializeOwned>(
     argument: &'static str,
     value: Value,
 ) -> crate::Result<T> {
-    read(&value).map_err(|m| m.into_argument_error(argument))
+    read(&value).map_err(|e| e.into_argument_error(argument))
 }
 
 /// Reads an options argument: `null` (JS `undefined`, Python `None`) means every default.
@@ -70,6 +50,13 @@ pub(crate) fn options<T: DeserializeOwned + Default>(
         return Ok(T::default());
     }
     self::argument(argument, value)
+}
+
+fn mismatch(path: &str, reason: impl ToString) -> InputError {
+    InputError {
+        path: path.to_owned(),
+        reason: reason.to_string(),
+    }
 }
 
 /// An internally tagged object split in two: the tag's value, and the rest of the object, which
@@ -87,19 +74,19 @@ impl Tagged {
         value: Value,
         key: &'static str,
         expected: &'static [&'static str],
-    ) -> Result<Self, Mismatch> {
+    ) -> Result<Self, InputError> {
         let Value::Object(mut map) = value else {
             let unexpected = serde_json::Error::invalid_type(de::unexpected(&value), &"an object");
-            return Err(Mismatch::at(".", unexpected));
+            return Err(mismatch(".", unexpected));
         };
         // shift_remove keeps the other keys in document order: the first mismatch stays first
         let tag = match map.shift_remove(key) {
             Some(Value::String(tag)) => tag,
             Some(other) => {
                 let reason = serde_json::Error::invalid_type(de::unexpected(&other), &"a string");
-                return Err(Mismatch::at(key, reason));
+                return Err(mismatch(key, reason));
             }
-            None => return Err(Mismatch::at(".", serde_json::Error::missing_field(key))),
+            None => return Err(mismatch(".", serde_json::Error::missing_field(key))),
         };
         Ok(Tagged {
             tag,
@@ -110,19 +97,19 @@ impl Tagged {
     }
 
     /// Reads the rest as `T`.
-    pub fn read<T: DeserializeOwned>(&self) -> Result<T, Mismatch> {
+    pub fn read<T: DeserializeOwned>(&self) -> Result<T, InputError> {
         read(&self.rest)
     }
 
     /// The error for a tag that is none of `expected`.
-    pub fn unknown(&self) -> Mismatch {
+    pub fn unknown(&self) -> InputError {
         let reason = serde_json::Error::unknown_variant(&self.tag, self.expected);
-        Mismatch::at(self.key, reason)
+        mismatch(self.key, reason)
     }
 }
 
 /// Reads an internally tagged enum whose variants each hold one type:
-/// `read_tagged!(value, "operation", { "a.b" => Enum::Ab, … })` is a `Result<Enum, Mismatch>`.
+/// `read_tagged!(value, "operation", { "a.b" => Enum::Ab, … })` is a `Result<Enum, InputError>`.
 /// Each tag is written once; the list in the unknown-tag message is made from the arms.
 macro_rules! read_tagged {
     ($value:expr, $key:literal, { $($tag:literal => $variant:path),+ $(,)? }) => {{

@@ -26,6 +26,7 @@ pub use report::{Report, StrengthResult, Violation};
 pub use spec::{BlocklistSpec, BreachedOnError, LengthLimit, Normalization, PolicySpec};
 
 use crate::error::{Error, Result};
+use crate::text::InputError;
 pub use crate::text::LengthUnit;
 use blocklist::Blocklist;
 use pattern::Pattern;
@@ -234,9 +235,10 @@ fn lowercase(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn policy_error(m: crate::json::Mismatch) -> Error {
-    let path = if m.path == "." { String::new() } else { m.path };
-    Error::invalid_policy(path, m.reason)
+/// A policy's own errors name the whole policy as `""`, not `.`.
+fn policy_error(e: InputError) -> Error {
+    let path = if e.path == "." { String::new() } else { e.path };
+    Error::invalid_policy(path, e.reason)
 }
 
 /// `validate(password, &policy, &context)`: the free-function form of [`Policy::validate`].

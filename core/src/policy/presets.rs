@@ -94,13 +94,13 @@ fn parse_options<T: DeserializeOwned + Default>(options: &serde_json::Value) -> 
     if options.is_null() {
         return Ok(T::default());
     }
-    crate::json::read(options).map_err(|m| {
-        let path = if m.path == "." {
+    crate::json::read(options).map_err(|e| {
+        let path = if e.path == "." {
             "options".to_owned()
         } else {
-            format!("options.{}", m.path)
+            format!("options.{}", e.path)
         };
-        Error::invalid_policy(path, m.reason)
+        Error::invalid_policy(path, e.reason)
     })
 }
 
