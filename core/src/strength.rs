@@ -18,9 +18,10 @@
 use crate::error::{Error, Result};
 use chpass_strength::DictionariesError;
 
+pub use crate::policy::StrengthVerdict;
 #[cfg(feature = "strength-dictionaries")]
 pub use chpass_strength::dictionaries_text;
-pub(crate) use chpass_strength::estimate_with;
+use chpass_strength::estimate_with;
 pub use chpass_strength::{
     Advice, CrackTimes, Dictionaries, Feedback, MAX_ANALYSED_UNITS, Strength, StrengthMatch,
     current_year, display_time, units_to_pass,
@@ -46,6 +47,33 @@ pub fn estimate_in_year(
 /// [`dictionaries_text`] form is `invalid_argument`.
 pub fn install_dictionaries(text: String) -> Result<()> {
     chpass_strength::install_dictionaries(text).map_err(into_error)
+}
+
+/// What a policy's strength rule needs (the npm package's strength module hands this to its
+/// main module).
+pub fn verdict(password: &str, user_inputs: &[&str]) -> Result<StrengthVerdict> {
+    Ok(verdict_of(&estimate(password, user_inputs)?))
+}
+
+fn verdict_of(strength: &Strength) -> StrengthVerdict {
+    StrengthVerdict {
+        score: strength.score,
+        guesses_log10: strength.guesses_log10,
+        matches_user_input: strength.matches_user_input(),
+    }
+}
+
+pub(crate) fn verdict_with(
+    dictionaries: &Dictionaries,
+    password: &str,
+    user_inputs: &[&str],
+) -> StrengthVerdict {
+    verdict_of(&estimate_with(
+        dictionaries,
+        password,
+        user_inputs,
+        current_year(),
+    ))
 }
 
 /// The loaded dictionaries, for a policy to keep.

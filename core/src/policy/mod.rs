@@ -16,6 +16,8 @@ pub mod presets;
 mod regex;
 mod report;
 mod spec;
+#[cfg(any(feature = "strength", feature = "strength-external"))]
+mod strength_rule;
 
 pub use blocklist::common_passwords;
 pub(crate) use classes::CharClass;
@@ -24,6 +26,10 @@ pub use context::Context;
 pub use pattern::{Dialect, PatternSpec};
 pub use report::{Report, StrengthResult, Violation};
 pub use spec::{BlocklistSpec, BreachedOnError, LengthLimit, Normalization, PolicySpec};
+#[cfg(any(feature = "strength", feature = "strength-external"))]
+pub use strength_rule::StrengthVerdict;
+#[cfg(feature = "strength-external")]
+pub use strength_rule::{ExternalEstimator, install_strength_estimator};
 
 use crate::error::{Error, Result};
 use crate::text::InputError;
@@ -43,9 +49,9 @@ pub struct Policy {
     spec: PolicySpec,
     pattern: Option<Pattern>,
     blocklist: Blocklist,
-    /// Taken when the policy is built, so that `validate` cannot find them missing.
-    #[cfg(feature = "strength")]
-    dictionaries: Option<&'static crate::strength::Dictionaries>,
+    /// Taken when the policy is built, so that `validate` cannot find it missing.
+    #[cfg(any(feature = "strength", feature = "strength-external"))]
+    estimator: Option<strength_rule::Estimator>,
 }
 
 impl Policy {
@@ -56,18 +62,18 @@ impl Policy {
         spec.check()?;
         let pattern = spec.pattern.as_ref().map(Pattern::compile).transpose()?;
         let blocklist = Blocklist::new(spec.blocklist.as_ref());
-        #[cfg(feature = "strength")]
-        let dictionaries = spec
+        #[cfg(any(feature = "strength", feature = "strength-external"))]
+        let estimator = spec
             .strength
             .as_ref()
-            .map(|_| crate::strength::dictionaries())
+            .map(|_| strength_rule::Estimator::loaded())
             .transpose()?;
         Ok(Policy {
             spec,
             pattern,
             blocklist,
-            #[cfg(feature = "strength")]
-            dictionaries,
+            #[cfg(any(feature = "strength", feature = "strength-external"))]
+            estimator,
         })
     }
 
@@ -159,10 +165,14 @@ impl Policy {
         {
             report.push(violation);
         }
-        #[cfg(feature = "strength")]
-        if let (Some(rule), Some(dictionaries)) = (&spec.strength, self.dictionaries) {
-            check_strength(rule, dictionaries, password, context, &mut report);
-        }
+        #[cfg(any(feature = "strength", feature = "strength-external"))]
+        let strength_evaluated = match (&spec.strength, self.estimator) {
+            (Some(rule), Some(estimator)) => {
+                let username = context.username.as_deref();
+                strength_rule::check(rule, estimator, password, username, &mut report)
+            }
+            _ => true,
+        };
         if let Some(classes) = &spec.character_classes {
             classes.check(password, &mut report);
         }
@@ -188,6 +198,12 @@ impl Policy {
             report.push(violation);
         }
         report.not_evaluated = spec.not_evaluated(context.username.is_some());
+        #[cfg(any(feature = "strength", feature = "strength-external"))]
+        if !strength_evaluated {
+            report
+                .not_evaluated
+                .extend(["weak_password", "similar_to_username"]);
+        }
         report
     }
 
@@ -196,33 +212,6 @@ impl Policy {
             Normalization::None => Cow::Borrowed(password),
             Normalization::Nfkc => crate::text::nfkc(password),
         }
-    }
-}
-
-/// OpenSearch's rules 4 and 5: zxcvbn with the user name as its only user input.
-#[cfg(feature = "strength")]
-fn check_strength(
-    rule: &spec::StrengthSpec,
-    dictionaries: &crate::strength::Dictionaries,
-    password: &str,
-    context: &Context,
-    report: &mut Report,
-) {
-    let inputs: Vec<&str> = context.username.as_deref().into_iter().collect();
-    let year = crate::strength::current_year();
-    let strength = crate::strength::estimate_with(dictionaries, password, &inputs, year);
-    report.strength = Some(report::StrengthResult {
-        score: strength.score,
-        guesses_log10: strength.guesses_log10,
-    });
-    if strength.score < rule.min_score {
-        report.push(Violation::WeakPassword {
-            min: rule.min_score,
-            actual: strength.score,
-        });
-    }
-    if rule.reject_similar_to_username && !inputs.is_empty() && strength.matches_user_input() {
-        report.push(Violation::SimilarToUsername);
     }
 }
 

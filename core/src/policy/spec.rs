@@ -170,13 +170,12 @@ impl PolicySpec {
     pub(crate) fn not_evaluated(&self, has_username: bool) -> Vec<&'static str> {
         let mut codes = Vec::new();
         if let Some(strength) = &self.strength {
-            if cfg!(not(feature = "strength")) {
+            let estimated = cfg!(any(feature = "strength", feature = "strength-external"));
+            if !estimated {
                 codes.push("weak_password");
             }
             // the server always knows the user name; without it the check cannot be made
-            if strength.reject_similar_to_username
-                && (cfg!(not(feature = "strength")) || !has_username)
-            {
+            if strength.reject_similar_to_username && (!estimated || !has_username) {
                 codes.push("similar_to_username");
             }
         }
