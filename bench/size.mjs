@@ -19,9 +19,9 @@ function sizes(files) {
 
 // the page's import graph without strength: the entry, the API, wasm-bindgen's glue, the wasm
 const base = sizes(['index.web.js', 'api.js', 'web/chpass_wasm.js', 'web/chpass_wasm_bg.wasm']);
-// loadStrength() and loadWordList() add one module each; hashAsync() one worker script (the wasm
-// comes from the cache)
-const strength = sizes(['strength-data.js']);
+// loadStrength() adds zxcvbn's estimator (a wasm module and its glue) and dictionaries,
+// loadWordList() one module; hashAsync() one worker script (the wasm comes from the cache)
+const strength = sizes(['web/strength/chpass_strength_wasm.js', 'web/strength/chpass_strength_wasm_bg.wasm', 'strength-data.js']);
 const wordList = sizes(['word-list.js']);
 const worker = sizes(['worker.web.js']);
 const result = {

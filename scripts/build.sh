@@ -8,12 +8,18 @@ step "Rust workspace"
 cargo build --release
 
 step "npm package -> bindings-wasm/pkg"
-cargo build --profile wasm-release -p chpass-wasm --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/wasm-release/chpass_wasm.wasm
 pkg=bindings-wasm/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
-wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
-wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web" "$wasm"
+# The main module, and zxcvbn's estimator as a module of its own (node/strength/, web/strength/)
+# that loadStrength() downloads. Built one at a time: in one cargo run the two would share
+# chpass's features, and the main module would compile the estimator in.
+for module in chpass_wasm:. chpass_strength_wasm:strength; do
+  crate=${module%%:*} dir=${module#*:}
+  cargo build --profile wasm-release -p "${crate//_/-}" --target wasm32-unknown-unknown
+  wasm=target/wasm32-unknown-unknown/wasm-release/$crate.wasm
+  wasm-bindgen --target nodejs --out-dir "$pkg/node/$dir" "$wasm"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web/$dir" "$wasm"
+done
 # zxcvbn's dictionaries and the passphrase words: modules of their own, loaded on demand
 cargo run -q --release -p chpass --example npm_data_module strength > "$pkg/strength-data.js"
 cargo run -q --release -p chpass --example npm_data_module word-list > "$pkg/word-list.js"

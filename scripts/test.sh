@@ -11,13 +11,17 @@ cargo fmt --all -- --check
 
 step "cargo clippy (native and wasm32)"
 cargo clippy -q --workspace --all-targets -- -D warnings
+# one at a time, as scripts/build.sh builds them (each with its own chpass features)
 cargo clippy -q -p chpass-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p chpass-strength-wasm --target wasm32-unknown-unknown -- -D warnings
 
 mkdir -p .work
 step "Rust tests"
 cargo test -q --release --features chpass/transport 2>&1 | tee .work/rust-tests.log
-# the npm build's configuration: the estimator without compiled-in dictionaries
+# the npm strength module's configuration: the estimator without compiled-in dictionaries
 cargo test -q --release -p chpass -p chpass-strength --no-default-features --features chpass/strength --lib 2>&1 | tee -a .work/rust-tests.log
+# the npm main module's core: strength rules judged by an estimator installed at run time
+cargo test -q --release -p chpass --no-default-features --features strength-external --lib 2>&1 | tee -a .work/rust-tests.log
 
 step "js-tests"
 (cd js-tests && npm test) 2>&1 | tee .work/js-tests.log

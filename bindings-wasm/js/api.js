@@ -2,9 +2,10 @@
 // classes for core's error codes, and small conveniences. No rule, format or code lives here.
 
 // `startWorker(onMessage, onFailure)` starts a worker running this package's worker entry and returns
-// { post(message), ref(), unref() }; `data.read(file)` gives the text of an on-demand data module
-// (strength-data.js, word-list.js; a promise in browsers), and `data.now` installs them at once
-// (Node). Each entry point supplies both.
+// { post(message), ref(), unref() }; `data.read(part)` gives an on-demand part (a promise in
+// browsers): the text of a data module (strength-data.js, word-list.js) or, for 'strength.wasm',
+// the instantiated strength module; `data.now` installs them at once (Node). Each entry point
+// supplies both.
 export function build(wasm, startWorker, data) {
   // Class names are set from strings: a minifier (Vite, esbuild) renames classes, and
   // `err.name` must stay 'InvalidCurrentPasswordError' in production bundles too.
@@ -159,18 +160,17 @@ export function build(wasm, startWorker, data) {
         worker.post({ id, fn, args });
       });
   }
-  // Data a page may never need stays out of it until asked for: `load()` fetches and installs
-  // it once (concurrent calls share the download; a failed one may be tried again).
-  function onDemand(file, install) {
+  // Parts a page may never need stay out of it until asked for: `load()` fetches and installs
+  // them once (concurrent calls share the download; a failed one may be tried again).
+  function onDemand(parts, install) {
     let loading;
     if (data.now) {
-      install(data.read(file));
+      install(...parts.map(data.read));
       loading = Promise.resolve();
     }
     return function load() {
-      loading ??= Promise.resolve(file)
-        .then(data.read)
-        .then(install)
+      loading ??= Promise.all(parts.map(data.read))
+        .then((loaded) => install(...loaded))
         .catch((err) => {
           loading = undefined;
           throw err;
@@ -178,10 +178,18 @@ export function build(wasm, startWorker, data) {
       return loading;
     };
   }
-  /** zxcvbn's 800 KB of dictionaries, for strength() and strength rules. */
-  const loadStrength = onDemand('strength-data.js', wasm.installStrengthDictionaries);
+  // Until loadStrength(), the main module's strength() says what is missing.
+  let strengthModule = wasm;
+  /** zxcvbn's estimator (a wasm module of its own) and its 800 KB of dictionaries, for
+   *  strength() and strength rules. */
+  const loadStrength = onDemand(['strength.wasm', 'strength-data.js'], (estimator, dictionaries) => {
+    estimator.__setErrorFactory(makeError);
+    estimator.installStrengthDictionaries(dictionaries);
+    wasm.installStrengthEstimator(estimator.strengthVerdict);
+    strengthModule = estimator;
+  });
   /** The EFF word list (62 KB), for passphrases. */
-  const loadWordList = onDemand('word-list.js', wasm.installWordList);
+  const loadWordList = onDemand(['word-list.js'], wasm.installWordList);
 
   const asyncApi = Object.fromEntries(Object.keys(sync).map((name) => [`${name}Async`, inWorker(name)]));
 
@@ -227,7 +235,8 @@ export function build(wasm, startWorker, data) {
     ...sync,
     ...asyncApi,
     generate,
-    strength: wasm.strength,
+    /** strength(password, userInputs?, referenceYear?) -> { score, guesses, guesses_log10, sequence, … } */
+    strength: (password, userInputs, referenceYear) => strengthModule.strength(password, userInputs, referenceYear),
     loadStrength,
     loadWordList,
     __serve: serve,

@@ -14,12 +14,13 @@ function startWorker(onMessage, onFailure) {
   return { post: (message) => worker.postMessage(message), ref: () => worker.ref(), unref: () => worker.unref() };
 }
 
-// zxcvbn's dictionaries and the passphrase words are read from disk at import, so strength and
-// passphrases work at once as in Python (not in the hashing worker, which never needs them).
+// zxcvbn's estimator and dictionaries and the passphrase words are loaded at import, so strength
+// and passphrases work at once as in Python (not in the hashing worker, which never needs them).
 // Each data module is `export default "…";`.
 const data = {
-  read(file) {
-    const source = fs.readFileSync(path.join(__dirname, file), 'utf8');
+  read(part) {
+    if (part === 'strength.wasm') return require('./node/strength/chpass_strength_wasm.js');
+    const source = fs.readFileSync(path.join(__dirname, part), 'utf8');
     return JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1));
   },
   now: !workerData?.chpassHashWorker,

@@ -10,13 +10,18 @@ function startWorker(onMessage, onFailure) {
   worker.onerror = (event) => onFailure(event.message ?? 'error');
   return { post: (message) => worker.postMessage(message), ref() {}, unref() {} };
 }
-// zxcvbn's dictionaries and the passphrase words: modules of their own, fetched by loadStrength()
-// and loadWordList() (static import paths, so bundlers split each into its own chunk).
-const modules = {
-  'strength-data.js': () => import('./strength-data.js'),
-  'word-list.js': () => import('./word-list.js'),
+// zxcvbn's estimator and dictionaries, and the passphrase words: modules of their own, fetched by
+// loadStrength() and loadWordList() (static import paths, so bundlers split each into its own chunk).
+const parts = {
+  'strength.wasm': async () => {
+    const estimator = await import('./web/strength/chpass_strength_wasm.js');
+    await estimator.default(); // its own URL, so a bundler puts it in the module's chunk
+    return estimator;
+  },
+  'strength-data.js': async () => (await import('./strength-data.js')).default,
+  'word-list.js': async () => (await import('./word-list.js')).default,
 };
-const data = { read: (file) => modules[file]().then((module) => module.default) };
+const data = { read: (part) => parts[part]() };
 const api = build(wasm, typeof Worker === 'function' ? startWorker : undefined, data);
 
 export const {

@@ -29,6 +29,8 @@ const SMOKE = `
   const result = { codes: report.violations.map((v) => v.code), verified: chpass.verify('correct horse battery', stored),
     error, asyncVerified: await chpass.verifyAsync('correct horse battery', asyncHash),
     score: chpass.strength('Tr0ub4dour&3').score,
+    similar: chpass.validate('456Some_uSer_Name_1234', chpass.Policy.preset('opensearch'), { username: 'some_user_name' })
+      .violations.map((v) => v.code),
     words: chpass.generate(chpass.Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ' }).password.split(' ').length };`;
 const EXPECTED = {
   codes: ['too_short', 'common_password'],
@@ -36,6 +38,7 @@ const EXPECTED = {
   error: { name: 'MalformedHashError', code: 'malformed_hash', typed: true },
   asyncVerified: true,
   score: 2,
+  similar: ['similar_to_username'],
   words: 6,
 };
 
@@ -100,6 +103,7 @@ test('the tarball holds the entry points and nothing from the build tree', () =>
   const listing = run('tar', ['-tzf', tarball], HERE).split('\n').filter(Boolean).sort();
   for (const file of ['package/index.node.cjs', 'package/index.node.mjs', 'package/index.web.js', 'package/index.d.ts',
     'package/worker.node.cjs', 'package/worker.web.js', 'package/node/chpass_wasm_bg.wasm', 'package/web/chpass_wasm_bg.wasm',
+    'package/node/strength/chpass_strength_wasm_bg.wasm', 'package/web/strength/chpass_strength_wasm_bg.wasm',
     'package/strength-data.js', 'package/word-list.js']) {
     assert.ok(listing.includes(file), `${file} missing from ${listing.join(', ')}`);
   }
@@ -138,6 +142,12 @@ test('a Vite 7 build in Chromium, and vitest 3', async () => {
     assert.ok(own.length > 0 && own.every((f) => text(f).includes(marker)), `${chunk}: ${chunks.join()}`);
     assert.ok(!text(entry).includes(marker), `the entry holds ${chunk}`);
   }
+  // so is zxcvbn's estimator, a wasm module of its own
+  const wasms = readdirSync(assets).filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasms.length, 2, wasms.join());
+  const estimator = wasms.find((f) => f.startsWith('chpass_strength_wasm_bg'));
+  assert.ok(estimator && !text(entry).includes(estimator), `the entry loads the estimator: ${wasms.join()}`);
+  assert.ok(chunks.some((f) => f !== entry && text(f).includes(estimator)), `no chunk loads the estimator: ${chunks.join()}`);
   assert.deepEqual(await resultInChromium(join(dir, 'dist')), EXPECTED);
   const out = run(process.execPath, [BIN('vitest').replace(/\.bin\/vitest$/, 'vitest/vitest.mjs'), 'run', '--reporter=dot'], dir);
   assert.match(out, /1 passed/);
