@@ -164,28 +164,21 @@ pub(crate) struct Graphs {
 pub(crate) fn graphs() -> &'static Graphs {
     static GRAPH: OnceLock<Graphs> = OnceLock::new();
     GRAPH.get_or_init(|| {
-        let parsed: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(GRAPHS).unwrap_or_default();
-        let mut all = Vec::new();
-        for name in ["qwerty", "dvorak", "keypad", "mac_keypad"] {
-            let mut keys = HashMap::new();
-            if let Some(serde_json::Value::Object(map)) = parsed.get(name) {
-                for (key, neighbours) in map {
-                    let Some(unit) = key.encode_utf16().next() else {
-                        continue;
-                    };
-                    let list = neighbours
-                        .as_array()
-                        .map(|a| {
-                            a.iter()
-                                .map(|n| n.as_str().map(|s| s.encode_utf16().collect()))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    keys.insert(unit, list);
-                }
+        let mut all: Vec<Graph> = ["qwerty", "dvorak", "keypad", "mac_keypad"]
+            .into_iter()
+            .map(|name| Graph {
+                name,
+                keys: HashMap::default(),
+            })
+            .collect();
+        for (graph, key, neighbours) in graph_entries(GRAPHS) {
+            let graph = all.iter_mut().find(|g| g.name == graph);
+            if let (Some(graph), Some(unit)) = (graph, key.encode_utf16().next()) {
+                let units = |n: Option<String>| n.map(|n| n.encode_utf16().collect());
+                graph
+                    .keys
+                    .insert(unit, neighbours.into_iter().map(units).collect());
             }
-            all.push(Graph { name, keys });
         }
         let degree = |g: &Graph| {
             let total: usize = g
@@ -203,6 +196,53 @@ pub(crate) fn graphs() -> &'static Graphs {
             all,
         }
     })
+}
+
+/// The `(graph, key, neighbours)` entries of zxcvbn's `adjacency_graphs.json`, whose shape is
+/// `{"graph": {"key": ["ab", null, …], …}, …}` with `\"` and `\\` the only escapes. Read by
+/// hand: serde_json's parser would otherwise be in the npm strength module for this file alone.
+fn graph_entries(json: &str) -> Vec<(String, String, Vec<Option<String>>)> {
+    let (mut entries, mut graph, mut depth) = (Vec::new(), String::new(), 0);
+    let mut chars = json.chars();
+    while let Some(c) = chars.next() {
+        let value = match c {
+            '{' | '[' => {
+                depth += 1;
+                continue;
+            }
+            '}' | ']' => {
+                depth -= 1;
+                continue;
+            }
+            'n' => None, // null
+            '"' => {
+                let mut text = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => text.extend(chars.next()),
+                        c => text.push(c),
+                    }
+                }
+                Some(text)
+            }
+            _ => continue,
+        };
+        if c == 'n' {
+            chars.nth(2); // "ull"
+        }
+        match (depth, value) {
+            (1, Some(name)) => graph = name,
+            (2, Some(key)) => entries.push((graph.clone(), key, Vec::new())),
+            (3, neighbour) => {
+                if let Some((_, _, neighbours)) = entries.last_mut() {
+                    neighbours.push(neighbour);
+                }
+            }
+            _ => {}
+        }
+    }
+    entries
 }
 
 /// FxHash (rustc's): the maps here are looked up for every window of every keystroke, and
@@ -237,6 +277,24 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 #[cfg(all(test, feature = "dictionaries"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_graphs_read_by_hand_are_what_a_json_parser_reads() {
+        let parsed: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(GRAPHS).unwrap();
+        let mut expected = Vec::new();
+        for (graph, keys) in &parsed {
+            for (key, neighbours) in keys.as_object().unwrap() {
+                let neighbours = neighbours.as_array().unwrap().iter();
+                let neighbours = neighbours.map(|n| n.as_str().map(String::from)).collect();
+                expected.push((graph.clone(), key.clone(), neighbours));
+            }
+        }
+        assert_eq!(graph_entries(GRAPHS), expected);
+        assert_eq!(expected.len(), 94 + 94 + 15 + 16);
+        let escaped = |graph: &Graph, key: char| graph.keys.contains_key(&(key as u16));
+        assert!(escaped(&graphs().all[0], '"') && escaped(&graphs().all[0], '\\'));
+    }
 
     #[test]
     fn the_installable_text_ranks_every_word_as_the_compiled_in_lists() {

@@ -260,7 +260,10 @@ pub fn display_time(seconds: f64) -> String {
     } else {
         return "centuries".into();
     };
-    format!("{base} {unit}{}", if base == 1.0 { "" } else { "s" })
+    // a whole number from 1 to 100, written as an integer: the npm build then needs no
+    // float formatting
+    let base = base as u32;
+    format!("{base} {unit}{}", if base == 1 { "" } else { "s" })
 }
 
 /// JavaScript's Math.round: halves go up.
