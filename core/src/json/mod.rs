@@ -76,17 +76,17 @@ impl Tagged {
         expected: &'static [&'static str],
     ) -> Result<Self, InputError> {
         let Value::Object(mut map) = value else {
-            let unexpected = serde_json::Error::invalid_type(de::unexpected(&value), &"an object");
+            let unexpected = de::Error::invalid_type(de::unexpected(&value), &"an object");
             return Err(mismatch(".", unexpected));
         };
         // shift_remove keeps the other keys in document order: the first mismatch stays first
         let tag = match map.shift_remove(key) {
             Some(Value::String(tag)) => tag,
             Some(other) => {
-                let reason = serde_json::Error::invalid_type(de::unexpected(&other), &"a string");
+                let reason = de::Error::invalid_type(de::unexpected(&other), &"a string");
                 return Err(mismatch(key, reason));
             }
-            None => return Err(mismatch(".", serde_json::Error::missing_field(key))),
+            None => return Err(mismatch(".", de::Error::missing_field(key))),
         };
         Ok(Tagged {
             tag,
@@ -103,7 +103,7 @@ impl Tagged {
 
     /// The error for a tag that is none of `expected`.
     pub fn unknown(&self) -> InputError {
-        let reason = serde_json::Error::unknown_variant(&self.tag, self.expected);
+        let reason = de::Error::unknown_variant(&self.tag, self.expected);
         mismatch(self.key, reason)
     }
 }
