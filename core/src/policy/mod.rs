@@ -166,13 +166,15 @@ impl Policy {
             report.push(violation);
         }
         #[cfg(any(feature = "strength", feature = "strength-external"))]
-        let strength_evaluated = match (&spec.strength, self.estimator) {
+        let estimated = match (&spec.strength, self.estimator) {
             (Some(rule), Some(estimator)) => {
                 let username = context.username.as_deref();
                 strength_rule::check(rule, estimator, password, username, &mut report)
             }
-            _ => true,
+            _ => false,
         };
+        #[cfg(not(any(feature = "strength", feature = "strength-external")))]
+        let estimated = false;
         if let Some(classes) = &spec.character_classes {
             classes.check(password, &mut report);
         }
@@ -197,13 +199,7 @@ impl Policy {
         if let Some(violation) = self.blocklist.check_breached(password) {
             report.push(violation);
         }
-        report.not_evaluated = spec.not_evaluated(context.username.is_some());
-        #[cfg(any(feature = "strength", feature = "strength-external"))]
-        if !strength_evaluated {
-            report
-                .not_evaluated
-                .extend(["weak_password", "similar_to_username"]);
-        }
+        report.not_evaluated = spec.not_evaluated(context.username.is_some(), estimated);
         report
     }
 

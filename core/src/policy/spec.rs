@@ -166,11 +166,11 @@ impl PolicySpec {
         Ok(())
     }
 
-    /// Rules this version cannot evaluate yet, by the code they would report.
-    pub(crate) fn not_evaluated(&self, has_username: bool) -> Vec<&'static str> {
+    /// Rules that were not evaluated, by the code they would report: `estimated` says whether
+    /// a strength estimate was had (a build without an estimator, or one that could not answer).
+    pub(crate) fn not_evaluated(&self, has_username: bool, estimated: bool) -> Vec<&'static str> {
         let mut codes = Vec::new();
         if let Some(strength) = &self.strength {
-            let estimated = cfg!(any(feature = "strength", feature = "strength-external"));
             if !estimated {
                 codes.push("weak_password");
             }

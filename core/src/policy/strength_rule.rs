@@ -119,8 +119,9 @@ pub(super) fn check(
 mod tests {
     use super::*;
 
-    fn fixed(_: &str, inputs: &[&str]) -> Option<StrengthVerdict> {
-        Some(StrengthVerdict {
+    /// Answers for every password but one.
+    fn fixed(password: &str, inputs: &[&str]) -> Option<StrengthVerdict> {
+        (password != "unanswered").then_some(StrengthVerdict {
             score: 2,
             guesses_log10: 7.5,
             matches_user_input: !inputs.is_empty(),
@@ -141,6 +142,20 @@ mod tests {
         assert_eq!(report.codes(), ["weak_password", "similar_to_username"]);
         assert_eq!(report.strength.map(|s| s.guesses_log10), Some(7.5));
         assert!(report.not_evaluated.is_empty());
+        // an estimator that cannot answer: not evaluated, never passed
+        let report = opensearch().unwrap().validate("unanswered", &context);
+        assert_eq!(
+            report.not_evaluated,
+            ["weak_password", "similar_to_username"]
+        );
+        assert_eq!(report.strength, None);
+        let report = opensearch()
+            .unwrap()
+            .validate("unanswered", &Default::default());
+        assert_eq!(
+            report.not_evaluated,
+            ["weak_password", "similar_to_username"]
+        );
         let verdict = serde_json::to_value(fixed("", &[]).unwrap()).unwrap();
         assert_eq!(
             StrengthVerdict::from_value(&verdict).unwrap(),
