@@ -468,13 +468,14 @@ export interface Strength {
 /**
  * A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on.
  * In browsers, `await loadStrength()` first (else `strength_dictionaries_not_loaded`); in Node the
- * dictionaries load at import.
+ * estimator and its dictionaries load at import.
  */
 export function strength(password: string, userInputs?: string[], referenceYear?: number): Strength;
 /**
- * Downloads zxcvbn's dictionaries (strength-data.js, about 400 KB gzipped) once; `strength()` and
- * policies with a strength rule (the `opensearch` preset) need them. Pages that never call it never
- * download them. Resolves at once in Node.
+ * Downloads zxcvbn's estimator (a wasm module of its own, about 97 KB gzipped) and dictionaries
+ * (strength-data.js, about 394 KB gzipped) once; `strength()` and policies with a strength rule
+ * (the `opensearch` preset) need them. Pages that never call it never download them. Resolves at
+ * once in Node.
  */
 export function loadStrength(): Promise<void>;
 /**
