@@ -10,16 +10,18 @@ cargo build --release
 step "npm package -> bindings-wasm/pkg"
 pkg=bindings-wasm/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
-# The main module, and zxcvbn's estimator as a module of its own (node/strength/, web/strength/)
-# that loadStrength() downloads. Built one at a time: in one cargo run the two would share
-# chpass's features, and the main module would compile the estimator in.
-for module in chpass_wasm:. chpass_strength_wasm:strength; do
-  crate=${module%%:*} dir=${module#*:}
-  cargo build --profile wasm-release -p "${crate//_/-}" --target wasm32-unknown-unknown
-  wasm=target/wasm32-unknown-unknown/wasm-release/$crate.wasm
-  wasm-bindgen --target nodejs --out-dir "$pkg/node/$dir" "$wasm"
-  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web/$dir" "$wasm"
-done
+# wasm_module CRATE SUBDIR: one wasm module, for Node (node/SUBDIR) and browsers (web/SUBDIR).
+# Built one at a time: in one cargo run the two modules would share chpass's features, and the
+# main module would compile the estimator in.
+wasm_module() {
+  cargo build --profile wasm-release -p "$1" --target wasm32-unknown-unknown
+  local wasm=target/wasm32-unknown-unknown/wasm-release/${1//-/_}.wasm
+  wasm-bindgen --target nodejs --out-dir "$pkg/node$2" "$wasm"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web$2" "$wasm"
+}
+wasm_module chpass-wasm ""
+# zxcvbn's estimator, a module of its own that loadStrength() downloads
+wasm_module chpass-strength-wasm /strength
 # zxcvbn's dictionaries and the passphrase words: modules of their own, loaded on demand
 cargo run -q --release -p chpass --example npm_data_module strength > "$pkg/strength-data.js"
 cargo run -q --release -p chpass --example npm_data_module word-list > "$pkg/word-list.js"
