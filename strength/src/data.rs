@@ -150,7 +150,7 @@ fn rank(lists: impl IntoIterator<Item = &'static str>) -> Dictionaries {
 /// "unshifted + shifted" (keypads: one character), `None` at an edge.
 pub(crate) struct Graph {
     pub name: &'static str,
-    pub keys: HashMap<u16, Vec<Option<Vec<u16>>>>,
+    pub keys: FxMap<u16, Vec<Option<Vec<u16>>>>,
 }
 
 pub(crate) struct Graphs {
@@ -168,7 +168,7 @@ pub(crate) fn graphs() -> &'static Graphs {
             .into_iter()
             .map(|name| Graph {
                 name,
-                keys: HashMap::default(),
+                keys: FxMap::default(),
             })
             .collect();
         for (graph, key, neighbours) in graph_entries(GRAPHS) {
@@ -245,26 +245,49 @@ fn graph_entries(json: &str) -> Vec<(String, String, Vec<Option<String>>)> {
     entries
 }
 
-/// FxHash (rustc's): the maps here are looked up for every window of every keystroke, and
-/// their keys are not attacker-chosen in a way that matters (the lists are fixed, the
-/// password only reads them), so a fast non-DoS-resistant hash is the right trade.
+/// FxHash (rustc's): the maps and sets here are looked up for every window of every keystroke,
+/// and their keys are not attacker-chosen in a way that matters (the lists are fixed, the
+/// password only reads them; the sets of substitution tables built from a password are bounded
+/// by l33t's table), so a fast non-DoS-resistant hash is the right trade.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
 
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl std::hash::Hasher for FxHasher {
+    /// Eight bytes at a time, as rustc-hash does: a dictionary lookup hashes the whole window.
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
         }
     }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
     fn write_u16(&mut self, n: u16) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(u64::from(n));
     }
     fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
     }
     fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(n as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -273,6 +296,7 @@ impl std::hash::Hasher for FxHasher {
 
 pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+pub(crate) type FxSet<T> = std::collections::HashSet<T, FxBuild>;
 
 #[cfg(all(test, feature = "dictionaries"))]
 mod tests {

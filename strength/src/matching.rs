@@ -1,7 +1,7 @@
 //! zxcvbn's matchers, ported from matching.coffee of zxcvbn 4.4.2. Everything works on UTF-16
 //! code units, as JavaScript and Java (zxcvbn4j, OpenSearch) do, so lengths and indices agree.
 
-use super::data::{DICTIONARIES, Dictionaries, FxMap, graphs};
+use super::data::{DICTIONARIES, Dictionaries, FxMap, FxSet, graphs};
 use super::scoring;
 
 #[derive(Debug, Clone)]
@@ -217,7 +217,7 @@ impl Matcher<'_> {
                     let bits: Vec<usize> = (0..l33t_chars.len())
                         .filter(|k| mask & (1 << k) != 0)
                         .collect();
-                    let mut seen = std::collections::HashSet::new();
+                    let mut seen = FxSet::default();
                     let mut distinct = Vec::new();
                     for row in &letters {
                         // letters are a–z: 5 bits each, 20 characters fit in 100 bits
@@ -383,7 +383,7 @@ fn enumerate_l33t_subs(table: &[(u16, Vec<u16>)]) -> Vec<Vec<(u16, u16)>> {
             }
         }
         // dedup on the sorted association list
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxSet::default();
         subs = next
             .into_iter()
             .filter(|sub| {
