@@ -51,7 +51,8 @@ fn factorial(n: usize) -> f64 {
 }
 
 /// The non-overlapping sequence of matches (bruteforce filling the gaps) with the fewest
-/// guesses: g = l! · Π guesses + 10000^(l−1).
+/// guesses: g = l! · Π guesses + 10000^(l−1). `matches` come sorted on (i, j), as `omnimatch`
+/// returns them.
 pub(crate) fn most_guessable(
     password: &[u16],
     matches: Vec<Match>,
@@ -65,9 +66,11 @@ pub(crate) fn most_guessable(
             by_j[m.j].push(index);
         }
     }
-    for list in &mut by_j {
-        list.sort_by_key(|&index| arena[index].i);
-    }
+    // zxcvbn sorts each list on i (stably); taken in (i, j) order, they already are
+    debug_assert!(
+        by_j.iter()
+            .all(|list| list.is_sorted_by_key(|&index| arena[index].i))
+    );
     // optimal[k][l] = (match, pi, g)
     let mut optimal: Vec<BTreeMap<usize, (usize, f64, f64)>> = vec![BTreeMap::new(); n];
     // l! and 10000^(l-1) for every sequence length, computed once (the same f64 values)
