@@ -72,3 +72,38 @@ test("a worker_threads worker of the user's own gets the dictionaries too (only 
       .on('message', (m) => { console.log(m); process.exit(0); });`;
   assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) }).trim(), '0');
 });
+
+test('loaded on demand (as in browsers): refused before, a failed download may be tried again, then rules use the estimator', async () => {
+  const { execFileSync } = await import('node:child_process');
+  // a process of its own: build() installs its error classes into the shared main module
+  const script = `const fs = require('node:fs'), path = require('node:path');
+    const dir = path.dirname(require.resolve('chpass'));
+    const { build } = require(path.join(dir, 'api.cjs'));
+    let failures = 1;
+    const data = { now: false, read: async (part) => {
+      if (part === 'strength.wasm') {
+        if (failures-- > 0) throw new Error('offline');
+        return require(path.join(dir, 'node/strength/chpass_strength_wasm.js'));
+      }
+      const source = fs.readFileSync(path.join(dir, part), 'utf8');
+      return JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1));
+    } };
+    const api = build(require(path.join(dir, 'node/chpass_wasm.js')), undefined, data);
+    const out = {};
+    try { api.strength('x'); } catch (e) { out.strength = [e.constructor.name, e.code]; }
+    try { api.Policy.preset('opensearch'); } catch (e) { out.policy = e.code; }
+    api.loadStrength().catch((e) => { out.failed = e.message; return api.loadStrength(); }).then(() => {
+      out.score = api.strength('password').score;
+      out.codes = api.validate('456Some_uSer_Name_1234', api.Policy.preset('opensearch'), { username: 'some_user_name' })
+        .violations.map((v) => v.code);
+      console.log(JSON.stringify(out));
+    });`;
+  const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.deepEqual(JSON.parse(out), {
+    strength: ['ConfigurationError', 'strength_dictionaries_not_loaded'],
+    policy: 'strength_dictionaries_not_loaded',
+    failed: 'offline',
+    score: 0,
+    codes: ['similar_to_username'],
+  });
+});
