@@ -472,7 +472,7 @@ export interface Strength {
  */
 export function strength(password: string, userInputs?: string[], referenceYear?: number): Strength;
 /**
- * Downloads zxcvbn's estimator (a wasm module of its own, about 94 KB gzipped) and dictionaries
+ * Downloads zxcvbn's estimator (a wasm module of its own, about 92 KB gzipped) and dictionaries
  * (strength-data.js, about 394 KB gzipped) once; `strength()` and policies with a strength rule
  * (the `opensearch` preset) need them. Pages that never call it never download them. Resolves at
  * once in Node.

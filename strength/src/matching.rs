@@ -180,9 +180,14 @@ impl Matcher<'_> {
         if subs.iter().all(Vec::is_empty) {
             return Vec::new();
         }
-        let mut l33t_chars: Vec<u16> = subs.iter().flatten().map(|&(from, _)| from).collect();
-        l33t_chars.sort_unstable();
-        l33t_chars.dedup(); // at most the table's 20 characters
+        // the table's characters present, ascending (at most 20, all ASCII)
+        let mut present = [false; 128];
+        for &(from, _) in subs.iter().flatten() {
+            if let Some(seen) = present.get_mut(usize::from(from)) {
+                *seen = true;
+            }
+        }
+        let l33t_chars: Vec<u16> = (0..128u16).filter(|&c| present[usize::from(c)]).collect();
         let index = |c: u16| l33t_chars.binary_search(&c).ok();
         // each table as letter-per-l33t-character (0: not substituted), to project it cheaply
         let letters: Vec<Vec<u16>> = subs
