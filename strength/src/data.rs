@@ -214,7 +214,10 @@ fn graph_entries(json: &str) -> Vec<(String, String, Vec<Option<String>>)> {
                 depth -= 1;
                 continue;
             }
-            'n' => None, // null
+            'n' => {
+                chars.nth(2); // "ull"
+                None
+            }
             '"' => {
                 let mut text = String::new();
                 while let Some(c) = chars.next() {
@@ -228,9 +231,6 @@ fn graph_entries(json: &str) -> Vec<(String, String, Vec<Option<String>>)> {
             }
             _ => continue,
         };
-        if c == 'n' {
-            chars.nth(2); // "ull"
-        }
         match (depth, value) {
             (1, Some(name)) => graph = name,
             (2, Some(key)) => entries.push((graph.clone(), key, Vec::new())),

@@ -109,16 +109,12 @@ fn locate_lone_surrogate(value: &JsValue, path: &mut Vec<String>) -> Option<Inpu
         })
 }
 
-fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Error {
-    Error::invalid_argument(argument, reason)
-}
-
 /// A JS string as Rust text. JS strings may hold lone surrogates, which TextEncoder would
 /// silently turn into U+FFFD; only when a U+FFFD shows up is the exact (slower) check run,
 /// and core's UTF-16 decoder names the lone surrogate.
 pub fn text(argument: &'static str, value: &JsValue) -> Result<String, Error> {
     let Some(text) = value.as_string() else {
-        return Err(invalid_argument(argument, "must be a string"));
+        return Err(Error::invalid_argument(argument, "must be a string"));
     };
     if text.contains('\u{FFFD}') {
         let js = JsString::from(value.clone());

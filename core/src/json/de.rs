@@ -77,37 +77,46 @@ struct Shown<'a>(Unexpected<'a>);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let float = match self.0 {
-            Unexpected::Float(float) => float,
-            Unexpected::Bool(b) => return write!(f, "boolean `{b}`"),
-            Unexpected::Unsigned(n) => return write!(f, "integer `{n}`"),
-            Unexpected::Signed(n) => return write!(f, "integer `{n}`"),
-            Unexpected::Char(c) => return write!(f, "character `{c}`"),
-            Unexpected::Str(s) => return write!(f, "string {s:?}"),
-            Unexpected::Other(other) => return f.write_str(other),
-            other => {
-                return f.write_str(match other {
-                    Unexpected::Bytes(_) => "byte array",
-                    Unexpected::Unit => "unit value",
-                    Unexpected::Option => "Option value",
-                    Unexpected::NewtypeStruct => "newtype struct",
-                    Unexpected::Seq => "sequence",
-                    Unexpected::Map => "map",
-                    Unexpected::Enum => "enum",
-                    Unexpected::UnitVariant => "unit variant",
-                    Unexpected::NewtypeVariant => "newtype variant",
-                    Unexpected::TupleVariant => "tuple variant",
-                    _ => "struct variant",
-                });
-            }
+        match self.0 {
+            Unexpected::Float(float) => write!(f, "floating point `{}`", shortest(float)),
+            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            Unexpected::Unsigned(n) => write!(f, "integer `{n}`"),
+            Unexpected::Signed(n) => write!(f, "integer `{n}`"),
+            Unexpected::Char(c) => write!(f, "character `{c}`"),
+            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            Unexpected::Other(other) => f.write_str(other),
+            Unexpected::Bytes(_) => f.write_str("byte array"),
+            Unexpected::Unit => f.write_str("unit value"),
+            Unexpected::Option => f.write_str("Option value"),
+            Unexpected::NewtypeStruct => f.write_str("newtype struct"),
+            Unexpected::Seq => f.write_str("sequence"),
+            Unexpected::Map => f.write_str("map"),
+            Unexpected::Enum => f.write_str("enum"),
+            Unexpected::UnitVariant => f.write_str("unit variant"),
+            Unexpected::NewtypeVariant => f.write_str("newtype variant"),
+            Unexpected::TupleVariant => f.write_str("tuple variant"),
+            Unexpected::StructVariant => f.write_str("struct variant"),
+        }
+    }
+}
+
+/// serde_json's shortest form, with a decimal point as serde writes floats (`3.0`).
+fn shortest(float: f64) -> String {
+    let Some(number) = serde_json::Number::from_f64(float) else {
+        let text = if float.is_nan() {
+            "NaN"
+        } else if float > 0.0 {
+            "inf"
+        } else {
+            "-inf"
         };
-        let text = match serde_json::Number::from_f64(float) {
-            Some(number) if number.to_string().contains(['.', 'e']) => number.to_string(),
-            Some(number) => format!("{number}.0"),
-            None if float.is_nan() => "NaN".into(),
-            None => (if float > 0.0 { "inf" } else { "-inf" }).into(),
-        };
-        write!(f, "floating point `{text}`")
+        return text.into();
+    };
+    let text = number.to_string();
+    if text.contains(['.', 'e']) {
+        text
+    } else {
+        text + ".0"
     }
 }
 

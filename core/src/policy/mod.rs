@@ -16,7 +16,6 @@ pub mod presets;
 mod regex;
 mod report;
 mod spec;
-#[cfg(any(feature = "strength", feature = "strength-external"))]
 mod strength_rule;
 
 pub use blocklist::common_passwords;
@@ -26,7 +25,6 @@ pub use context::Context;
 pub use pattern::{Dialect, PatternSpec};
 pub use report::{Report, StrengthResult, Violation};
 pub use spec::{BlocklistSpec, BreachedOnError, LengthLimit, Normalization, PolicySpec};
-#[cfg(any(feature = "strength", feature = "strength-external"))]
 pub use strength_rule::StrengthVerdict;
 #[cfg(feature = "strength-external")]
 pub use strength_rule::{ExternalEstimator, install_strength_estimator};
@@ -50,7 +48,6 @@ pub struct Policy {
     pattern: Option<Pattern>,
     blocklist: Blocklist,
     /// Taken when the policy is built, so that `validate` cannot find it missing.
-    #[cfg(any(feature = "strength", feature = "strength-external"))]
     estimator: Option<strength_rule::Estimator>,
 }
 
@@ -62,17 +59,14 @@ impl Policy {
         spec.check()?;
         let pattern = spec.pattern.as_ref().map(Pattern::compile).transpose()?;
         let blocklist = Blocklist::new(spec.blocklist.as_ref());
-        #[cfg(any(feature = "strength", feature = "strength-external"))]
-        let estimator = spec
-            .strength
-            .as_ref()
-            .map(|_| strength_rule::Estimator::loaded())
-            .transpose()?;
+        let estimator = match spec.strength {
+            Some(_) => strength_rule::Estimator::loaded()?,
+            None => None,
+        };
         Ok(Policy {
             spec,
             pattern,
             blocklist,
-            #[cfg(any(feature = "strength", feature = "strength-external"))]
             estimator,
         })
     }
@@ -165,7 +159,6 @@ impl Policy {
         {
             report.push(violation);
         }
-        #[cfg(any(feature = "strength", feature = "strength-external"))]
         let estimated = match (&spec.strength, self.estimator) {
             (Some(rule), Some(estimator)) => {
                 let username = context.username.as_deref();
@@ -173,8 +166,6 @@ impl Policy {
             }
             _ => false,
         };
-        #[cfg(not(any(feature = "strength", feature = "strength-external")))]
-        let estimated = false;
         if let Some(classes) = &spec.character_classes {
             classes.check(password, &mut report);
         }
