@@ -3,7 +3,8 @@
 import pathlib
 import subprocess
 import sys
-from typing import Any, Dict, List
+import types
+from typing import Any, Dict, Iterator, List, Mapping
 
 import pytest
 
@@ -29,6 +30,36 @@ def test_policy_from_dict_json_and_back() -> None:
     assert chpass.Policy.from_json(policy.to_json()) == policy
     assert eval(repr(policy), {"Policy": chpass.Policy}) == policy
     assert chpass.validate("abc", spec).codes == ["too_short"]
+
+
+class _Settings(Mapping[str, Any]):
+    """A read-only Mapping that is not a dict, as configuration libraries hand out."""
+
+    def __init__(self, **items: Any) -> None:
+        self._items = items
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def test_any_mapping_is_taken_where_a_dict_is() -> None:
+    spec = {"min_length": {"value": 8, "unit": "utf16_units"}, "blocklist": {"common": True}}
+    for mapping in (types.MappingProxyType(spec), _Settings(**spec)):
+        assert chpass.Policy(mapping) == chpass.Policy(spec)
+        assert chpass.validate("abc", mapping).codes == ["too_short"]
+    nested = _Settings(min_length=_Settings(value=8, unit="utf16_units"))
+    assert chpass.Policy(nested).to_dict() == {"min_length": {"value": 8, "unit": "utf16_units"}}
+    change = {"operation": "elasticsearch.change_password", "base_url": "http://127.0.0.1:9200",
+              "password": "new-pass", "auth": {"basic": {"username": "jack", "password": "old"}}}
+    assert chpass.build_request(types.MappingProxyType(change)) == chpass.build_request(change)
+    with pytest.raises(chpass.InvalidPolicyError, match="keys must be strings"):
+        chpass.Policy(types.MappingProxyType({1: 2}))  # type: ignore[dict-item]
 
 
 def test_presets_are_listed_from_core() -> None:

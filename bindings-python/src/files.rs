@@ -1,0 +1,82 @@
+//! clouds.yaml, secure.yaml and RC files: the text edits and the atomic file updates.
+
+use crate::errors::IntoPyResult;
+use crate::values::to_py;
+use chpass::files::{self, RcUpdate, WriteOptions};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+/// set_cloud_password(text, cloud, password) -> the new clouds.yaml text, or None when it holds
+/// no clouds.<cloud>.auth.password. Only the password's bytes change.
+#[pyfunction]
+pub(crate) fn set_cloud_password(
+    py: Python<'_>,
+    text: &str,
+    cloud: &str,
+    password: &Bound<'_, PyString>,
+) -> PyResult<Option<String>> {
+    let password = crate::values::text(py, "password", password)?;
+    files::set_cloud_password(text, cloud, &password).py(py)
+}
+
+/// set_rc_password(text, password) -> the new RC file text, or None when it holds no
+/// OS_PASSWORD or prompts for it (read -sr OS_PASSWORD_INPUT).
+#[pyfunction]
+pub(crate) fn set_rc_password(
+    py: Python<'_>,
+    text: &str,
+    password: &Bound<'_, PyString>,
+) -> PyResult<Option<String>> {
+    let password = crate::values::text(py, "password", password)?;
+    Ok(match files::set_rc_password(text, &password).py(py)? {
+        RcUpdate::Updated(text) => Some(text),
+        RcUpdate::Prompts | RcUpdate::NoPassword => None,
+    })
+}
+
+/// update_cloud_file(path, cloud, password, backup=True) -> {path, status, backup, warning}.
+/// Atomic (temporary file, fsync, rename), keeps the mode, refuses a concurrent edit.
+#[pyfunction]
+#[pyo3(signature = (path, cloud, password, backup = true))]
+pub(crate) fn update_cloud_file<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    cloud: &str,
+    password: &Bound<'py, PyString>,
+    backup: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = crate::values::text(py, "password", password)?;
+    let update =
+        files::update_cloud_file(&path, cloud, &password, WriteOptions { backup }).py(py)?;
+    to_py(py, &update)
+}
+
+/// update_rc_file(path, password, backup=True) -> {path, status, backup, warning}; an RC file
+/// that prompts for the password is left alone (status "prompts").
+#[pyfunction]
+#[pyo3(signature = (path, password, backup = true))]
+pub(crate) fn update_rc_file<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    password: &Bound<'py, PyString>,
+    backup: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = crate::values::text(py, "password", password)?;
+    let update = files::update_rc_file(&path, &password, WriteOptions { backup }).py(py)?;
+    to_py(py, &update)
+}
+
+/// update_cloud_password(cloud, password, backup=True) -> list of file updates: the password of
+/// `cloud` in the secure.yaml / clouds.yaml that holds it, found as openstacksdk finds them.
+#[pyfunction]
+#[pyo3(signature = (cloud, password, backup = true))]
+pub(crate) fn update_cloud_password<'py>(
+    py: Python<'py>,
+    cloud: &str,
+    password: &Bound<'py, PyString>,
+    backup: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = crate::values::text(py, "password", password)?;
+    let updates = files::update_cloud_password(cloud, &password, WriteOptions { backup }).py(py)?;
+    to_py(py, &updates)
+}

@@ -1,0 +1,98 @@
+//! Hash, verify and the server-targeted hash formats; the GIL is released while hashing.
+
+use crate::errors::IntoPyResult;
+use crate::values::{json_arg, text};
+use chpass::SecretString;
+use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+pub(crate) fn hash_spec(py: Python<'_>, spec: Option<&Bound<'_, PyAny>>) -> PyResult<HashSpec> {
+    match spec {
+        None => Ok(HashSpec::default()),
+        Some(spec) => HashSpec::from_value(json_arg(py, "spec", spec)?).py(py),
+    }
+}
+
+/// hash(password, spec=None) -> str
+///
+/// `spec` is a dict such as `{"algorithm": "bcrypt", "cost": 12}`; argon2id with OWASP's
+/// parameters by default. The GIL is released while hashing.
+#[pyfunction]
+#[pyo3(signature = (password, spec = None))]
+pub(crate) fn hash(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    spec: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let spec = hash_spec(py, spec)?;
+    py.detach(|| chpass::hash::hash(password.expose(), &spec))
+        .py(py)
+}
+
+/// verify(password, hash, limits=None) -> bool
+///
+/// False for a wrong password; `MalformedHashError` for a string that is no known hash;
+/// `WorkLimitExceededError` past `limits` (a dict of `WorkLimits` fields). GIL released.
+#[pyfunction]
+#[pyo3(signature = (password, hash, limits = None))]
+pub(crate) fn verify(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    hash: &str,
+    limits: Option<&Bound<'_, PyAny>>,
+) -> PyResult<bool> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let limits = match limits {
+        None => WorkLimits::default(),
+        Some(limits) => WorkLimits::from_value(json_arg(py, "limits", limits)?).py(py)?,
+    };
+    py.detach(|| chpass::hash::verify_with_limits(password.expose(), hash, &limits))
+        .py(py)
+}
+
+/// needs_rehash(hash, spec=None) -> bool: another algorithm, or weaker parameters than `spec`.
+#[pyfunction]
+#[pyo3(signature = (hash, spec = None))]
+pub(crate) fn needs_rehash(
+    py: Python<'_>,
+    hash: &str,
+    spec: Option<&Bound<'_, PyAny>>,
+) -> PyResult<bool> {
+    let spec = hash_spec(py, spec)?;
+    chpass::hash::needs_rehash(hash, &spec).py(py)
+}
+
+/// elasticsearch_password_hash(password, algorithm="bcrypt") -> str, for `password_hash`.
+#[pyfunction]
+#[pyo3(signature = (password, algorithm = "bcrypt"))]
+pub(crate) fn elasticsearch_password_hash(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    algorithm: &str,
+) -> PyResult<String> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    py.detach(|| chpass::hash::elasticsearch_password_hash(password.expose(), algorithm))
+        .py(py)
+}
+
+/// opensearch_hash(password, settings=None) -> str: the string password4j would build under
+/// these `plugins.security.password.hashing.*` settings (a dict, prefix optional).
+#[pyfunction]
+#[pyo3(signature = (password, settings = None))]
+pub(crate) fn opensearch_hash(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    settings: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let settings = match settings {
+        None => OpenSearchHashSettings::default(),
+        Some(settings) => {
+            OpenSearchHashSettings::from_value(&json_arg(py, "settings", settings)?).py(py)?
+        }
+    };
+    py.detach(|| chpass::hash::opensearch_hash(password.expose(), &settings))
+        .py(py)
+}

@@ -1,0 +1,261 @@
+//! `Policy`, its `Report` of `Violation`s, `validate` and the preset list.
+
+use crate::errors::IntoPyResult;
+use crate::values::{context_of, json_to_py, policy_json, py_to_json, text, to_py};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// Passwords longer than this are validated without holding the GIL.
+const DETACH_ABOVE_BYTES: usize = 16 * 1024;
+
+/// A checked password policy. Build it from a dict, JSON, a preset or a keystone.conf.
+#[pyclass(frozen, module = "chpass")]
+#[derive(Clone)]
+pub(crate) struct Policy {
+    pub(crate) inner: chpass::Policy,
+}
+
+#[pymethods]
+impl Policy {
+    /// Policy(spec: dict) — the same keys as the JSON form; unknown keys are refused.
+    #[new]
+    fn new(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let value = policy_json(spec).py(py)?;
+        Ok(Policy {
+            inner: chpass::Policy::from_value(value).py(py)?,
+        })
+    }
+
+    /// A policy from its JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+        Ok(Policy {
+            inner: chpass::Policy::from_json(json).py(py)?,
+        })
+    }
+
+    /// A named preset; its options are keyword arguments (see `chpass.presets`).
+    #[staticmethod]
+    #[pyo3(signature = (name, **options))]
+    fn preset(py: Python<'_>, name: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let options = match options {
+            Some(options) => py_to_json(options.as_any(), &mut vec![])
+                .map_err(|e| e.within("options").into_policy_error())
+                .py(py)?,
+            None => Value::Null,
+        };
+        Ok(Policy {
+            inner: chpass::Policy::preset(name, &options).py(py)?,
+        })
+    }
+
+    /// The policy Keystone enforces, from a keystone.conf's `[security_compliance]` section.
+    #[staticmethod]
+    fn from_keystone_conf(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(Policy {
+            inner: chpass::Policy::from_keystone_conf(text).py(py)?,
+        })
+    }
+
+    /// Every violation of this policy by `password`, in the documented order.
+    #[pyo3(signature = (password, context = None))]
+    fn validate(
+        &self,
+        py: Python<'_>,
+        password: &Bound<'_, PyString>,
+        context: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Report> {
+        let password = text(py, "password", password)?;
+        let context = context_of(py, context)?;
+        let report = if password.len() > DETACH_ABOVE_BYTES {
+            py.detach(|| self.inner.validate(&password, &context))
+        } else {
+            self.inner.validate(&password, &context)
+        };
+        Report::from_core(py, report)
+    }
+
+    /// The policy as JSON text (accepted back by `from_json`).
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The policy as a dict (accepted back by `Policy(...)`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.spec())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Policy>()
+            .is_ok_and(|other| other.get().inner == self.inner)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let json = PyString::new(py, &self.inner.to_json());
+        Ok(format!("Policy.from_json({})", json.repr()?))
+    }
+}
+
+/// One broken rule: a stable `code`, an English `message`, and `params` with the numbers.
+#[pyclass(frozen, module = "chpass", get_all)]
+pub(crate) struct Violation {
+    code: &'static str,
+    message: String,
+    params: Py<PyDict>,
+}
+
+#[pymethods]
+impl Violation {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Violation(code={}, message={}, params={})",
+            PyString::new(py, self.code).repr()?,
+            PyString::new(py, &self.message).repr()?,
+            self.params.bind(py).repr()?
+        ))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<Violation>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok(self.code == other.code
+            && self.message == other.message
+            && self.params.bind(py).eq(other.params.bind(py))?)
+    }
+}
+
+/// The result of `validate`. Iterating yields the violations; `ok` is true when none was
+/// found, and `not_evaluated` lists rules this version could not run (not a pass).
+#[pyclass(frozen, module = "chpass")]
+pub(crate) struct Report {
+    #[pyo3(get)]
+    ok: bool,
+    violations: Py<PyTuple>,
+    #[pyo3(get)]
+    not_evaluated: Vec<&'static str>,
+    /// `{"score": 0-4, "guesses_log10": float}` when the policy has a strength rule, else None.
+    #[pyo3(get)]
+    strength: Option<Py<PyAny>>,
+}
+
+impl Report {
+    fn from_core(py: Python<'_>, report: chpass::Report) -> PyResult<Self> {
+        let violations = report
+            .violations
+            .iter()
+            .map(|v| {
+                let params = json_to_py(py, &Value::Object(v.params()))?
+                    .cast_into::<PyDict>()?
+                    .unbind();
+                Py::new(
+                    py,
+                    Violation {
+                        code: v.code(),
+                        message: v.message(),
+                        params,
+                    },
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let strength = match &report.strength {
+            Some(measured) => Some(to_py(py, measured)?.unbind()),
+            None => None,
+        };
+        Ok(Report {
+            ok: report.ok(),
+            violations: PyTuple::new(py, violations)?.unbind(),
+            not_evaluated: report.not_evaluated,
+            strength,
+        })
+    }
+}
+
+#[pymethods]
+impl Report {
+    /// The violations, in the documented order.
+    #[getter]
+    fn violations<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
+        self.violations.bind(py).clone()
+    }
+
+    /// The violation codes, in order.
+    #[getter]
+    fn codes(&self, py: Python<'_>) -> PyResult<Vec<&'static str>> {
+        self.violations
+            .bind(py)
+            .iter()
+            .map(|v| Ok(v.cast::<Violation>()?.get().code))
+            .collect()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.violations
+            .bind(py)
+            .as_any()
+            .try_iter()
+            .map(Bound::into_any)
+    }
+
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.violations.bind(py).len()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let violations: Vec<String> = self
+            .violations
+            .bind(py)
+            .iter()
+            .map(|v| v.repr().map(|r| r.to_string()))
+            .collect::<PyResult<_>>()?;
+        let not_evaluated = PyList::new(py, &self.not_evaluated)?;
+        Ok(format!(
+            "Report(ok={}, violations=[{}], not_evaluated={})",
+            if self.ok { "True" } else { "False" },
+            violations.join(", "),
+            not_evaluated.repr()?
+        ))
+    }
+}
+
+/// validate(password, policy, context=None) -> Report
+///
+/// `policy` is a `Policy` or a policy dict; `context` a dict with `username`, `email`,
+/// `service`, `words` and `current_password`.
+#[pyfunction]
+#[pyo3(signature = (password, policy, context = None))]
+pub(crate) fn validate(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    policy: &Bound<'_, PyAny>,
+    context: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Report> {
+    policy_arg(py, policy)?.validate(py, password, context)
+}
+
+/// A `chpass.Policy` as given, or one built from a policy dict (or any Mapping).
+pub(crate) fn policy_arg<'a>(
+    py: Python<'_>,
+    value: &'a Bound<'_, PyAny>,
+) -> PyResult<Cow<'a, Policy>> {
+    if let Ok(policy) = value.cast::<Policy>() {
+        return Ok(Cow::Borrowed(policy.get()));
+    }
+    if value.cast::<PyMapping>().is_ok() {
+        return Ok(Cow::Owned(Policy::new(py, value)?));
+    }
+    Err(PyTypeError::new_err(
+        "policy must be a chpass.Policy or a dict (any Mapping)",
+    ))
+}
+
+/// The presets: name, summary, source and the option names each takes.
+#[pyfunction]
+pub(crate) fn preset_info(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &chpass::presets::ALL)
+}

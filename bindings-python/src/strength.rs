@@ -1,0 +1,28 @@
+//! `strength`: zxcvbn 4.4.2's estimate.
+
+use crate::errors::IntoPyResult;
+use crate::values::{text, to_py};
+use chpass::SecretString;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+/// strength(password, user_inputs=None, reference_year=None) -> dict
+///
+/// zxcvbn 4.4.2's estimate: `score` (0–4), `guesses`, `guesses_log10` and the match
+/// `sequence` (positions in UTF-16 units, as zxcvbn counts). `reference_year` defaults to this year.
+#[pyfunction]
+#[pyo3(signature = (password, user_inputs = None, reference_year = None))]
+pub(crate) fn strength<'py>(
+    py: Python<'py>,
+    password: &Bound<'py, PyString>,
+    user_inputs: Option<Vec<String>>,
+    reference_year: Option<i64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
+    let year = reference_year.unwrap_or_else(chpass::strength::current_year);
+    let estimate = py
+        .detach(|| chpass::strength::estimate_in_year(password.expose(), &inputs, year))
+        .py(py)?;
+    to_py(py, &estimate)
+}
