@@ -113,7 +113,11 @@ impl OpenSearchHashSettings {
     /// `plugins.security.password.hashing.` prefix: `{"algorithm": "pbkdf2",
     /// "pbkdf2.function": "SHA512"}`. Numbers may be numbers or strings; the checks are the
     /// plugin's own (`PasswordHasherFactory`), so a node that would refuse to start is refused here.
+    /// Null is the plugin's defaults, as for the other specs.
     pub fn from_value(value: &Value) -> Result<Self> {
+        if value.is_null() {
+            return Ok(Self::default());
+        }
         let object = value
             .as_object()
             .ok_or_else(|| Error::invalid_argument("settings", "must be an object"))?;

@@ -32,8 +32,8 @@ impl PolicySource {
     }
 }
 
-/// The server's policy as the logged-in user sees it.
-#[derive(Debug, Clone)]
+/// The server's policy as the logged-in user sees it; serialized as `{policy: spec, source}`.
+#[derive(Debug, Clone, Serialize)]
 pub struct KeystonePolicy {
     pub policy: Policy,
     pub source: PolicySource,

@@ -1,0 +1,48 @@
+//! Hash, verify and the server-targeted hash formats (synchronous; js/api.js adds the
+//! Worker-backed async versions).
+
+use chpass::SecretString;
+use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
+use chpass_wasm_glue::{IntoJsResult, json_arg, text};
+use wasm_bindgen::prelude::*;
+
+fn hash_spec(spec: JsValue) -> Result<HashSpec, JsValue> {
+    HashSpec::from_value(json_arg("spec", spec)?).js()
+}
+
+/// hash(password, spec?): argon2id with OWASP's parameters unless `spec` says otherwise.
+#[wasm_bindgen]
+pub fn hash(password: JsValue, spec: JsValue) -> Result<String, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    chpass::hash::hash(password.expose(), &hash_spec(spec)?).js()
+}
+
+/// verify(password, hash, limits?): false for a wrong password; typed errors otherwise.
+#[wasm_bindgen]
+pub fn verify(password: JsValue, hash: &str, limits: JsValue) -> Result<bool, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
+    chpass::hash::verify_with_limits(password.expose(), hash, &limits).js()
+}
+
+#[wasm_bindgen(js_name = needsRehash)]
+pub fn needs_rehash(hash: &str, spec: JsValue) -> Result<bool, JsValue> {
+    chpass::hash::needs_rehash(hash, &hash_spec(spec)?).js()
+}
+
+#[wasm_bindgen(js_name = elasticsearchPasswordHash)]
+pub fn elasticsearch_password_hash(
+    password: JsValue,
+    algorithm: Option<String>,
+) -> Result<String, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let algorithm = algorithm.as_deref().unwrap_or("bcrypt");
+    chpass::hash::elasticsearch_password_hash(password.expose(), algorithm).js()
+}
+
+#[wasm_bindgen(js_name = opensearchHash)]
+pub fn opensearch_hash(password: JsValue, settings: JsValue) -> Result<String, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let settings = OpenSearchHashSettings::from_value(&json_arg("settings", settings)?).js()?;
+    chpass::hash::opensearch_hash(password.expose(), &settings).js()
+}
