@@ -26,6 +26,15 @@ def test_python_m_chpass_check() -> None:
     assert bad.returncode == 2 and "[invalid_argument]" in bad.stderr
 
 
+def test_an_argument_that_is_not_utf8_is_a_usage_error() -> None:
+    # Python hands such an argument over surrogate-escaped; it reaches the Rust command as the
+    # original bytes, which clap refuses by name instead of reading a U+FFFD
+    out = subprocess.run([sys.executable.encode(), b"-m", b"chpass", b"verify", b"--hash", b"$2b$04$\xff"],
+                         input=b"pw\n", capture_output=True)
+    assert out.returncode == 2, out.stderr
+    assert b"invalid UTF-8" in out.stderr and b"Traceback" not in out.stderr
+
+
 def test_the_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("chpass")
     assert script.exists() or shutil.which("chpass")

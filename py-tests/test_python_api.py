@@ -166,6 +166,33 @@ def test_surrogates_in_context_are_an_invalid_argument() -> None:
         chpass.validate("x", chpass.Policy({}), {"username": "\udc80"})
 
 
+_BAD = "ab\udc80"  # a surrogateescape'd byte, as os.environ or a file read with errors="surrogateescape" give
+_HASH = "$2b$04$abcdefghijklmnopqrstuuVQxqXm3XRhU1ygxeVwLxyZUaUNc2Olm"
+
+
+@pytest.mark.parametrize(
+    ("argument", "call"),
+    [
+        ("json", lambda: chpass.Policy.from_json(_BAD)),
+        ("name", lambda: chpass.Policy.preset(_BAD)),
+        ("text", lambda: chpass.Policy.from_keystone_conf(_BAD)),
+        ("hash", lambda: chpass.verify("pw", _HASH + _BAD)),
+        ("hash", lambda: chpass.needs_rehash(_BAD)),
+        ("algorithm", lambda: chpass.elasticsearch_password_hash("pw", _BAD)),
+        ("user_inputs", lambda: chpass.strength("pw", ["jack", _BAD])),
+        ("text", lambda: chpass.set_cloud_password(_BAD, "a", "pw")),
+        ("cloud", lambda: chpass.set_cloud_password("clouds: {}\n", _BAD, "pw")),
+        ("text", lambda: chpass.set_rc_password(_BAD, "pw")),
+        ("cloud", lambda: chpass.update_cloud_password(_BAD, "pw")),
+    ],
+)
+def test_every_text_argument_refuses_a_lone_surrogate_by_name(argument: str, call: Any) -> None:
+    with pytest.raises(chpass.InvalidArgumentError) as info:
+        call()
+    params = info.value.params
+    assert (params["argument"], params["reason"], params["unit"]) == (argument, "lone_surrogate", "U+DC80")
+
+
 def test_nul_and_huge_passwords() -> None:
     nist = chpass.Policy.preset("nist-800-63b")
     assert chpass.validate("correct horse\0battery", nist).codes == ["control_character"]

@@ -1,7 +1,7 @@
 //! clouds.yaml, secure.yaml and RC files: the text edits and the atomic file updates.
 
 use crate::errors::IntoPyResult;
-use crate::values::to_py;
+use crate::values::{text as checked, to_py};
 use chpass::files::{self, RcUpdate, WriteOptions};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -11,12 +11,14 @@ use pyo3::types::PyString;
 #[pyfunction]
 pub(crate) fn set_cloud_password(
     py: Python<'_>,
-    text: &str,
-    cloud: &str,
+    text: &Bound<'_, PyString>,
+    cloud: &Bound<'_, PyString>,
     password: &Bound<'_, PyString>,
 ) -> PyResult<Option<String>> {
-    let password = crate::values::text(py, "password", password)?;
-    files::set_cloud_password(text, cloud, &password).py(py)
+    let text = checked(py, "text", text)?;
+    let cloud = checked(py, "cloud", cloud)?;
+    let password = checked(py, "password", password)?;
+    files::set_cloud_password(&text, &cloud, &password).py(py)
 }
 
 /// set_rc_password(text, password) -> the new RC file text, or None when it holds no
@@ -24,11 +26,12 @@ pub(crate) fn set_cloud_password(
 #[pyfunction]
 pub(crate) fn set_rc_password(
     py: Python<'_>,
-    text: &str,
+    text: &Bound<'_, PyString>,
     password: &Bound<'_, PyString>,
 ) -> PyResult<Option<String>> {
-    let password = crate::values::text(py, "password", password)?;
-    Ok(match files::set_rc_password(text, &password).py(py)? {
+    let text = checked(py, "text", text)?;
+    let password = checked(py, "password", password)?;
+    Ok(match files::set_rc_password(&text, &password).py(py)? {
         RcUpdate::Updated(text) => Some(text),
         RcUpdate::Prompts | RcUpdate::NoPassword => None,
     })
@@ -41,13 +44,14 @@ pub(crate) fn set_rc_password(
 pub(crate) fn update_cloud_file<'py>(
     py: Python<'py>,
     path: std::path::PathBuf,
-    cloud: &str,
+    cloud: &Bound<'py, PyString>,
     password: &Bound<'py, PyString>,
     backup: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let password = crate::values::text(py, "password", password)?;
+    let cloud = checked(py, "cloud", cloud)?;
+    let password = checked(py, "password", password)?;
     let update =
-        files::update_cloud_file(&path, cloud, &password, WriteOptions { backup }).py(py)?;
+        files::update_cloud_file(&path, &cloud, &password, WriteOptions { backup }).py(py)?;
     to_py(py, &update)
 }
 
@@ -61,7 +65,7 @@ pub(crate) fn update_rc_file<'py>(
     password: &Bound<'py, PyString>,
     backup: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let password = crate::values::text(py, "password", password)?;
+    let password = checked(py, "password", password)?;
     let update = files::update_rc_file(&path, &password, WriteOptions { backup }).py(py)?;
     to_py(py, &update)
 }
@@ -72,11 +76,13 @@ pub(crate) fn update_rc_file<'py>(
 #[pyo3(signature = (cloud, password, backup = true))]
 pub(crate) fn update_cloud_password<'py>(
     py: Python<'py>,
-    cloud: &str,
+    cloud: &Bound<'py, PyString>,
     password: &Bound<'py, PyString>,
     backup: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let password = crate::values::text(py, "password", password)?;
-    let updates = files::update_cloud_password(cloud, &password, WriteOptions { backup }).py(py)?;
+    let cloud = checked(py, "cloud", cloud)?;
+    let password = checked(py, "password", password)?;
+    let updates =
+        files::update_cloud_password(&cloud, &password, WriteOptions { backup }).py(py)?;
     to_py(py, &updates)
 }

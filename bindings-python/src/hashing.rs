@@ -40,15 +40,16 @@ pub(crate) fn hash(
 pub(crate) fn verify(
     py: Python<'_>,
     password: &Bound<'_, PyString>,
-    hash: &str,
+    hash: &Bound<'_, PyString>,
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<bool> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let hash = text(py, "hash", hash)?;
     let limits = match limits {
         None => WorkLimits::default(),
         Some(limits) => WorkLimits::from_value(json_arg(py, "limits", limits)?).py(py)?,
     };
-    py.detach(|| chpass::hash::verify_with_limits(password.expose(), hash, &limits))
+    py.detach(|| chpass::hash::verify_with_limits(password.expose(), &hash, &limits))
         .py(py)
 }
 
@@ -57,23 +58,28 @@ pub(crate) fn verify(
 #[pyo3(signature = (hash, spec = None))]
 pub(crate) fn needs_rehash(
     py: Python<'_>,
-    hash: &str,
+    hash: &Bound<'_, PyString>,
     spec: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<bool> {
+    let hash = text(py, "hash", hash)?;
     let spec = hash_spec(py, spec)?;
-    chpass::hash::needs_rehash(hash, &spec).py(py)
+    chpass::hash::needs_rehash(&hash, &spec).py(py)
 }
 
 /// elasticsearch_password_hash(password, algorithm="bcrypt") -> str, for `password_hash`.
 #[pyfunction]
-#[pyo3(signature = (password, algorithm = "bcrypt"))]
+#[pyo3(signature = (password, algorithm = None), text_signature = "(password, algorithm='bcrypt')")]
 pub(crate) fn elasticsearch_password_hash(
     py: Python<'_>,
     password: &Bound<'_, PyString>,
-    algorithm: &str,
+    algorithm: Option<&Bound<'_, PyString>>,
 ) -> PyResult<String> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
-    py.detach(|| chpass::hash::elasticsearch_password_hash(password.expose(), algorithm))
+    let algorithm = match algorithm {
+        Some(algorithm) => text(py, "algorithm", algorithm)?,
+        None => "bcrypt".into(),
+    };
+    py.detach(|| chpass::hash::elasticsearch_password_hash(password.expose(), &algorithm))
         .py(py)
 }
 

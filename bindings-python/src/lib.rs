@@ -16,8 +16,8 @@ use pyo3::prelude::*;
 /// cli_main(args) -> exit code: the `chpass` command itself (the Rust entry point), for
 /// `python -m chpass` and the `chpass` console script. The GIL is released while it runs.
 #[pyfunction]
-fn cli_main(py: Python<'_>, args: Vec<String>) -> i32 {
-    let argv = std::iter::once("chpass".to_owned()).chain(args).collect();
+fn cli_main(py: Python<'_>, args: Vec<std::ffi::OsString>) -> i32 {
+    let argv = std::iter::once("chpass".into()).chain(args).collect();
     py.detach(|| chpass_cli::run_with_args(argv))
 }
 

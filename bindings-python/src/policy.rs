@@ -31,16 +31,22 @@ impl Policy {
 
     /// A policy from its JSON text.
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, json: &Bound<'_, PyString>) -> PyResult<Self> {
+        let json = text(py, "json", json)?;
         Ok(Policy {
-            inner: chpass::Policy::from_json(json).py(py)?,
+            inner: chpass::Policy::from_json(&json).py(py)?,
         })
     }
 
     /// A named preset; its options are keyword arguments (see `chpass.presets`).
     #[staticmethod]
     #[pyo3(signature = (name, **options))]
-    fn preset(py: Python<'_>, name: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+    fn preset(
+        py: Python<'_>,
+        name: &Bound<'_, PyString>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let name = text(py, "name", name)?;
         let options = match options {
             Some(options) => py_to_json(options.as_any(), &mut vec![])
                 .map_err(|e| e.within("options").into_policy_error())
@@ -48,15 +54,16 @@ impl Policy {
             None => Value::Null,
         };
         Ok(Policy {
-            inner: chpass::Policy::preset(name, &options).py(py)?,
+            inner: chpass::Policy::preset(&name, &options).py(py)?,
         })
     }
 
     /// The policy Keystone enforces, from a keystone.conf's `[security_compliance]` section.
     #[staticmethod]
-    fn from_keystone_conf(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_keystone_conf(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Self> {
+        let conf = crate::values::text(py, "text", text)?;
         Ok(Policy {
-            inner: chpass::Policy::from_keystone_conf(text).py(py)?,
+            inner: chpass::Policy::from_keystone_conf(&conf).py(py)?,
         })
     }
 

@@ -15,11 +15,16 @@ use pyo3::types::PyString;
 pub(crate) fn strength<'py>(
     py: Python<'py>,
     password: &Bound<'py, PyString>,
-    user_inputs: Option<Vec<String>>,
+    user_inputs: Option<Vec<Bound<'py, PyString>>>,
     reference_year: Option<i64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
-    let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
+    let inputs = user_inputs
+        .iter()
+        .flatten()
+        .map(|input| text(py, "user_inputs", input))
+        .collect::<PyResult<Vec<_>>>()?;
+    let inputs: Vec<&str> = inputs.iter().map(|input| input.as_ref()).collect();
     let year = reference_year.unwrap_or_else(chpass::strength::current_year);
     let estimate = py
         .detach(|| chpass::strength::estimate_in_year(password.expose(), &inputs, year))

@@ -7,6 +7,7 @@ mod output;
 mod set;
 
 use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::io::{self, BufRead, IsTerminal, Write};
 
 /// Exit codes, by what went wrong (`chpass --help` lists them).
@@ -113,15 +114,11 @@ pub struct Io<'a> {
 
 /// The real process: arguments from the environment, the real streams.
 pub fn run_from_env() -> i32 {
-    run_with_args(
-        std::env::args_os()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect(),
-    )
+    run_with_args(std::env::args_os().collect())
 }
 
 /// The real streams and environment with the given arguments (the first is the program name).
-pub fn run_with_args(args: Vec<String>) -> i32 {
+pub fn run_with_args(args: Vec<OsString>) -> i32 {
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
     let mut lock = stdin.lock();
@@ -137,7 +134,8 @@ pub fn run_with_args(args: Vec<String>) -> i32 {
     )
 }
 
-pub fn run(args: Vec<String>, mut io: Io<'_>) -> i32 {
+/// An argument that is not UTF-8 is a usage error (exit 2) that says so, never a U+FFFD.
+pub fn run(args: Vec<OsString>, mut io: Io<'_>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {

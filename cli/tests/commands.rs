@@ -125,3 +125,16 @@ fn set_without_a_target_says_what_is_missing() {
     assert_eq!(code, EXIT_ERROR);
     assert!(err.contains("OS_AUTH_URL"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_usage_error() {
+    use std::os::unix::ffi::OsStringExt;
+    let argv = ["chpass", "verify", "--hash"].map(std::ffi::OsString::from);
+    let mut argv = argv.to_vec();
+    argv.push(std::ffi::OsString::from_vec(b"$2b$04$\xff".to_vec()));
+    let (code, out, err) = common::chpass_os(argv, "pw\n", &|_| None);
+    assert_eq!(code, EXIT_ERROR);
+    assert_eq!(out, "");
+    assert!(err.contains("invalid UTF-8"), "{err}");
+}

@@ -3,16 +3,25 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 use chpass_cli::{Io, run};
+use std::ffi::OsString;
 
 pub fn chpass_env(
     args: &[&str],
     stdin: &str,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> (i32, String, String) {
+    let argv = std::iter::once("chpass").chain(args.iter().copied());
+    chpass_os(argv.map(OsString::from).collect(), stdin, env)
+}
+
+/// As `chpass_env`, with arguments that need not be UTF-8.
+pub fn chpass_os(
+    argv: Vec<OsString>,
+    stdin: &str,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> (i32, String, String) {
     let mut input = stdin.as_bytes();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut argv = vec!["chpass".to_owned()];
-    argv.extend(args.iter().map(|a| (*a).to_owned()));
     let code = run(
         argv,
         Io {
