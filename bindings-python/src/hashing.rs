@@ -3,7 +3,7 @@
 use crate::errors::IntoPyResult;
 use crate::values::{json_arg, text};
 use chpass::SecretString;
-use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
+use chpass::hash::{ELASTICSEARCH_DEFAULT_ALGORITHM, HashSpec, OpenSearchHashSettings, WorkLimits};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -77,7 +77,7 @@ pub(crate) fn elasticsearch_password_hash(
     let password = SecretString::new(text(py, "password", password)?.into_owned());
     let algorithm = match algorithm {
         Some(algorithm) => text(py, "algorithm", algorithm)?,
-        None => "bcrypt".into(),
+        None => ELASTICSEARCH_DEFAULT_ALGORITHM.into(),
     };
     py.detach(|| chpass::hash::elasticsearch_password_hash(password.expose(), &algorithm))
         .py(py)

@@ -2,7 +2,7 @@
 //! Worker-backed async versions).
 
 use chpass::SecretString;
-use chpass::hash::{HashSpec, OpenSearchHashSettings, WorkLimits};
+use chpass::hash::{ELASTICSEARCH_DEFAULT_ALGORITHM, HashSpec, OpenSearchHashSettings, WorkLimits};
 use chpass_wasm_glue::{IntoJsResult, json_arg, text};
 use wasm_bindgen::prelude::*;
 
@@ -19,25 +19,31 @@ pub fn hash(password: JsValue, spec: JsValue) -> Result<String, JsValue> {
 
 /// verify(password, hash, limits?): false for a wrong password; typed errors otherwise.
 #[wasm_bindgen]
-pub fn verify(password: JsValue, hash: &str, limits: JsValue) -> Result<bool, JsValue> {
+pub fn verify(password: JsValue, hash: JsValue, limits: JsValue) -> Result<bool, JsValue> {
     let password = SecretString::new(text("password", &password).js()?);
+    let hash = text("hash", &hash).js()?;
     let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
-    chpass::hash::verify_with_limits(password.expose(), hash, &limits).js()
+    chpass::hash::verify_with_limits(password.expose(), &hash, &limits).js()
 }
 
 #[wasm_bindgen(js_name = needsRehash)]
-pub fn needs_rehash(hash: &str, spec: JsValue) -> Result<bool, JsValue> {
-    chpass::hash::needs_rehash(hash, &hash_spec(spec)?).js()
+pub fn needs_rehash(hash: JsValue, spec: JsValue) -> Result<bool, JsValue> {
+    let hash = text("hash", &hash).js()?;
+    chpass::hash::needs_rehash(&hash, &hash_spec(spec)?).js()
 }
 
 #[wasm_bindgen(js_name = elasticsearchPasswordHash)]
 pub fn elasticsearch_password_hash(
     password: JsValue,
-    algorithm: Option<String>,
+    algorithm: JsValue,
 ) -> Result<String, JsValue> {
     let password = SecretString::new(text("password", &password).js()?);
-    let algorithm = algorithm.as_deref().unwrap_or("bcrypt");
-    chpass::hash::elasticsearch_password_hash(password.expose(), algorithm).js()
+    let algorithm = if algorithm.is_undefined() || algorithm.is_null() {
+        ELASTICSEARCH_DEFAULT_ALGORITHM.into()
+    } else {
+        text("algorithm", &algorithm).js()?
+    };
+    chpass::hash::elasticsearch_password_hash(password.expose(), &algorithm).js()
 }
 
 #[wasm_bindgen(js_name = opensearchHash)]

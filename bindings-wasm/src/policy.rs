@@ -28,26 +28,29 @@ impl Policy {
     }
 
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: &str) -> Result<Policy, JsValue> {
+    pub fn from_json(json: JsValue) -> Result<Policy, JsValue> {
+        let json = text("json", &json).js()?;
         Ok(Policy {
-            inner: chpass::Policy::from_json(json).js()?,
+            inner: chpass::Policy::from_json(&json).js()?,
         })
     }
 
     /// A named preset with its options object (see `presets`).
-    pub fn preset(name: &str, options: JsValue) -> Result<Policy, JsValue> {
+    pub fn preset(name: JsValue, options: JsValue) -> Result<Policy, JsValue> {
+        let name = text("name", &name).js()?;
         let options =
             from_js(options).map_err(|e| to_js_error(e.within("options").into_policy_error()))?;
         Ok(Policy {
-            inner: chpass::Policy::preset(name, &options).js()?,
+            inner: chpass::Policy::preset(&name, &options).js()?,
         })
     }
 
     /// The policy Keystone enforces, from a keystone.conf's `[security_compliance]` section.
     #[wasm_bindgen(js_name = fromKeystoneConf)]
-    pub fn from_keystone_conf(text: &str) -> Result<Policy, JsValue> {
+    pub fn from_keystone_conf(conf: JsValue) -> Result<Policy, JsValue> {
+        let conf = text("text", &conf).js()?;
         Ok(Policy {
-            inner: chpass::Policy::from_keystone_conf(text).js()?,
+            inner: chpass::Policy::from_keystone_conf(&conf).js()?,
         })
     }
 

@@ -85,6 +85,33 @@ test('lone surrogates are an invalid_argument, never silently replaced', () => {
   assert.equal(policy.validate('\ufffd\ud83d\ude00').ok, true);
 });
 
+test('every text argument refuses a lone surrogate by name, as in Python', async () => {
+  const bad = 'ab\udc80';
+  const hash = '$2b$04$abcdefghijklmnopqrstuuVQxqXm3XRhU1ygxeVwLxyZUaUNc2Olm';
+  await chpass.loadStrength();
+  const calls = [
+    ['json', () => Policy.fromJson(bad)],
+    ['name', () => Policy.preset(bad)],
+    ['text', () => Policy.fromKeystoneConf(bad)],
+    ['hash', () => chpass.verify('pw', hash + bad)],
+    ['hash', () => chpass.needsRehash(bad)],
+    ['algorithm', () => chpass.elasticsearchPasswordHash('pw', bad)],
+    ['user_inputs', () => chpass.strength('pw', ['jack', bad])],
+  ];
+  for (const [argument, call] of calls) {
+    assert.throws(call, (err) => {
+      assert.ok(err instanceof InvalidArgumentError, `${argument}: ${err}`);
+      assert.equal(err.params.argument, argument);
+      assert.equal(err.params.reason, 'lone_surrogate');
+      assert.equal(err.params.unit, 'U+DC80');
+      return true;
+    });
+  }
+  await assert.rejects(chpass.verifyAsync('pw', hash + bad), InvalidArgumentError);
+  // the algorithm's default is core's, for undefined and null alike
+  assert.match(chpass.elasticsearchPasswordHash('pw', null), /^\$2a\$10\$/);
+});
+
 test('a password that is not a string is an invalid_argument', () => {
   const policy = new Policy({});
   for (const bad of [undefined, null, 42, {}, ['a']]) {

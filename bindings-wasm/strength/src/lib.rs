@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn strength(
     password: JsValue,
-    user_inputs: Option<Vec<String>>,
+    user_inputs: Option<Vec<JsValue>>,
     reference_year: Option<i32>,
 ) -> Result<JsValue, JsValue> {
     // only the analysed prefix crosses into wasm, so a 1 MiB paste costs what 100 units do
@@ -26,7 +26,13 @@ pub fn strength(
         None => password,
     };
     let password = SecretString::new(text("password", &analysed).js()?);
-    let inputs: Vec<&str> = user_inputs.iter().flatten().map(String::as_str).collect();
+    let inputs = user_inputs
+        .iter()
+        .flatten()
+        .map(|input| text("user_inputs", input))
+        .collect::<Result<Vec<_>, _>>()
+        .js()?;
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     let year = reference_year.map_or_else(chpass::strength::current_year, i64::from);
     to_js(&chpass::strength::estimate_in_year(password.expose(), &inputs, year).js()?)
 }

@@ -30,7 +30,8 @@ pub use pbkdf2::{
     ELASTICSEARCH_ITERATIONS, ElasticsearchPbkdf2Params, Hmac, Password4jPbkdf2Params,
 };
 pub use servers::{
-    ELASTICSEARCH_ALGORITHMS, OpenSearchHashSettings, elasticsearch_password_hash, opensearch_hash,
+    ELASTICSEARCH_ALGORITHMS, ELASTICSEARCH_DEFAULT_ALGORITHM, OpenSearchHashSettings,
+    elasticsearch_password_hash, opensearch_hash,
 };
 
 use crate::error::{Error, Result};

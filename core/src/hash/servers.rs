@@ -7,6 +7,9 @@ use super::{
 use crate::error::{Error, Result};
 use serde_json::{Map, Value};
 
+/// Elasticsearch's default `xpack.security.authc.password_hashing.algorithm`.
+pub const ELASTICSEARCH_DEFAULT_ALGORITHM: &str = "bcrypt";
+
 /// Every value of Elasticsearch's `xpack.security.authc.password_hashing.algorithm`
 /// that `password_hash` accepts.
 pub const ELASTICSEARCH_ALGORITHMS: &[&str] = &[
