@@ -81,10 +81,16 @@ impl ChangePassword {
     }
 
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
+        let body = response.json();
         if response.status == 200 {
-            return Ok(Outcome::PasswordChanged);
+            // Elasticsearch answers `{}`; a 200 that is not a JSON object came from something
+            // else on the way (a proxy's or a portal's page), which changed nothing
+            return match body {
+                Some(Value::Object(_)) => Ok(Outcome::PasswordChanged),
+                _ => Err(response.unexpected("200 without a JSON object (Elasticsearch sends {})")),
+            };
         }
-        let message = response.json().as_ref().and_then(reason);
+        let message = body.as_ref().and_then(reason);
         match response.status {
             400 if message
                 .as_deref()
