@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 /// One runtime for every Client: the calls block on it with the GIL released.
-pub(crate) fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
+fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
     static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
     if let Some(runtime) = RUNTIME.get() {
         return Ok(runtime);
@@ -134,10 +134,7 @@ impl Client {
     }
 }
 
-pub(crate) fn keystone_policy_to_py(
-    py: Python<'_>,
-    found: KeystonePolicy,
-) -> PyResult<Bound<'_, PyDict>> {
+fn keystone_policy_to_py(py: Python<'_>, found: KeystonePolicy) -> PyResult<Bound<'_, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item(
         "policy",

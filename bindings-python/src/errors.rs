@@ -15,7 +15,7 @@ pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     }
 }
 
-pub(crate) fn raise(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
+fn raise(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
     static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
     let module = ERRORS.get_or_try_init(py, || py.import("chpass._errors").map(Bound::unbind))?;
     let module = module.bind(py);

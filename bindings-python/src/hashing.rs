@@ -7,7 +7,7 @@ use chpass::hash::{ELASTICSEARCH_DEFAULT_ALGORITHM, HashSpec, OpenSearchHashSett
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-pub(crate) fn hash_spec(py: Python<'_>, spec: Option<&Bound<'_, PyAny>>) -> PyResult<HashSpec> {
+fn hash_spec(py: Python<'_>, spec: Option<&Bound<'_, PyAny>>) -> PyResult<HashSpec> {
     match spec {
         None => Ok(HashSpec::default()),
         Some(spec) => HashSpec::from_value(json_arg(py, "spec", spec)?).py(py),

@@ -26,7 +26,7 @@ pub(crate) fn text<'a>(
 }
 
 /// A str's UTF-16 code units, lone surrogates included.
-pub(crate) fn utf16_units(value: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
+fn utf16_units(value: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
     let encoded = value.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
     let bytes = encoded.cast::<PyBytes>()?.as_bytes();
     Ok(bytes
@@ -35,8 +35,8 @@ pub(crate) fn utf16_units(value: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
         .collect())
 }
 
-/// Plain Python data (dict or any Mapping, list, tuple, str, int, float, bool, None) as JSON; anything else, and a
-/// string holding a lone surrogate, is an error saying where it sits.
+/// Plain Python data (a dict or any Mapping, list, tuple, str, int, float, bool, None) as
+/// JSON; anything else, and a string holding a lone surrogate, is an error saying where it sits.
 pub(crate) fn py_to_json(
     value: &Bound<'_, PyAny>,
     path: &mut Vec<String>,
@@ -109,7 +109,7 @@ pub(crate) fn py_to_json(
 }
 
 /// A str inside structured data; one with a lone surrogate is located by core.
-pub(crate) fn py_str(value: &Bound<'_, PyString>, path: &[String]) -> Result<String, InputError> {
+fn py_str(value: &Bound<'_, PyString>, path: &[String]) -> Result<String, InputError> {
     if let Ok(text) = value.to_cow() {
         return Ok(text.into_owned());
     }
