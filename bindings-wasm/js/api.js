@@ -4,8 +4,8 @@
 // `startWorker(onMessage, onFailure)` starts a worker running this package's worker entry and returns
 // { post(message), ref(), unref() }; `data.read(part)` gives an on-demand part (a promise in
 // browsers): the text of a data module (strength-data.js, word-list.js) or, for 'strength.wasm',
-// the instantiated strength module; `data.now` installs them at once (Node). Each entry point
-// supplies both.
+// the instantiated strength module; `data.now` says it answers synchronously (Node), so parts are
+// read at their first use. Each entry point supplies both.
 export function build(wasm, startWorker, data) {
   // Class names are set from strings: a minifier (Vite, esbuild) renames classes, and
   // `err.name` must stay 'InvalidCurrentPasswordError' in production bundles too.
@@ -107,7 +107,15 @@ export function build(wasm, startWorker, data) {
 
   /** generate(policy, options?, context?) -> { password, entropy_bits } */
   function generate(policy, options, context) {
-    return withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context));
+    const make = () => withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context));
+    try {
+      return make();
+    } catch (err) {
+      // Node reads the word list at the first passphrase; a page awaits loadWordList() first
+      if (!(data.now && err.code === 'word_list_not_loaded')) throw err;
+      loadWordList.now();
+      return make();
+    }
   }
 
   /** Runs `use` with a Policy: the one given, or one compiled from a plain spec and freed after. */
@@ -161,14 +169,24 @@ export function build(wasm, startWorker, data) {
       });
   }
   // Parts a page may never need stay out of it until asked for: `load()` fetches and installs
-  // them once (concurrent calls share the download; a failed one may be tried again).
+  // them once (concurrent calls share the download; a failed one may be tried again). Where
+  // they can be read synchronously (Node), `now()` installs them at their first use instead,
+  // so an import that never needs them never pays for them (40-60 ms of a 65 ms import).
   function onDemand(parts, install) {
     let loading;
-    if (data.now) {
+    function now() {
+      if (loading) return;
       install(...parts.map(data.read));
       loading = Promise.resolve();
     }
-    return function load() {
+    function load() {
+      if (data.now) {
+        try {
+          now();
+        } catch (err) {
+          return Promise.reject(err);
+        }
+      }
       loading ??= Promise.all(parts.map(data.read))
         .then((loaded) => install(...loaded))
         .catch((err) => {
@@ -176,7 +194,9 @@ export function build(wasm, startWorker, data) {
           throw err;
         });
       return loading;
-    };
+    }
+    load.now = now;
+    return load;
   }
   // Until loadStrength(), the main module's strength() says what is missing.
   let strengthModule = wasm;
@@ -185,9 +205,20 @@ export function build(wasm, startWorker, data) {
   const loadStrength = onDemand(['strength.wasm', 'strength-data.js'], (estimator, dictionaries) => {
     estimator.__setErrorFactory(makeError);
     estimator.installStrengthDictionaries(dictionaries);
-    wasm.installStrengthEstimator(estimator.strengthVerdict);
+    if (!data.now) wasm.installStrengthEstimator(estimator.strengthVerdict);
     strengthModule = estimator;
   });
+  if (data.now) {
+    // core asks only for a strength rule's estimate: the estimator is read at the first question
+    wasm.installStrengthEstimator((password, userInputs) => {
+      loadStrength.now();
+      return strengthModule.strengthVerdict(password, userInputs);
+    });
+  }
+  const strength = (password, userInputs, referenceYear) => {
+    if (data.now) loadStrength.now();
+    return strengthModule.strength(password, userInputs, referenceYear);
+  };
   /** The EFF word list (62 KB), for passphrases. */
   const loadWordList = onDemand(['word-list.js'], wasm.installWordList);
 
@@ -236,7 +267,7 @@ export function build(wasm, startWorker, data) {
     ...asyncApi,
     generate,
     /** strength(password, userInputs?, referenceYear?) -> { score, guesses, guesses_log10, sequence, … } */
-    strength: (password, userInputs, referenceYear) => strengthModule.strength(password, userInputs, referenceYear),
+    strength,
     loadStrength,
     loadWordList,
     __serve: serve,

@@ -437,7 +437,7 @@ export function opensearchHashAsync(password: string, settings?: OpenSearchHashS
 /**
  * A random password that `validate(…, policy, context)` accepts, and its entropy in bits. For a
  * passphrase (`mode: 'passphrase'`) in browsers, `await loadWordList()` first (else
- * `word_list_not_loaded`); in Node the word list loads at import.
+ * `word_list_not_loaded`); in Node the word list is read at the first passphrase.
  */
 export function generate(policy: Policy | PolicySpec, options?: GenerateOptions, context?: Context): Generated;
 
@@ -468,19 +468,20 @@ export interface Strength {
 /**
  * A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on.
  * In browsers, `await loadStrength()` first (else `strength_dictionaries_not_loaded`); in Node the
- * estimator and its dictionaries load at import.
+ * estimator and its dictionaries are read at the first estimate.
  */
 export function strength(password: string, userInputs?: string[], referenceYear?: number): Strength;
 /**
  * Downloads zxcvbn's estimator (a wasm module of its own, about 92 KB gzipped) and dictionaries
  * (strength-data.js, about 394 KB gzipped) once; `strength()` and policies with a strength rule
- * (the `opensearch` preset) need them. Pages that never call it never download them. Resolves at
- * once in Node.
+ * (the `opensearch` preset) need them. Pages that never call it never download them. In Node it
+ * reads them at once (they are otherwise read at their first use).
  */
 export function loadStrength(): Promise<void>;
 /**
  * Downloads the EFF passphrase word list (word-list.js, about 25 KB gzipped) once; passphrase
- * `generate()` needs it. Pages that never call it never download it. Resolves at once in Node.
+ * `generate()` needs it. Pages that never call it never download it. In Node it reads it at once
+ * (it is otherwise read at the first passphrase).
  */
 export function loadWordList(): Promise<void>;
 

@@ -3,19 +3,20 @@
 // worker_threads worker that loads this same file.
 const fs = require('node:fs');
 const path = require('node:path');
-const { Worker, workerData } = require('node:worker_threads');
+const { Worker } = require('node:worker_threads');
 const { build } = require('./api.cjs');
 
 function startWorker(onMessage, onFailure) {
-  const worker = new Worker(path.join(__dirname, 'worker.node.cjs'), { workerData: { chpassHashWorker: true } });
+  const worker = new Worker(path.join(__dirname, 'worker.node.cjs'));
   worker.on('message', onMessage);
   worker.on('error', (err) => onFailure(String(err)));
   worker.unref();
   return { post: (message) => worker.postMessage(message), ref: () => worker.ref(), unref: () => worker.unref() };
 }
 
-// zxcvbn's estimator and dictionaries and the passphrase words are loaded at import, so strength
-// and passphrases work at once as in Python (not in the hashing worker, which never needs them).
+// zxcvbn's estimator and dictionaries and the passphrase words are read synchronously at their
+// first use, so strength and passphrases work at once as in Python, and an import that never
+// uses them (the hashing worker, a script that only hashes) never reads them.
 // Each data module is `export default "…";`.
 const data = {
   read(part) {
@@ -23,7 +24,7 @@ const data = {
     const source = fs.readFileSync(path.join(__dirname, part), 'utf8');
     return JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1));
   },
-  now: !workerData?.chpassHashWorker,
+  now: true,
 };
 
 module.exports = build(require('./node/chpass_wasm.js'), startWorker, data);

@@ -59,13 +59,39 @@ test('only the first 100 UTF-16 units are analysed, whatever the length (a pair 
   assert.equal(chpass.strength(pairs).score, chpass.strength(pairs.slice(0, 101)).score);
 });
 
-test('Node reads the dictionaries at import: strength works at once, loadStrength() just resolves', async () => {
+test('Node reads the dictionaries at first use: strength works at once, loadStrength() just resolves', async () => {
   assert.equal(chpass.strength('password').score, 0);
   assert.equal(await chpass.loadStrength(), undefined);
   assert.equal(chpass.Policy.preset('opensearch').toJSON().strength.min_score, 3);
 });
 
-test("a worker_threads worker of the user's own gets the dictionaries too (only chpass's hashing worker skips them)", async () => {
+test('an import reads neither the estimator, its dictionaries nor the word list; their first use does', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const script = `const fs = require('node:fs'), path = require('node:path');
+    const reads = [];
+    const readFileSync = fs.readFileSync;
+    fs.readFileSync = (file, ...rest) => { reads.push(path.basename(String(file))); return readFileSync(file, ...rest); };
+    const loaded = () => reads.filter((f) => /strength|word-list/.test(f));
+    const c = require('chpass');
+    const out = { import: loaded() };
+    out.rule = c.validate('456Some_uSer_Name_1234', c.Policy.preset('opensearch'), { username: 'some_user_name' })
+      .violations.map((v) => v.code);
+    out.afterRule = loaded();
+    out.score = c.strength('password').score;
+    out.words = c.generate({}, { mode: 'passphrase', words: 4 }).password.split('-').length;
+    out.afterPassphrase = loaded();
+    console.log(JSON.stringify(out));`;
+  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) }));
+  assert.deepEqual(out.import, []);
+  assert.deepEqual(out.rule, ['similar_to_username']);
+  const strengthFiles = ['chpass_strength_wasm.js', 'chpass_strength_wasm_bg.wasm', 'strength-data.js'];
+  assert.deepEqual(out.afterRule, strengthFiles);
+  assert.equal(out.score, 0);
+  assert.equal(out.words, 4);
+  assert.deepEqual(out.afterPassphrase, [...strengthFiles, 'word-list.js']);
+});
+
+test("a worker_threads worker of the user's own reads the dictionaries at first use too", async () => {
   const { execFileSync } = await import('node:child_process');
   const script = `const { Worker } = require('node:worker_threads');
     new Worker("const c = require('chpass'); require('node:worker_threads').parentPort.postMessage(c.strength('password').score)", { eval: true })
