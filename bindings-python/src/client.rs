@@ -1,9 +1,9 @@
 //! `Client`: sends operations over HTTP with the GIL released.
 
 use crate::errors::IntoPyResult;
-use crate::policy::{Policy, policy_arg};
+use crate::policy::{Policy, optional_policy};
 use crate::requests::operation_arg;
-use crate::values::{context_of, json_arg, text, to_py};
+use crate::values::{context_of, optional_json_arg, text, to_py};
 use chpass::SecretString;
 use chpass::transport::{KeystonePolicy, Transport, TransportOptions};
 use pyo3::prelude::*;
@@ -37,12 +37,8 @@ impl Client {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let options: TransportOptions = match options {
-            Some(options) => {
-                TransportOptions::from_value(json_arg(py, "options", options.as_any())?).py(py)?
-            }
-            None => TransportOptions::default(),
-        };
+        let options = optional_json_arg(py, "options", options.map(Bound::as_any))?;
+        let options = TransportOptions::from_value(options).py(py)?;
         Ok(Client {
             inner: Transport::new(options).py(py)?,
         })
@@ -72,9 +68,7 @@ impl Client {
         context: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let operation = operation_arg(py, operation)?;
-        let policy = policy
-            .map(|p| policy_arg(py, p).map(|p| p.into_owned().inner))
-            .transpose()?;
+        let policy = optional_policy(py, policy)?;
         let context = context_of(py, context)?;
         let runtime = runtime()?;
         let outcome = py.detach(|| {
@@ -117,9 +111,7 @@ impl Client {
     ) -> PyResult<Bound<'py, PyAny>> {
         let login = operation_arg(py, login)?.into_login().py(py)?;
         let new_password = SecretString::new(text(py, "new_password", new_password)?);
-        let policy = policy
-            .map(|p| policy_arg(py, p).map(|p| p.into_owned().inner))
-            .transpose()?;
+        let policy = optional_policy(py, policy)?;
         let context = context_of(py, context)?;
         let runtime = runtime()?;
         let outcome = py.detach(|| {

@@ -2,7 +2,7 @@
 
 use crate::errors::IntoPyResult;
 use crate::policy::policy_arg;
-use crate::values::{context_of, json_arg};
+use crate::values::{context_of, optional_json_arg};
 use chpass::generate::GenerateOptions;
 use pyo3::prelude::*;
 
@@ -45,10 +45,7 @@ pub(crate) fn generate(
     context: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Generated> {
     let policy = policy_arg(py, policy)?;
-    let options = match options {
-        None => GenerateOptions::default(),
-        Some(options) => GenerateOptions::from_value(json_arg(py, "options", options)?).py(py)?,
-    };
+    let options = GenerateOptions::from_value(optional_json_arg(py, "options", options)?).py(py)?;
     let context = context_of(py, context)?;
     let inner = chpass::generate::generate(&policy.inner, &context, &options).py(py)?;
     Ok(Generated { inner })

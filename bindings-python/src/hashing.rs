@@ -1,17 +1,14 @@
 //! Hash, verify and the server-targeted hash formats; the GIL is released while hashing.
 
 use crate::errors::IntoPyResult;
-use crate::values::{json_arg, text};
+use crate::values::{optional_json_arg, text};
 use chpass::SecretString;
 use chpass::hash::{ELASTICSEARCH_DEFAULT_ALGORITHM, HashSpec, OpenSearchHashSettings, WorkLimits};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 fn hash_spec(py: Python<'_>, spec: Option<&Bound<'_, PyAny>>) -> PyResult<HashSpec> {
-    match spec {
-        None => Ok(HashSpec::default()),
-        Some(spec) => HashSpec::from_value(json_arg(py, "spec", spec)?).py(py),
-    }
+    HashSpec::from_value(optional_json_arg(py, "spec", spec)?).py(py)
 }
 
 /// hash(password, spec=None) -> str
@@ -45,10 +42,7 @@ pub(crate) fn verify(
 ) -> PyResult<bool> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
     let hash = text(py, "hash", hash)?;
-    let limits = match limits {
-        None => WorkLimits::default(),
-        Some(limits) => WorkLimits::from_value(json_arg(py, "limits", limits)?).py(py)?,
-    };
+    let limits = WorkLimits::from_value(optional_json_arg(py, "limits", limits)?).py(py)?;
     py.detach(|| chpass::hash::verify_with_limits(password.expose(), &hash, &limits))
         .py(py)
 }
@@ -93,12 +87,8 @@ pub(crate) fn opensearch_hash(
     settings: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
-    let settings = match settings {
-        None => OpenSearchHashSettings::default(),
-        Some(settings) => {
-            OpenSearchHashSettings::from_value(&json_arg(py, "settings", settings)?).py(py)?
-        }
-    };
+    let settings =
+        OpenSearchHashSettings::from_value(&optional_json_arg(py, "settings", settings)?).py(py)?;
     py.detach(|| chpass::hash::opensearch_hash(password.expose(), &settings))
         .py(py)
 }

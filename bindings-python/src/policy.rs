@@ -261,6 +261,16 @@ pub(crate) fn policy_arg<'a>(
     ))
 }
 
+/// An optional policy argument, owned (a `chpass.Policy` is cloned).
+pub(crate) fn optional_policy(
+    py: Python<'_>,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<chpass::Policy>> {
+    value
+        .map(|value| policy_arg(py, value).map(|policy| policy.into_owned().inner))
+        .transpose()
+}
+
 /// The presets: name, summary, source and the option names each takes.
 #[pyfunction]
 pub(crate) fn preset_info(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {

@@ -156,10 +156,7 @@ pub(crate) fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<
 }
 
 pub(crate) fn context_of(py: Python<'_>, context: Option<&Bound<'_, PyAny>>) -> PyResult<Context> {
-    let Some(context) = context else {
-        return Ok(Context::default());
-    };
-    Context::from_value(json_arg(py, "context", context)?).py(py)
+    Context::from_value(optional_json_arg(py, "context", context)?).py(py)
 }
 
 pub(crate) fn json_arg(
@@ -168,4 +165,13 @@ pub(crate) fn json_arg(
     value: &Bound<'_, PyAny>,
 ) -> PyResult<Value> {
     py_to_json(value, &mut Vec::new()).map_err(|e| to_py_err(py, e.into_argument_error(argument)))
+}
+
+/// An argument that may be left out: `None` is null, which core reads as its defaults.
+pub(crate) fn optional_json_arg(
+    py: Python<'_>,
+    argument: &'static str,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Value> {
+    value.map_or(Ok(Value::Null), |value| json_arg(py, argument, value))
 }
