@@ -1,0 +1,107 @@
+"""How small zxcvbn's dictionaries can get, against what the 350 KB "with strength" target leaves.
+
+The estimator needs each list in rank order: a word's rank is its guess count, so storing fewer
+words or coarser ranks would change zxcvbn's scores. This measures the text that loadStrength()
+downloads (bindings-wasm/pkg/strength-data.js, built by scripts/build.sh) under stronger coders
+than a browser's gzip, and under a layout made for compression (each list sorted and
+front-coded, plus the permutation back to rank order, whose information content is
+log2(n!) bits whatever the coder). The budget is the target minus the parts measured by
+bench/size.mjs (the main module and the estimator's wasm and glue).
+
+    .venv/bin/python bench/size_floor.py   ->  bench/results/size-floor.json
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_WITH_STRENGTH = 350_000
+TARGET_WITHOUT_STRENGTH = 150_000
+
+
+def dictionaries() -> dict[str, list[str]]:
+    """The lists in rank order, from the module's `export default "<text>";`."""
+    module = (ROOT / "bindings-wasm/pkg/strength-data.js").read_text(encoding="utf-8")
+    literal = module[module.index("export default ") + len("export default ") :].rstrip().rstrip(";")
+    lists: dict[str, list[str]] = {}
+    for section in json.loads(literal).split("# ")[1:]:
+        name, _, body = section.partition("\n")
+        lists[name] = body.splitlines()
+    return lists
+
+
+def front_coded(words: list[str]) -> bytes:
+    """Sorted, each word as (length of the prefix shared with the previous one, the rest)."""
+    out, previous = bytearray(), b""
+    for word in sorted(w.encode() for w in words):
+        shared = 0
+        while shared < min(len(word), len(previous), 255) and word[shared] == previous[shared]:
+            shared += 1
+        out += bytes([shared]) + word[shared:] + b"\n"
+        previous = word
+    return bytes(out)
+
+
+def permutation(words: list[str]) -> bytes:
+    """Each word's rank, in sorted order: the map back to rank order, as 3-byte integers."""
+    ranks = {w: i for i, w in enumerate(words)}
+    return b"".join(ranks[w].to_bytes(3, "little") for w in sorted(words))
+
+
+def main() -> int:
+    lists = dictionaries()
+    text = "".join(f"# {name}\n" + "\n".join(words) + "\n" for name, words in lists.items()).encode()
+    sizes = json.loads((ROOT / "bench/results/size.json").read_text())
+    strength_files = sizes["strength_module"]["files"]
+    estimator = sum(f["gzip"] for name, f in strength_files.items() if name != "strength-data.js")
+    budget = TARGET_WITH_STRENGTH - sizes["without_strength"]["gzip"] - estimator
+
+    sorted_text = b"".join(front_coded(words) for words in lists.values())
+    ranks = b"".join(permutation(words) for words in lists.values())
+    rank_bound = sum(math.lgamma(len(words) + 1) / math.log(2) for words in lists.values()) / 8
+    coded = {
+        "rank order, gzip -9": len(gzip.compress(text, 9, mtime=0)),
+        "rank order, bzip2 -9": len(bz2.compress(text, 9)),
+        "rank order, xz -9e": len(lzma.compress(text, preset=9 | lzma.PRESET_EXTREME)),
+        "sorted front-coded + ranks, gzip -9": len(gzip.compress(sorted_text, 9, mtime=0))
+        + len(gzip.compress(ranks, 9, mtime=0)),
+        "sorted front-coded (xz -9e) + ranks at log2(n!) bits": len(
+            lzma.compress(sorted_text, preset=9 | lzma.PRESET_EXTREME)
+        )
+        + math.ceil(rank_bound),
+    }
+    floor = min(coded.values())
+    result = {
+        "benchmark": "zxcvbn's dictionaries against the 'with strength <= 350 KB gzipped' target",
+        "text_bytes": len(text),
+        "words": {name: len(words) for name, words in lists.items()},
+        "coded_bytes": coded,
+        "rank_permutation_bound_bytes": math.ceil(rank_bound),
+        "budget": {
+            "target_with_strength": TARGET_WITH_STRENGTH,
+            "main_module_gzip": sizes["without_strength"]["gzip"],
+            "estimator_gzip": estimator,
+            "left_for_dictionaries": budget,
+            # even were the main module at its own target
+            "left_if_the_main_module_were_150_kb": TARGET_WITH_STRENGTH
+            - TARGET_WITHOUT_STRENGTH
+            - estimator,
+        },
+        "smallest_dictionaries": floor,
+        "fits": floor <= budget,
+    }
+    out = ROOT / "bench/results/size-floor.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
