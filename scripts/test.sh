@@ -15,6 +15,10 @@ cargo clippy -q --workspace --all-targets -- -D warnings
 cargo clippy -q -p chpass-wasm --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -q -p chpass-strength-wasm --target wasm32-unknown-unknown -- -D warnings
 
+step "rustdoc (broken links and bare URLs are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass --all-features
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass-strength -p chpass-cli
+
 mkdir -p .work
 step "Rust tests"
 cargo test -q --release --features chpass/transport 2>&1 | tee .work/rust-tests.log

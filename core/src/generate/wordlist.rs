@@ -1,5 +1,5 @@
 //! The EFF large word list (7,776 words; © Electronic Frontier Foundation, CC BY 3.0 US,
-//! https://www.eff.org/dice), one word per line in `data/eff-large-wordlist.txt`.
+//! <https://www.eff.org/dice>), one word per line in `data/eff-large-wordlist.txt`.
 //!
 //! Compiled in with the `word-list` feature; without it (the npm package, whose pages mostly
 //! never generate a passphrase) the text is handed over at run time with [`install_word_list`].
