@@ -3,6 +3,7 @@ entry point (not a reimplementation)."""
 
 from typing import Any, Dict
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,16 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error() -> None:
     assert b"invalid UTF-8" in out.stderr and b"Traceback" not in out.stderr
 
 
+def test_an_os_variable_that_is_not_utf8_is_named_not_taken_as_unset() -> None:
+    # read by the Rust command as bytes: before, OS_USERNAME counted as unset ("no username")
+    env = {b"PATH": os.environb.get(b"PATH", b""), b"OS_AUTH_URL": b"http://127.0.0.1:9/identity",
+           b"OS_USERNAME": b"b\xf6b"}
+    out = subprocess.run([sys.executable, "-m", "chpass", "set"], input=b"a\nb\nb\n",
+                         capture_output=True, env=env)
+    assert out.returncode == 2, out.stderr
+    assert b"OS_USERNAME is not valid UTF-8" in out.stderr and b"Traceback" not in out.stderr
+
+
 def test_the_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("chpass")
     assert script.exists() or shutil.which("chpass")
@@ -45,7 +56,6 @@ def test_the_console_script_is_installed() -> None:
 
 # ---- chpass set against the real Keystone (conftest starts it), peers check the result ----
 
-import os  # noqa: E402
 import stat  # noqa: E402
 
 import yaml  # noqa: E402

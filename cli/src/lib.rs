@@ -109,7 +109,7 @@ pub struct Io<'a> {
     /// Whether standard input is a terminal (then passwords are read without echo).
     pub interactive: bool,
     /// The environment (`OS_*` variables, `OS_CLIENT_CONFIG_FILE`…).
-    pub env: &'a dyn Fn(&str) -> Option<String>,
+    pub env: &'a dyn Fn(&str) -> Option<OsString>,
 }
 
 /// The real process: arguments from the environment, the real streams.
@@ -129,7 +129,7 @@ pub fn run_with_args(args: Vec<OsString>) -> i32 {
             stdout: &mut io::stdout(),
             stderr: &mut io::stderr(),
             interactive,
-            env: &|key| std::env::var(key).ok(),
+            env: &|key| std::env::var_os(key),
         },
     )
 }

@@ -138,3 +138,18 @@ fn an_argument_that_is_not_utf8_is_a_usage_error() {
     assert_eq!(out, "");
     assert!(err.contains("invalid UTF-8"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_os_variable_that_is_not_utf8_is_named_not_taken_as_unset() {
+    use std::os::unix::ffi::OsStringExt;
+    let env = |key: &str| match key {
+        "OS_AUTH_URL" => Some("http://127.0.0.1:9/identity".into()),
+        "OS_USERNAME" => Some(std::ffi::OsString::from_vec(b"b\xf6b".to_vec())),
+        _ => None,
+    };
+    let argv = ["chpass", "set"].map(std::ffi::OsString::from).to_vec();
+    let (code, _, err) = common::chpass_os(argv, "a\nb\nb\n", &env);
+    assert_eq!(code, EXIT_ERROR);
+    assert!(err.contains("OS_USERNAME is not valid UTF-8"), "{err}");
+}

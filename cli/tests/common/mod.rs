@@ -11,14 +11,15 @@ pub fn chpass_env(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> (i32, String, String) {
     let argv = std::iter::once("chpass").chain(args.iter().copied());
-    chpass_os(argv.map(OsString::from).collect(), stdin, env)
+    let env = |key: &str| env(key).map(OsString::from);
+    chpass_os(argv.map(OsString::from).collect(), stdin, &env)
 }
 
-/// As `chpass_env`, with arguments that need not be UTF-8.
+/// As `chpass_env`, with arguments and an environment that need not be UTF-8.
 pub fn chpass_os(
     argv: Vec<OsString>,
     stdin: &str,
-    env: &dyn Fn(&str) -> Option<String>,
+    env: &dyn Fn(&str) -> Option<OsString>,
 ) -> (i32, String, String) {
     let mut input = stdin.as_bytes();
     let (mut out, mut err) = (Vec::new(), Vec::new());

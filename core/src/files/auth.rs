@@ -6,6 +6,7 @@ use crate::backend::keystone::{IssueToken, NameOrId, UserRef};
 use crate::error::{Error, Result};
 use crate::secret::SecretString;
 use serde_yaml_ng::Value;
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -87,22 +88,31 @@ impl CloudAuth {
         login.checked()
     }
 
-    /// From `OS_*` variables (`var` is `std::env::var` or a test's map). `OS_CLOUD` selects a
-    /// cloud of clouds.yaml instead, as openstacksdk does.
-    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Self> {
-        let var = |key: &str| var(key).filter(|v| !v.is_empty());
-        if let Some(cloud) = var("OS_CLOUD") {
+    /// From `OS_*` variables (`var` is `std::env::var_os` or a test's map). `OS_CLOUD` selects a
+    /// cloud of clouds.yaml instead, as openstacksdk does. A variable that is not UTF-8 is an
+    /// error that names it, rather than a variable taken as unset (its value is not shown: it
+    /// may be the password).
+    pub fn from_env(var: impl Fn(&str) -> Option<OsString>) -> Result<Self> {
+        let var = |key: &str| match var(key).map(OsString::into_string) {
+            None => Ok(None),
+            Some(Ok(value)) => Ok(Some(value).filter(|v| !v.is_empty())),
+            Some(Err(_)) => Err(Error::invalid_argument(
+                "cloud",
+                format!("{key} is not valid UTF-8"),
+            )),
+        };
+        if let Some(cloud) = var("OS_CLOUD")? {
             return Self::from_cloud(&cloud);
         }
         let login = CloudAuth {
             cloud: None,
-            auth_url: var("OS_AUTH_URL").unwrap_or_default(),
-            username: var("OS_USERNAME"),
-            user_id: var("OS_USER_ID"),
-            user_domain_name: var("OS_USER_DOMAIN_NAME"),
-            user_domain_id: var("OS_USER_DOMAIN_ID"),
-            password: var("OS_PASSWORD").map(SecretString::new),
-            cacert: var("OS_CACERT"),
+            auth_url: var("OS_AUTH_URL")?.unwrap_or_default(),
+            username: var("OS_USERNAME")?,
+            user_id: var("OS_USER_ID")?,
+            user_domain_name: var("OS_USER_DOMAIN_NAME")?,
+            user_domain_id: var("OS_USER_DOMAIN_ID")?,
+            password: var("OS_PASSWORD")?.map(SecretString::new),
+            cacert: var("OS_CACERT")?,
         };
         login.checked()
     }
@@ -235,8 +245,8 @@ mod tests {
     #[test]
     fn os_variables() {
         let env = |key: &str| match key {
-            "OS_AUTH_URL" => Some("https://keystone.example/identity".to_owned()),
-            "OS_USERNAME" => Some("bob".to_owned()),
+            "OS_AUTH_URL" => Some("https://keystone.example/identity".into()),
+            "OS_USERNAME" => Some("bob".into()),
             _ => None,
         };
         let auth = CloudAuth::from_env(env).unwrap();
@@ -247,5 +257,24 @@ mod tests {
             CloudAuth::from_env(|_| None).unwrap_err().code(),
             "invalid_argument"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_os_variable_that_is_not_utf8_is_named_not_taken_as_unset() {
+        use std::os::unix::ffi::OsStringExt;
+        let env = |key: &str| match key {
+            "OS_AUTH_URL" => Some("https://keystone.example/identity".into()),
+            "OS_USERNAME" => Some("bob".into()),
+            "OS_PASSWORD" => Some(OsString::from_vec(b"caf\xe9-secret".to_vec())),
+            _ => None,
+        };
+        let err = CloudAuth::from_env(env).unwrap_err();
+        assert_eq!(err.code(), "invalid_argument");
+        assert!(
+            err.to_string().contains("OS_PASSWORD is not valid UTF-8"),
+            "{err}"
+        );
+        assert!(!format!("{err} {err:?}").contains("secret"), "{err:?}");
     }
 }
