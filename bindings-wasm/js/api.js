@@ -107,15 +107,9 @@ export function build(wasm, startWorker, data) {
 
   /** generate(policy, options?, context?) -> { password, entropy_bits } */
   function generate(policy, options, context) {
-    const make = () => withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context));
-    try {
-      return make();
-    } catch (err) {
-      // Node reads the word list at the first passphrase; a page awaits loadWordList() first
-      if (!(data.now && err.code === 'word_list_not_loaded')) throw err;
-      loadWordList.now();
-      return make();
-    }
+    return readWhenMissing(loadWordList, 'word_list_not_loaded', () =>
+      withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context)),
+    );
   }
 
   /** Runs `use` with a Policy: the one given, or one compiled from a plain spec and freed after. */
@@ -186,6 +180,7 @@ export function build(wasm, startWorker, data) {
         } catch (err) {
           return Promise.reject(err);
         }
+        return loading;
       }
       loading ??= Promise.all(parts.map(data.read))
         .then((loaded) => install(...loaded))
@@ -197,6 +192,17 @@ export function build(wasm, startWorker, data) {
     }
     load.now = now;
     return load;
+  }
+  // Node reads a part at the first call that needs it, which core names by its error code; a
+  // page awaits the part's load() first.
+  function readWhenMissing(load, code, call) {
+    try {
+      return call();
+    } catch (err) {
+      if (!(data.now && err.code === code)) throw err;
+      load.now();
+      return call();
+    }
   }
   // Until loadStrength(), the main module's strength() says what is missing.
   let strengthModule = wasm;
@@ -215,10 +221,10 @@ export function build(wasm, startWorker, data) {
       return strengthModule.strengthVerdict(password, userInputs);
     });
   }
-  const strength = (password, userInputs, referenceYear) => {
-    if (data.now) loadStrength.now();
-    return strengthModule.strength(password, userInputs, referenceYear);
-  };
+  const strength = (password, userInputs, referenceYear) =>
+    readWhenMissing(loadStrength, 'strength_dictionaries_not_loaded', () =>
+      strengthModule.strength(password, userInputs, referenceYear),
+    );
   /** The EFF word list (62 KB), for passphrases. */
   const loadWordList = onDemand(['word-list.js'], wasm.installWordList);
 
