@@ -37,19 +37,30 @@ def pair(ours, theirs, rounds):
 
 
 salt = os.urandom(16)
+ARGON2_PEER = "argon2-cffi " + importlib.metadata.version("argon2-cffi")
+BCRYPT_PEER = "pyca/bcrypt " + importlib.metadata.version("bcrypt")
+
+
+def chpass_argon2(memory_kib=19456):
+    spec = dict(ARGON2, memory_kib=memory_kib)
+    return lambda: chpass.hash(PW, spec)
+
+
+def cffi_argon2(memory_kib=19456):
+    return lambda: argon2.low_level.hash_secret(PW.encode(), salt, 2, memory_kib, 1, 32, argon2.Type.ID)
+
+
+def chpass_bcrypt():
+    chpass.hash(PW, {"algorithm": "bcrypt", "cost": 10})
+
+
+def pyca_bcrypt():
+    bcrypt.hashpw(PW.encode(), bcrypt.gensalt(10))
+
+
 result = {
-    "argon2id_m19456_t2_p1": {
-        "peer": "argon2-cffi " + importlib.metadata.version("argon2-cffi"),
-        **pair(lambda: chpass.hash(PW, ARGON2),
-               lambda: argon2.low_level.hash_secret(PW.encode(), salt, 2, 19456, 1, 32, argon2.Type.ID), 27),
-        "target_ratio": 0.5,
-    },
-    "bcrypt_cost10": {
-        "peer": "pyca/bcrypt " + importlib.metadata.version("bcrypt"),
-        **pair(lambda: chpass.hash(PW, {"algorithm": "bcrypt", "cost": 10}),
-               lambda: bcrypt.hashpw(PW.encode(), bcrypt.gensalt(10)), 21),
-        "target_ratio": 1.0,
-    },
+    "argon2id_m19456_t2_p1": {"peer": ARGON2_PEER, **pair(chpass_argon2(), cffi_argon2(), 27), "target_ratio": 0.5},
+    "bcrypt_cost10": {"peer": BCRYPT_PEER, **pair(chpass_bcrypt, pyca_bcrypt, 21), "target_ratio": 1.0},
     "pbkdf2_sha512_10000": {
         "peer": "hashlib (OpenSSL)",
         **pair(lambda: chpass.hash(PW, {"algorithm": "elasticsearch_pbkdf2", "iterations": 10000}),
@@ -105,18 +116,11 @@ def gil(ours, peer_name, theirs):
     return {**threads_ratio(ours), "peer": peer_name, "peer_time_per_hash_ratio": threads_ratio(theirs)["time_per_hash_ratio"]}
 
 
-def argon2_gil(memory_kib):
-    spec = dict(ARGON2, memory_kib=memory_kib)
-    return gil(lambda: chpass.hash(PW, spec), result["argon2id_m19456_t2_p1"]["peer"],
-               lambda: argon2.low_level.hash_secret(PW.encode(), salt, 2, memory_kib, 1, 32, argon2.Type.ID))
-
-
 result["gil"] = {
-    "bcrypt_cost10": gil(lambda: chpass.hash(PW, {"algorithm": "bcrypt", "cost": 10}),
-                         result["bcrypt_cost10"]["peer"], lambda: bcrypt.hashpw(PW.encode(), bcrypt.gensalt(10))),
-    "argon2id_m19456_t2_p1": argon2_gil(19456),
+    "bcrypt_cost10": gil(chpass_bcrypt, BCRYPT_PEER, pyca_bcrypt),
+    "argon2id_m19456_t2_p1": gil(chpass_argon2(), ARGON2_PEER, cffi_argon2()),
     # the control: two 4 MiB arenas share the L3 cache, two 19 MiB ones (38 MiB) do not
-    "argon2id_m4096_t2_p1": argon2_gil(4096),
+    "argon2id_m4096_t2_p1": gil(chpass_argon2(4096), ARGON2_PEER, cffi_argon2(4096)),
     "note": "time per hash with two threads / with one thread, both on the same two warm threads: "
             "0.5 means the two hashes ran fully in parallel (the GIL is released). Above 0.5 at "
             "m=19456 and not at m=4096 is the two arenas outgrowing the shared cache, not the GIL, "
