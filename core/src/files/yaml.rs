@@ -6,6 +6,7 @@
 
 use super::file_error;
 use crate::error::Result;
+use serde_yaml_ng::Value;
 
 /// A located scalar: byte range of the value (quotes included) and its style.
 struct Scalar {
@@ -23,15 +24,66 @@ enum Style {
 
 /// The new text, or `None` when this file has no `clouds.<cloud>.auth.password`.
 pub fn set_password(text: &str, cloud: &str, password: &str) -> Result<Option<String>> {
-    let Some(scalar) = locate(text, cloud)? else {
+    // a byte-order mark is not part of the first key
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if body.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return Err(file_error(
+            "the file has U+0085, U+2028 or U+2029, which YAML 1.1 readers (PyYAML) take for \
+             line breaks and YAML 1.2 readers do not; left alone",
+        ));
+    }
+    let Some(scalar) = locate(body, cloud)? else {
+        if parse(body).is_ok_and(|mut doc| password_slot(&mut doc, cloud).is_some()) {
+            return Err(unsure());
+        }
         return Ok(None);
     };
     let encoded = encode(password, scalar.style);
-    let mut out = String::with_capacity(text.len() + encoded.len());
-    out.push_str(&text[..scalar.start]);
-    out.push_str(&encoded);
-    out.push_str(&text[scalar.end..]);
-    Ok(Some(out))
+    let (head, tail) = (&body[..scalar.start], &body[scalar.end..]);
+    let edited = [head, &encoded, tail].concat();
+    read_back(body, &edited, cloud, password)?;
+    let bom = &text[..text.len() - body.len()];
+    Ok(Some(bom.to_owned() + &edited))
+}
+
+/// The edit read back by a YAML parser: the new text must be the old document with
+/// `password` in its place and nothing else changed. The line scan handles the layouts
+/// openstacksdk's examples use; this stops whatever it misreads (another key's quoted value
+/// running over lines, say) before anything is written.
+fn read_back(before: &str, after: &str, cloud: &str, password: &str) -> Result<()> {
+    let (Ok(mut expected), Ok(after)) = (parse(before), parse(after)) else {
+        return Err(unsure());
+    };
+    let Some(slot) = password_slot(&mut expected, cloud) else {
+        return Err(unsure());
+    };
+    *slot = Value::String(password.to_owned());
+    if expected != after {
+        return Err(unsure());
+    }
+    Ok(())
+}
+
+fn parse(text: &str) -> std::result::Result<Value, serde_yaml_ng::Error> {
+    serde_yaml_ng::from_str(text)
+}
+
+/// `clouds.<cloud>.auth.password` when it holds a scalar.
+fn password_slot<'a>(doc: &'a mut Value, cloud: &str) -> Option<&'a mut Value> {
+    let slot = doc
+        .get_mut("clouds")?
+        .get_mut(cloud)?
+        .get_mut("auth")?
+        .get_mut("password")?;
+    let scalar = !matches!(
+        slot,
+        Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_)
+    );
+    scalar.then_some(slot)
+}
+
+fn unsure() -> crate::error::Error {
+    file_error("this layout could not be edited with certainty; left alone")
 }
 
 /// One line: its byte offset, indentation, and the key it holds (if `key:` starts it).
@@ -46,7 +98,7 @@ struct Line<'a> {
 fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in split_lines(text) {
         let line = raw.trim_end_matches(['\n', '\r']);
         let content = line.trim_start_matches(' ');
         let indent = line.len() - content.len();
@@ -61,6 +113,22 @@ fn lines(text: &str) -> Vec<Line<'_>> {
         offset += raw.len();
     }
     out
+}
+
+/// The lines of `text`, each with its break: `\n`, `\r\n` or a lone `\r` (all three YAML's).
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let end = match rest.find(['\n', '\r']) {
+            _ if rest.is_empty() => return None,
+            Some(at) if rest[at..].starts_with("\r\n") => at + 2,
+            Some(at) => at + 1,
+            None => rest.len(),
+        };
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
 }
 
 /// `key:` / `"key":` / `'key':` at the start of `content`; returns the key and where the
@@ -89,9 +157,14 @@ fn parse_key(content: &str) -> (Option<String>, usize) {
     (Some(key), after_key + 1)
 }
 
+/// Blank lines, comments and the lines around a document (`---`, `...`, `%YAML`), which take
+/// no part in the indentation.
 fn is_blank_or_comment(line: &Line<'_>) -> bool {
     let content = line.rest.trim();
-    line.key.is_none() && (content.is_empty() || content.starts_with('#'))
+    let marker = line.indent == 0
+        && (["---", "..."].contains(&strip_comment(content).trim_end())
+            || content.starts_with('%'));
+    line.key.is_none() && (content.is_empty() || content.starts_with('#') || marker)
 }
 
 /// Finds `path` (clouds, cloud, auth, password) by indentation, each key a child of the one before.
@@ -118,8 +191,13 @@ fn locate(text: &str, cloud: &str) -> Result<Option<Scalar>> {
                 continue; // deeper: a grandchild
             }
             if line.key.as_deref() == Some(*key) {
+                if found.is_some() {
+                    // readers disagree on which one counts (PyYAML: the last; serde: an error)
+                    return Err(file_error(format!(
+                        "`{key}` appears twice in one mapping; left alone"
+                    )));
+                }
                 found = Some(i);
-                break;
             }
         }
         let Some(i) = found else {
@@ -135,8 +213,31 @@ fn locate(text: &str, cloud: &str) -> Result<Option<Scalar>> {
         parent_indent = Some(lines[i].indent);
         from = i + 1;
     }
-    let line = &lines[found.unwrap_or_default()];
-    scalar(line.rest_offset, line.rest).map(Some)
+    let at = found.unwrap_or_default();
+    let line = &lines[at];
+    let value = scalar(line.rest_offset, line.rest)?;
+    if value.style == Style::Plain && continues(&lines[at + 1..], line.indent) {
+        // `password: abc` then a deeper `def` is the one value "abc def"
+        return Err(file_error(
+            "the password is a plain value spanning lines; left alone",
+        ));
+    }
+    Ok(Some(value))
+}
+
+/// Whether a plain scalar on a line indented by `indent` goes on in the lines after it: the
+/// next line that is not blank is deeper (or starts with a tab) and is not a comment, which
+/// would end it.
+fn continues(after: &[Line<'_>], indent: usize) -> bool {
+    let blank = |line: &&Line<'_>| line.key.is_none() && line.rest.trim().is_empty();
+    let Some(next) = after.iter().find(|line| !blank(line)) else {
+        return false;
+    };
+    if next.key.is_some() {
+        return next.indent > indent;
+    }
+    (next.indent > indent || next.rest.starts_with('\t'))
+        && !next.rest.trim_start().starts_with('#')
 }
 
 /// The value after `password:` on its line.
@@ -212,7 +313,7 @@ fn strip_comment(value: &str) -> &str {
 /// The password as a YAML scalar in the file's style where it can be; double quotes where
 /// only escapes can carry it (newlines, control characters).
 fn encode(password: &str, style: Style) -> String {
-    let needs_escapes = password.chars().any(|c| c.is_control());
+    let needs_escapes = password.chars().any(needs_escape);
     match style {
         _ if needs_escapes => double_quoted(password),
         Style::Double => double_quoted(password),
@@ -230,12 +331,24 @@ fn double_quoted(password: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// Characters a YAML reader would not give back as written in any unescaped style: control
+/// characters, the YAML 1.1 line separators U+2028 and U+2029 (PyYAML, which openstacksdk
+/// reads with, folds the spaces around them), and the BOM and non-characters that readers
+/// refuse in a stream (PyYAML: "unacceptable character #xfffe").
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
 }
 
 /// Whether a plain (unquoted) scalar reads back as exactly this string in YAML 1.1 and 1.2
