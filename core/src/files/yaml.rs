@@ -368,3 +368,43 @@ fn plain_is_safe(value: &str) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || "_.-+/=@%^()~!$*&".contains(c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "clouds:\n  a:\n    auth:\n      password: old\n";
+
+    #[test]
+    fn what_readers_would_misread_is_refused() {
+        for text in [
+            "clouds:\n  a:\n    auth:\n      password: abc\n        def\n",
+            "clouds:\n  a:\n    auth:\n      password: x\n      password: y\n",
+            "clouds:\n  a:\n    auth:\n      note: \"x\n      password: fake\"\n",
+            "clouds:\n  a:\n    auth:\n      password: x\n# \u{2028}\n",
+        ] {
+            let err = set_password(text, "a", "new").unwrap_err();
+            assert_eq!(err.code(), "file_error", "{text}");
+        }
+    }
+
+    #[test]
+    fn markers_around_the_document_and_line_ends_are_kept() {
+        for text in [
+            "\u{FEFF}clouds:\n  a:\n    auth:\n      password: old\n",
+            "%YAML 1.1\n--- # doc\nclouds:\n  a:\n    auth:\n      password: old\n...\n",
+            "clouds:\r  a:\r    auth:\r      password: old\r",
+        ] {
+            let new = set_password(text, "a", "new").unwrap();
+            assert_eq!(new.as_deref(), Some(text.replace("old", "new").as_str()));
+        }
+    }
+
+    #[test]
+    fn characters_readers_would_change_are_escaped() {
+        let new = set_password(FILE, "a", "a \u{2028} b\u{FFFE}")
+            .unwrap()
+            .unwrap();
+        assert!(new.contains("password: \"a \\u2028 b\\uFFFE\"\n"), "{new}");
+    }
+}
