@@ -2,7 +2,8 @@
 //! comments, order, quoting style and every other byte stay as they were.
 //!
 //! Only the block layout that openstacksdk's own examples use is edited; anything else (flow
-//! mappings, block scalars, anchors on the path) is refused rather than guessed at.
+//! mappings, block scalars, anchors on the path, a key given twice) is refused rather than
+//! guessed at, and every edit is read back by a YAML parser before it is returned.
 
 use super::file_error;
 use crate::error::Result;
