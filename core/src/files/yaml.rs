@@ -165,7 +165,11 @@ fn is_blank_or_comment(line: &Line<'_>) -> bool {
     let marker = line.indent == 0
         && (["---", "..."].contains(&strip_comment(content).trim_end())
             || content.starts_with('%'));
-    line.key.is_none() && (content.is_empty() || content.starts_with('#') || marker)
+    is_blank(line) || (line.key.is_none() && (content.starts_with('#') || marker))
+}
+
+fn is_blank(line: &Line<'_>) -> bool {
+    line.key.is_none() && line.rest.trim().is_empty()
 }
 
 /// Finds `path` (clouds, cloud, auth, password) by indentation, each key a child of the one before.
@@ -230,8 +234,7 @@ fn locate(text: &str, cloud: &str) -> Result<Option<Scalar>> {
 /// next line that is not blank is deeper (or starts with a tab) and is not a comment, which
 /// would end it.
 fn continues(after: &[Line<'_>], indent: usize) -> bool {
-    let blank = |line: &&Line<'_>| line.key.is_none() && line.rest.trim().is_empty();
-    let Some(next) = after.iter().find(|line| !blank(line)) else {
+    let Some(next) = after.iter().find(|line| !is_blank(line)) else {
         return false;
     };
     if next.key.is_some() {
