@@ -77,3 +77,5 @@ def keystone() -> Iterator[Keystone]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # its database and keys live there: stopping the server must remove them
+    assert not pathlib.Path(conf).parent.exists(), "Keystone left its work directory behind"

@@ -3,13 +3,16 @@
 Run it with the Python of a virtualenv where `keystone` is installed. It writes a keystone.conf
 (SQLite, fernet tokens, a [security_compliance] section), runs keystone-manage db_sync,
 fernet_setup, credential_setup and bootstrap, then serves the public API with wsgiref and
-prints one line, `READY <url> <admin password> <conf path>`, before serving until killed.
+prints one line, `READY <url> <admin password> <conf path>`, before serving until stopped with
+SIGTERM or SIGINT, which removes its work directory (database, keys, conf) on the way out.
 """
 
 from __future__ import annotations
 
 import os
 import pathlib
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -89,10 +92,15 @@ def serve(conf: pathlib.Path) -> None:
 
 
 def main() -> None:
+    # the callers stop us with SIGTERM: leave through the `finally` rather than die in place
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="chpass-keystone-"))
-    conf = write_conf(workdir)
-    setup(conf)
-    serve(conf)
+    try:
+        conf = write_conf(workdir)
+        setup(conf)
+        serve(conf)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

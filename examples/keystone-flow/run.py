@@ -52,6 +52,8 @@ def login(url: str, user: str, password: str) -> bool:
 def main() -> None:
     server = subprocess.Popen([str(ROOT / ".venv-keystone/bin/python"), str(ROOT / "tests-support/keystone_server.py")],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    # the demo's files hold its passwords: removed when the job ends
+    scratch = tempfile.TemporaryDirectory(prefix="chpass-main-")
     try:
         line = server.stdout.readline() if server.stdout else ""
         if not line.startswith("READY "):
@@ -63,7 +65,7 @@ def main() -> None:
             "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}}})
         api(url, "/v3/users", {"user": {"name": "demo", "domain_id": "default", "password": OLD}}, admin)
 
-        work = pathlib.Path(tempfile.mkdtemp(prefix="chpass-main-"))
+        work = pathlib.Path(scratch.name)
         clouds = work / "clouds.yaml"
         clouds.write_text(
             "# written by hand, long ago\n"
@@ -95,6 +97,7 @@ def main() -> None:
         after = clouds.read_text().splitlines(keepends=True)
         sys.stdout.writelines(difflib.unified_diff(before, after, "clouds.yaml.bak", "clouds.yaml"))
     finally:
+        scratch.cleanup()
         server.terminate()
         server.wait(timeout=30)
         print("\nKeystone stopped.")

@@ -3,7 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import {
@@ -44,7 +46,14 @@ before(async () => {
   });
 });
 
-after(() => server?.kill());
+after(async () => {
+  if (!server || server.exitCode !== null) return;
+  const exited = once(server, 'exit');
+  server.kill();
+  await exited;
+  // its database and keys live there: stopping the server must remove them
+  assert.ok(!existsSync(dirname(conf)), 'Keystone left its work directory behind');
+});
 
 // an admin API call that chpass does not offer (it is not part of a password change)
 async function createUser(name, password) {
