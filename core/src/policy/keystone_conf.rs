@@ -1,6 +1,14 @@
-//! Reads `[security_compliance]` from a keystone.conf the way oslo.config does: `=` or `:`
-//! separators, `#`/`;` comment lines, indented continuation lines, matching outer quotes
-//! stripped, the last assignment winning, and `$$` / `\$` read as a literal `$`.
+//! Reads `[security_compliance]` from a keystone.conf the way oslo.config does (its
+//! `iniparser` and `ConfigParser`, then the template step on the value read):
+//! - lines end at `\n`, `\r\n` or a lone `\r` (Python's universal newlines);
+//! - whitespace is Python's (`str.strip`), which also counts U+001C..U+001F;
+//! - `=` or `:`, whichever comes first, separates; matching outer quotes are stripped;
+//! - `#`/`;` lines are comments; indented lines continue the value; a blank line ends it;
+//! - section names match in any case; the last assignment wins;
+//! - `$$` and `\$` are a literal `$`.
+//!
+//! What oslo.config refuses (an assignment before any section, `[]`, a `$name` template) is
+//! refused here too, since Keystone would not start or not answer.
 
 use crate::error::{Error, Result};
 
@@ -12,113 +20,181 @@ pub struct SecurityCompliance {
 
 const SECTION: &str = "security_compliance";
 
+/// A key and the lines of its value, read up to the next key, section, comment or blank line.
+struct Assignment {
+    key: String,
+    lines: Vec<String>,
+}
+
 impl SecurityCompliance {
     pub fn parse(text: &str) -> Result<Self> {
-        let mut conf = SecurityCompliance::default();
-        let mut section = String::new();
-        // the assignment being read: key and its lines
-        let mut pending: Option<(String, Vec<String>)> = None;
-
-        let mut flush = |pending: &mut Option<(String, Vec<String>)>, section: &str| {
-            if let Some((key, lines)) = pending.take()
-                && section == SECTION
-            {
-                conf.assign(&key, lines.join("\n"))?;
+        let mut raw = SecurityCompliance::default();
+        let mut section: Option<String> = None;
+        let mut pending: Option<Assignment> = None;
+        let mut flush = |pending: &mut Option<Assignment>, section: &Option<String>, number| {
+            let Some(Assignment { key, lines }) = pending.take() else {
+                return Ok(());
+            };
+            let section = section
+                .as_deref()
+                .ok_or_else(|| conf_error(number, "an assignment before any section"))?;
+            if section.to_lowercase() == SECTION {
+                raw.assign(&key, lines.join("\n"));
             }
-            Ok::<(), Error>(())
+            Ok(())
         };
 
-        for (number, raw) in text.lines().enumerate() {
-            let line = raw.trim_end();
+        for (number, line) in universal_lines(text).enumerate() {
+            let line = line.trim_end_matches(is_python_space);
             if line.is_empty() {
-                flush(&mut pending, &section)?;
+                flush(&mut pending, &section, number)?;
                 continue;
             }
             if line.starts_with([' ', '\t']) {
                 match pending.as_mut() {
-                    Some((_, lines)) => lines.push(line.trim_start().to_owned()),
+                    Some(assignment) => assignment
+                        .lines
+                        .push(line.trim_start_matches(is_python_space).to_owned()),
                     None => return Err(conf_error(number, "unexpected continuation line")),
                 }
                 continue;
             }
-            flush(&mut pending, &section)?;
-            if let Some(rest) = line.strip_prefix('[') {
-                let name = rest
-                    .strip_suffix(']')
+            flush(&mut pending, &section, number)?;
+            if line.starts_with('[') {
+                let name = line
+                    .strip_prefix('[')
+                    .and_then(|rest| rest.strip_suffix(']'))
                     .ok_or_else(|| conf_error(number, "unterminated section header"))?;
-                section = name.to_owned();
+                if name.is_empty() {
+                    return Err(conf_error(number, "empty section name"));
+                }
+                section = Some(name.to_owned());
             } else if !line.starts_with(['#', ';']) {
                 let (key, value) = split_key_value(line)
                     .ok_or_else(|| conf_error(number, "expected `key = value`"))?;
                 if key.is_empty() {
                     return Err(conf_error(number, "empty key"));
                 }
-                pending = Some((key.to_owned(), vec![value]));
+                pending = Some(Assignment {
+                    key: key.to_owned(),
+                    lines: vec![value.to_owned()],
+                });
             }
         }
-        flush(&mut pending, &section)?;
-        Ok(conf)
+        flush(&mut pending, &section, usize::MAX)?;
+        // oslo.config substitutes the value it returns, not the ones it overrode
+        Ok(SecurityCompliance {
+            password_regex: substitute_option("password_regex", raw.password_regex)?,
+            password_regex_description: substitute_option(
+                "password_regex_description",
+                raw.password_regex_description,
+            )?,
+        })
     }
 
-    fn assign(&mut self, key: &str, value: String) -> Result<()> {
-        let slot = match key {
-            "password_regex" => &mut self.password_regex,
-            "password_regex_description" => &mut self.password_regex_description,
-            _ => return Ok(()),
-        };
-        *slot = Some(substitute(key, &value)?);
-        Ok(())
+    fn assign(&mut self, key: &str, value: String) {
+        match key {
+            "password_regex" => self.password_regex = Some(value),
+            "password_regex_description" => self.password_regex_description = Some(value),
+            _ => {}
+        }
     }
 }
 
+/// `line_index` is `usize::MAX` for the end of the file.
 fn conf_error(line_index: usize, reason: &str) -> Error {
-    Error::invalid_policy(
-        "keystone.conf",
-        format!("line {}: {reason}", line_index + 1),
-    )
+    let at = match line_index {
+        usize::MAX => "at the end".to_owned(),
+        index => format!("line {}", index + 1),
+    };
+    Error::invalid_policy("keystone.conf", format!("{at}: {reason}"))
+}
+
+/// The lines Python's text mode reads: `\r\n`, `\r` and `\n` each end one.
+fn universal_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, next) = match rest.find(['\r', '\n']) {
+            None => (rest, ""),
+            Some(at) if rest[at..].starts_with("\r\n") => (&rest[..at], &rest[at + 2..]),
+            Some(at) => (&rest[..at], &rest[at + 1..]),
+        };
+        rest = next;
+        Some(line)
+    })
+}
+
+/// Python's `str.isspace`: Unicode White_Space and the four information separators.
+fn is_python_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// oslo.config's iniparser: the first of `=` or `:` separates; outer matching quotes go.
-fn split_key_value(line: &str) -> Option<(&str, String)> {
+fn split_key_value(line: &str) -> Option<(&str, &str)> {
     let at = line.find(['=', ':'])?;
-    let key = line[..at].trim();
-    let mut value = line[at + 1..].trim();
-    let quoted = value.len() >= 2
-        && (value.starts_with('"') || value.starts_with('\''))
-        && value.as_bytes()[0] == value.as_bytes()[value.len() - 1];
-    if quoted {
-        value = &value[1..value.len() - 1];
-    }
-    Some((key, value.to_owned()))
+    let key = line[..at].trim_matches(is_python_space);
+    let value = line[at + 1..].trim_matches(is_python_space);
+    let quoted = (value.starts_with('"') && value.ends_with('"'))
+        || (value.starts_with('\'') && value.ends_with('\''));
+    // a lone quote is its own first and last character: Python's value[1:-1] leaves ""
+    let value = if quoted {
+        value.get(1..value.len() - 1).unwrap_or("")
+    } else {
+        value
+    };
+    Some((key, value))
 }
 
-/// oslo.config's template step: `\$` and `$$` are a literal `$`; `$name` and `${name}` would
-/// be replaced by another option's value, which a password policy never means, so they are
-/// refused rather than guessed.
+fn substitute_option(key: &str, value: Option<String>) -> Result<Option<String>> {
+    value.map(|value| substitute(key, &value)).transpose()
+}
+
+/// oslo.config's template step (a `string.Template` whose names are `[_a-z][._a-z0-9]*`,
+/// any case): `\$` and `$$` are a literal `$`; `$name` and `${name}` would be replaced by
+/// another option's value, which a password policy never means, so they are refused rather
+/// than guessed; any other `$` stays as it is.
 fn substitute(key: &str, value: &str) -> Result<String> {
     let value = value.replace(r"\$", "$$");
     let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '$' {
-            out.push(c);
-            continue;
-        }
-        match chars.peek() {
-            Some('$') => {
-                chars.next();
-                out.push('$');
-            }
-            Some(&next) if next == '{' || next == '_' || next.is_ascii_alphabetic() => {
-                return Err(Error::invalid_policy(
-                    format!("keystone.conf [{SECTION}] {key}"),
-                    "oslo.config would substitute `$name` here; write `$$` for a literal `$`",
-                ));
-            }
-            _ => out.push('$'),
+    let mut rest = value.as_str();
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if let Some(next) = after.strip_prefix('$') {
+            out.push('$');
+            rest = next;
+        } else if names_an_option(after) {
+            return Err(Error::invalid_policy(
+                format!("keystone.conf [{SECTION}] {key}"),
+                "oslo.config would substitute `$name` here; write `$$` for a literal `$`",
+            ));
+        } else {
+            out.push('$');
+            rest = after;
         }
     }
+    out.push_str(rest);
     Ok(out)
+}
+
+/// Whether the text after a `$` is a template name, bare or in braces. Python matches the
+/// name case-insensitively, so four non-ASCII letters that fold to ASCII ones start one too:
+/// İ, ı, ſ and the Kelvin sign.
+fn names_an_option(after: &str) -> bool {
+    let folds_to_ascii = |c: char| matches!(c, '\u{130}' | '\u{131}' | '\u{17f}' | '\u{212a}');
+    let starts_name = |c: char| c == '_' || c.is_ascii_alphabetic() || folds_to_ascii(c);
+    let in_name = |c: char| starts_name(c) || c == '.' || c.is_ascii_digit();
+    if after.starts_with(starts_name) {
+        return true;
+    }
+    after
+        .strip_prefix('{')
+        .filter(|name| name.starts_with(starts_name))
+        .and_then(|name| name.trim_start_matches(in_name).strip_prefix('}'))
+        .is_some()
 }
 
 #[cfg(test)]
@@ -142,6 +218,68 @@ mod tests {
             conf.password_regex_description.as_deref(),
             Some("'letters and digits,\nat least 7'")
         );
+    }
+
+    fn regex_of(text: &str) -> Option<String> {
+        SecurityCompliance::parse(text).unwrap().password_regex
+    }
+
+    fn refused(text: &str) -> bool {
+        SecurityCompliance::parse(text).is_err_and(|e| e.code() == "invalid_policy")
+    }
+
+    #[test]
+    fn lines_and_whitespace_are_pythons() {
+        // a lone CR ends a line; U+001C..U+001F are whitespace to str.strip
+        assert_eq!(
+            regex_of("[security_compliance]\rpassword_regex = a\x1c\r\x0c\r"),
+            Some("a".into())
+        );
+        // quotes are outer once the trailing U+001F is stripped; a lone quote leaves ""
+        assert_eq!(
+            regex_of("[security_compliance]\npassword_regex = 'a b'\x1f\n"),
+            Some("a b".into())
+        );
+        assert_eq!(
+            regex_of("[security_compliance]\npassword_regex = \"\n"),
+            Some(String::new())
+        );
+        // U+2028 and U+0085 do not end a line in a file
+        assert_eq!(
+            regex_of("[security_compliance]\npassword_regex = a\u{2028}b\u{85}c\n"),
+            Some("a\u{2028}b\u{85}c".into())
+        );
+    }
+
+    #[test]
+    fn sections_match_in_any_case_and_the_last_assignment_wins() {
+        let text = "[Security_Compliance]\npassword_regex = $x\n[identity]\npassword_regex = no\n\
+                    [SECURITY_COMPLIANCE]\npassword_regex = b\n";
+        // the overridden `$x` is never substituted, so it is no error
+        assert_eq!(regex_of(text), Some("b".into()));
+    }
+
+    #[test]
+    fn refuses_what_oslo_config_refuses() {
+        assert!(refused("password_regex = a\n[security_compliance]\n"));
+        assert!(refused("[]\npassword_regex = a\n"));
+        assert!(refused("[security_compliance\n"));
+        assert!(refused("  indented first\n"));
+        assert!(refused("[security_compliance]\n= a\n"));
+    }
+
+    #[test]
+    fn only_template_names_are_refused() {
+        for kept in ["a${1}", "a${", "a${x", "a$.", "a$1", "a$ b", "a$"] {
+            let text = format!("[security_compliance]\npassword_regex = {kept}\n");
+            assert_eq!(regex_of(&text).as_deref(), Some(kept), "{kept}");
+        }
+        for name in ["$x", "${x}", "${a.b}", "$_", "$\u{212a}", "$\u{17f}"] {
+            assert!(
+                refused(&format!("[security_compliance]\npassword_regex = {name}\n")),
+                "{name}"
+            );
+        }
     }
 
     #[test]
