@@ -9,6 +9,7 @@
 
 mod auth;
 mod rc;
+mod search;
 mod yaml;
 
 pub use auth::CloudAuth;
@@ -110,32 +111,10 @@ fn unchanged(path: &Path, status: &'static str) -> FileUpdate {
     }
 }
 
-/// Where openstacksdk looks, in its order: `OS_CLIENT_SECURE_FILE` / `OS_CLIENT_CONFIG_FILE`,
-/// then the current directory, `~/.config/openstack`, `/etc/openstack`; secure files first
-/// because their values win. Only existing files are returned.
+/// The secure.yaml and clouds.yaml openstacksdk reads, in its order (see `search`): secure first,
+/// because its values win. Only existing files are returned.
 pub fn cloud_config_files() -> Vec<PathBuf> {
-    let mut dirs = vec![PathBuf::from(".")];
-    if let Some(home) = std::env::var_os("HOME") {
-        dirs.push(PathBuf::from(home).join(".config/openstack"));
-    }
-    dirs.push(PathBuf::from("/etc/openstack"));
-    let mut files = Vec::new();
-    for (env, stem) in [
-        ("OS_CLIENT_SECURE_FILE", "secure"),
-        ("OS_CLIENT_CONFIG_FILE", "clouds"),
-    ] {
-        match std::env::var_os(env) {
-            Some(path) => files.push(PathBuf::from(path)),
-            None => {
-                let found = dirs.iter().flat_map(|dir| {
-                    ["yaml", "yml", "json"].map(|ext| dir.join(format!("{stem}.{ext}")))
-                });
-                files.extend(found.filter(|p| p.is_file()).take(1));
-            }
-        }
-    }
-    files.retain(|p| p.is_file());
-    files
+    search::cloud_config_files(|key| std::env::var_os(key))
 }
 
 /// Updates the password of `cloud` in the file that holds it (secure.yaml before clouds.yaml).
