@@ -166,14 +166,21 @@ def test_missing_files_are_file_errors(tmp_path: Path) -> None:
     assert "nope" in info.value.params["path"]
 
 
-def test_the_file_that_holds_the_password_is_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_file_that_holds_the_password_is_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secure = tmp_path / "secure.yaml"
     secure.write_text("clouds:\n  devstack:\n    auth:\n      password: in-secure\n")
     clouds = tmp_path / "clouds.yaml"
     clouds.write_text(CLOUDS)
     monkeypatch.setenv("OS_CLIENT_SECURE_FILE", str(secure))
     monkeypatch.setenv("OS_CLIENT_CONFIG_FILE", str(clouds))
+    # secure.yaml's wins for openstacksdk; clouds.yaml's shadowed copy changes too, so no old
+    # password is left to resurface when secure.yaml goes
     updates = chpass.update_cloud_password("devstack", "n3w", backup=False)
-    assert [u["status"] for u in updates] == ["updated"]
+    assert [u["status"] for u in updates] == ["updated", "updated"]
     assert yaml.safe_load(secure.read_text())["clouds"]["devstack"]["auth"]["password"] == "n3w"
-    assert clouds.read_text() == CLOUDS
+    assert yaml.safe_load(clouds.read_text())["clouds"]["devstack"]["auth"]["password"] == "n3w"
+    # a file without the cloud's password is left as it was
+    before = secure.read_text()
+    updates = chpass.update_cloud_password("prod", "n3w", backup=False)
+    assert [u["status"] for u in updates] == ["no_password", "updated"]
+    assert secure.read_text() == before

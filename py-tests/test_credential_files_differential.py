@@ -38,6 +38,11 @@ def random_password(rng: random.Random) -> str:
     return "".join(rng.choice(PASSWORD_CHARS) for _ in range(rng.randint(0, 8)))
 
 
+def password_entry(rng: random.Random, deep: str) -> str:
+    key = rng.choice(["password: ", "password : ", "'password': ", '"password": ', "password:\t"])
+    return key + rng.choice(YAML_VALUES).format(deep=deep)
+
+
 def clouds_yaml(rng: random.Random) -> str:
     """A clouds.yaml in one of the layouts people write, then a few lines disturbed."""
     step = rng.choice([2, 4])
@@ -46,9 +51,14 @@ def clouds_yaml(rng: random.Random) -> str:
     lines.append(rng.choice(["clouds:", "clouds:  # c", "'clouds':", '"clouds":', "clouds :"]))
     for name in rng.sample(["a", "b", "c"], rng.randint(1, 3)):
         lines.append(" " * step + rng.choice([f"{name}:", f"'{name}':", f"{name}: # c"]))
+        # openstacksdk also reads a password written beside auth
+        beside, where = " " * 2 * step + password_entry(rng, key), rng.choice([""] * 6 + ["before", "after"])
+        if where == "before":
+            lines.append(beside)
         lines.append(" " * 2 * step + rng.choice(["auth:", "auth: # c", "'auth':"]))
-        password_key = rng.choice(["password: ", "password : ", "'password': ", '"password": ', "password:\t"])
-        entries = ["username: u", password_key + rng.choice(YAML_VALUES).format(deep=deep), "project_name: p"]
+        entries = ["username: u", "project_name: p"]
+        if not where or rng.random() < 0.5:
+            entries.append(password_entry(rng, deep))
         if rng.random() < 0.2:
             entries.append(rng.choice(OTHER_KEYS).format(key=key, deep=deep))
         rng.shuffle(entries)
@@ -56,6 +66,8 @@ def clouds_yaml(rng: random.Random) -> str:
             lines.append(key + entry)
             if rng.random() < 0.1:
                 lines.append(rng.choice(["", "# c", key + "# c", deep + "# deeper"]))
+        if where == "after":
+            lines.append(beside)
     lines += rng.sample(["other: x", "...", "# note\u2028here"], rng.randint(0, 1))
     text = "\n".join(lines) + rng.choice(["\n", ""])
     if rng.random() < 0.1:
@@ -79,12 +91,19 @@ def disturbed(rng: random.Random, text: str) -> str:
     return "\n".join(lines)
 
 
-def holds_password(doc: Any, cloud: str) -> bool:
-    try:
-        value = doc["clouds"][cloud]["auth"]["password"]
-    except (KeyError, TypeError, IndexError):
-        return False
-    return not isinstance(value, (dict, list))
+def password_places(doc: Any, cloud: str) -> List[Tuple[str, ...]]:
+    """Where the cloud's password sits as a scalar: in auth, beside it, or both."""
+    places: List[Tuple[str, ...]] = []
+    for path in (("auth", "password"), ("password",)):
+        try:
+            value = doc["clouds"][cloud]
+            for key in path:
+                value = value[key]
+        except (KeyError, TypeError, IndexError):
+            continue
+        if not isinstance(value, (dict, list)):
+            places.append(path)
+    return places
 
 
 def check_yaml(text: str, cloud: str, password: str) -> Tuple[Optional[str], bool]:
@@ -99,17 +118,21 @@ def check_yaml(text: str, cloud: str, password: str) -> Tuple[Optional[str], boo
         before = yaml.safe_load(text)
     except yaml.YAMLError:
         return None, edited  # openstacksdk could not read it either
-    has_password = holds_password(before, cloud)
+    places = password_places(before, cloud)
     if after_text is None:
-        return ("said there is no password, PyYAML reads one" if has_password else None), edited
-    if not has_password:
+        return ("said there is no password, PyYAML reads one" if places else None), edited
+    if not places:
         return "edited a file without that password", edited
     try:
         after = yaml.safe_load(after_text)
     except yaml.YAMLError as e:
         return f"PyYAML cannot read the edit: {e}", edited
     expected = copy.deepcopy(before)
-    expected["clouds"][cloud]["auth"]["password"] = password
+    for *parents, key in places:
+        target = expected["clouds"][cloud]
+        for parent in parents:
+            target = target[parent]
+        target[key] = password
     return (None if after == expected else f"PyYAML reads {after!r}"), edited
 
 

@@ -7,7 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 /// set_cloud_password(text, cloud, password) -> the new clouds.yaml text, or None when it holds
-/// no clouds.<cloud>.auth.password. Only the password's bytes change.
+/// no password for the cloud (clouds.<cloud>.auth.password, or a password beside auth). Only
+/// the password's bytes change.
 #[pyfunction]
 pub(crate) fn set_cloud_password(
     py: Python<'_>,
@@ -71,7 +72,7 @@ pub(crate) fn update_rc_file<'py>(
 }
 
 /// update_cloud_password(cloud, password, backup=True) -> list of file updates: the password of
-/// `cloud` in the secure.yaml / clouds.yaml that holds it, found as openstacksdk finds them.
+/// `cloud` in each secure.yaml / clouds.yaml that holds it, found as openstacksdk finds them.
 #[pyfunction]
 #[pyo3(signature = (cloud, password, backup = true))]
 pub(crate) fn update_cloud_password<'py>(

@@ -196,19 +196,20 @@ class FileUpdate(TypedDict):
     warning: Optional[str]
 
 def set_cloud_password(text: str, cloud: str, password: str) -> Optional[str]:
-    """The new clouds.yaml text, or None when it holds no clouds.<cloud>.auth.password."""
+    """The new clouds.yaml text, or None when it holds no password for the cloud
+    (clouds.<cloud>.auth.password, or a password beside auth, which openstacksdk also reads)."""
 
 def set_rc_password(text: str, password: str) -> Optional[str]:
     """The new RC file text, or None when it holds no OS_PASSWORD or prompts for it."""
 
 def update_cloud_file(path: Union[str, "os.PathLike[str]"], cloud: str, password: str, backup: bool = True) -> FileUpdate:
-    """Updates clouds.<cloud>.auth.password in one file, atomically."""
+    """Updates the cloud's password in one file, atomically (see set_cloud_password)."""
 
 def update_rc_file(path: Union[str, "os.PathLike[str]"], password: str, backup: bool = True) -> FileUpdate:
     """Updates OS_PASSWORD in an RC file, atomically; a prompting file is left alone."""
 
 def update_cloud_password(cloud: str, password: str, backup: bool = True) -> List[FileUpdate]:
-    """Updates the password of `cloud` in the secure.yaml / clouds.yaml that holds it."""
+    """Updates the password of `cloud` in each secure.yaml / clouds.yaml that holds it."""
 
 def cli_main(args: List[str]) -> int:
     """The `chpass` command (its Rust entry point) with these arguments; returns the exit code."""

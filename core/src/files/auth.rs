@@ -62,8 +62,13 @@ impl CloudAuth {
                 ),
             )
         })?;
+        // read as openstacksdk reads a cloud: `-` and `_` are one in keys, a login option
+        // written beside `auth` counts when `auth` does not have it, and keystoneauth's
+        // password plugin takes `user-name` for `username` and the default domain for the user's
+        let cloud = normalize_keys(&cloud);
         let auth = cloud.get("auth").cloned().unwrap_or(Value::Null);
         let text = |value: &Value, key: &str| value.get(key).and_then(scalar);
+        let option = |key: &str| text(&auth, key).or_else(|| text(&cloud, key));
         if let Some(kind) =
             text(&cloud, "auth_type").filter(|t| !matches!(t.as_str(), "password" | "v3password"))
         {
@@ -74,15 +79,23 @@ impl CloudAuth {
                 ),
             ));
         }
+        let mut user_domain = (
+            option("user_domain_id").or_else(|| option("default_domain_id")),
+            option("user_domain_name").or_else(|| option("default_domain_name")),
+        );
+        if user_domain == (None, None) {
+            // openstacksdk does this for project-scoped clouds; a login to change one's own
+            // password is unscoped, and keystoneauth would send no user domain at all
+            user_domain = (option("domain_id"), option("domain_name"));
+        }
         let login = CloudAuth {
             cloud: Some(name.to_owned()),
-            auth_url: text(&auth, "auth_url").unwrap_or_default(),
-            username: text(&auth, "username"),
-            user_id: text(&auth, "user_id"),
-            user_domain_name: text(&auth, "user_domain_name")
-                .or_else(|| text(&auth, "domain_name")),
-            user_domain_id: text(&auth, "user_domain_id").or_else(|| text(&auth, "domain_id")),
-            password: text(&auth, "password").map(SecretString::new),
+            auth_url: option("auth_url").unwrap_or_default(),
+            username: option("username").or_else(|| option("user_name")),
+            user_id: option("user_id"),
+            user_domain_id: user_domain.0,
+            user_domain_name: user_domain.1,
+            password: option("password").map(SecretString::new),
             cacert: text(&cloud, "cacert"),
         };
         login.checked()
@@ -190,6 +203,24 @@ fn scalar(value: &Value) -> Option<String> {
     }
 }
 
+/// openstacksdk's `normalize_keys`: every `-` in a key is a `_`, at every depth.
+fn normalize_keys(value: &Value) -> Value {
+    match value {
+        Value::Mapping(map) => Value::Mapping(
+            map.iter()
+                .map(|(key, value)| {
+                    let key = match key {
+                        Value::String(key) => Value::String(key.replace('-', "_")),
+                        other => other.clone(),
+                    };
+                    (key, normalize_keys(value))
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 /// Mapping values of `over` replace or extend those of `base`, recursively.
 fn merge(base: &mut Value, over: &Value) {
     match (base, over) {
@@ -240,6 +271,73 @@ mod tests {
         let err = CloudAuth::from_files("prod", &[secure, clouds]).unwrap_err();
         assert_eq!(err.code(), "invalid_argument");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn cloud_from(yaml: &str) -> CloudAuth {
+        // tests run in parallel: one directory per call
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("chpass-sdk-{}-{call}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let clouds = dir.join("clouds.yaml");
+        fs::write(&clouds, yaml).unwrap();
+        let auth = CloudAuth::from_files("c", &[clouds]);
+        fs::remove_dir_all(&dir).unwrap();
+        auth.unwrap()
+    }
+
+    #[test]
+    fn a_cloud_is_read_as_openstacksdk_reads_it() {
+        // what openstacksdk 4.22's get_one("c").auth gives for each of these
+        let dashed = cloud_from(
+            "clouds:\n  c:\n    auth:\n      auth-url: http://h/v3\n      user-name: u\n      \
+             user-domain-name: D\n      password: p\n",
+        );
+        assert_eq!(
+            (dashed.auth_url.as_str(), dashed.username.as_deref()),
+            ("http://h/v3", Some("u"))
+        );
+        assert_eq!(dashed.user_domain_name.as_deref(), Some("D"));
+        let beside = cloud_from(
+            "clouds:\n  c:\n    auth_url: http://h/v3\n    username: u\n    password: top\n",
+        );
+        assert_eq!(beside.auth_url, "http://h/v3");
+        assert_eq!(
+            beside.password.as_ref().map(SecretString::expose),
+            Some("top")
+        );
+        let auth_wins = cloud_from(
+            "clouds:\n  c:\n    password: top\n    auth:\n      auth_url: http://h/v3\n      \
+             username: u\n      password: inner\n",
+        );
+        assert_eq!(
+            auth_wins.password.as_ref().map(SecretString::expose),
+            Some("inner")
+        );
+    }
+
+    #[test]
+    fn the_users_domain_as_keystoneauth_takes_it() {
+        let head = "clouds:\n  c:\n    auth:\n      auth_url: http://h/v3\n      username: u\n";
+        let domain = |lines: &str| {
+            let auth = cloud_from(&format!("{head}{lines}"));
+            (auth.user_domain_id, auth.user_domain_name)
+        };
+        // the default domain stands in for the user's, as in keystoneauth's password plugin
+        assert_eq!(
+            domain("      default_domain_id: dd\n"),
+            (Some("dd".into()), None)
+        );
+        assert_eq!(
+            domain("      user_domain_name: D\n      default_domain_name: N\n"),
+            (None, Some("D".into()))
+        );
+        // domain_* (a scope) only when nothing names the user's domain
+        assert_eq!(domain("      domain_name: S\n"), (None, Some("S".into())));
+        assert_eq!(
+            domain("      user_domain_name: D\n      domain_id: S\n"),
+            (None, Some("D".into()))
+        );
     }
 
     #[test]

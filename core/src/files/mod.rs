@@ -1,6 +1,6 @@
 //! After a change, update the password in local credential files (feature `files`, native):
-//! `clouds.yaml` / `secure.yaml` (`clouds.<name>.auth.password`) and RC files
-//! (`export OS_PASSWORD=…`). Only the password's bytes change.
+//! `clouds.yaml` / `secure.yaml` (`clouds.<name>.auth.password`, or a `password` beside `auth`)
+//! and RC files (`export OS_PASSWORD=…`). Only the password's bytes change.
 //!
 //! Writes go to a temporary file in the same directory, are fsynced and renamed over the
 //! original, so a crash leaves the old or the new file, never a torn one. The file's mode is
@@ -45,8 +45,8 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
     }
 }
 
-/// The new text of a clouds.yaml / secure.yaml, or `None` when it holds no
-/// `clouds.<cloud>.auth.password`.
+/// The new text of a clouds.yaml / secure.yaml, or `None` when it holds no password for
+/// `cloud` (`clouds.<cloud>.auth.password`, or a `password` beside `auth`).
 pub fn set_cloud_password(text: &str, cloud: &str, password: &str) -> Result<Option<String>> {
     yaml::set_password(text, cloud, password)
 }
@@ -78,7 +78,7 @@ impl Default for WriteOptions {
     }
 }
 
-/// Updates `clouds.<cloud>.auth.password` in the file at `path`.
+/// Updates the password of `cloud` in the file at `path` (see [`set_cloud_password`]).
 pub fn update_cloud_file(
     path: &Path,
     cloud: &str,
@@ -86,8 +86,18 @@ pub fn update_cloud_file(
     options: WriteOptions,
 ) -> Result<FileUpdate> {
     let original = fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
-    match set_cloud_password(&original, cloud, password).map_err(|e| with_path(e, path))? {
-        Some(text) => write_atomically(path, &original, &text, options),
+    let edited = set_cloud_password(&original, cloud, password).map_err(|e| with_path(e, path))?;
+    write_edit(path, &original, edited, options)
+}
+
+fn write_edit(
+    path: &Path,
+    original: &str,
+    edited: Option<String>,
+    options: WriteOptions,
+) -> Result<FileUpdate> {
+    match edited {
+        Some(text) => write_atomically(path, original, &text, options),
         None => Ok(unchanged(path, "no_password")),
     }
 }
@@ -117,25 +127,29 @@ pub fn cloud_config_files() -> Vec<PathBuf> {
     search::cloud_config_files(|key| std::env::var_os(key))
 }
 
-/// Updates the password of `cloud` in the file that holds it (secure.yaml before clouds.yaml).
+/// Updates the password of `cloud` in every file openstacksdk reads that holds it (secure.yaml
+/// and clouds.yaml), so whichever wins for openstacksdk has the new one and no copy of the old
+/// one is left behind. Every edit is worked out before the first is written: a file that
+/// cannot be edited leaves them all alone.
 pub fn update_cloud_password(
     cloud: &str,
     password: &str,
     options: WriteOptions,
 ) -> Result<Vec<FileUpdate>> {
-    let mut updates = Vec::new();
+    let mut planned = Vec::new();
     for path in cloud_config_files() {
         if path.extension().is_some_and(|e| e == "json") {
             continue; // JSON configs: not edited in place (no comments or styles to keep)
         }
-        let update = update_cloud_file(&path, cloud, password, options)?;
-        let done = update.status == "updated";
-        updates.push(update);
-        if done {
-            break;
-        }
+        let original = fs::read_to_string(&path).map_err(|e| io_error(&path, &e))?;
+        let edited =
+            set_cloud_password(&original, cloud, password).map_err(|e| with_path(e, &path))?;
+        planned.push((path, original, edited));
     }
-    Ok(updates)
+    planned
+        .into_iter()
+        .map(|(path, original, edited)| write_edit(&path, &original, edited, options))
+        .collect()
 }
 
 /// Temporary file in the same directory, fsync, check nobody changed the original meanwhile,

@@ -1,4 +1,5 @@
-//! Changes `clouds.<name>.auth.password` in a clouds.yaml / secure.yaml text and nothing else:
+//! Changes a cloud's password in a clouds.yaml / secure.yaml text (`clouds.<name>.auth.password`,
+//! and a `password` beside `auth`, which openstacksdk also reads) and nothing else:
 //! comments, order, quoting style and every other byte stay as they were.
 //!
 //! Only the block layout that openstacksdk's own examples use is edited; anything else (flow
@@ -23,8 +24,25 @@ enum Style {
     Double,
 }
 
-/// The new text, or `None` when this file has no `clouds.<cloud>.auth.password`.
+/// The new text, or `None` when this file holds no password for `cloud`. openstacksdk reads
+/// `clouds.<cloud>.auth.password`, else a `password` written beside `auth`; both change when
+/// both are there, so no copy of the old password is left behind.
 pub fn set_password(text: &str, cloud: &str, password: &str) -> Result<Option<String>> {
+    let mut edited: Option<String> = None;
+    for path in [
+        &["clouds", cloud, "auth", "password"][..],
+        &["clouds", cloud, "password"],
+    ] {
+        let current = edited.as_deref().unwrap_or(text);
+        if let Some(next) = set_at(current, path, password)? {
+            edited = Some(next);
+        }
+    }
+    Ok(edited)
+}
+
+/// The text with the scalar at `path` replaced, or `None` when there is none.
+fn set_at(text: &str, path: &[&str], password: &str) -> Result<Option<String>> {
     // a byte-order mark is not part of the first key
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if body.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
@@ -33,8 +51,8 @@ pub fn set_password(text: &str, cloud: &str, password: &str) -> Result<Option<St
              line breaks and YAML 1.2 readers do not; left alone",
         ));
     }
-    let Some(scalar) = locate(body, cloud)? else {
-        if parse(body).is_ok_and(|mut doc| password_slot(&mut doc, cloud).is_some()) {
+    let Some(scalar) = locate(body, path)? else {
+        if parse(body).is_ok_and(|mut doc| slot(&mut doc, path).is_some()) {
             return Err(unsure());
         }
         return Ok(None);
@@ -42,7 +60,7 @@ pub fn set_password(text: &str, cloud: &str, password: &str) -> Result<Option<St
     let encoded = encode(password, scalar.style);
     let (head, tail) = (&body[..scalar.start], &body[scalar.end..]);
     let edited = [head, &encoded, tail].concat();
-    read_back(body, &edited, cloud, password)?;
+    read_back(body, &edited, path, password)?;
     let bom = &text[..text.len() - body.len()];
     Ok(Some(bom.to_owned() + &edited))
 }
@@ -51,11 +69,11 @@ pub fn set_password(text: &str, cloud: &str, password: &str) -> Result<Option<St
 /// `password` in its place and nothing else changed. The line scan handles the layouts
 /// openstacksdk's examples use; this stops whatever it misreads (another key's quoted value
 /// running over lines, say) before anything is written.
-fn read_back(before: &str, after: &str, cloud: &str, password: &str) -> Result<()> {
+fn read_back(before: &str, after: &str, path: &[&str], password: &str) -> Result<()> {
     let (Ok(mut expected), Ok(after)) = (parse(before), parse(after)) else {
         return Err(unsure());
     };
-    let Some(slot) = password_slot(&mut expected, cloud) else {
+    let Some(slot) = slot(&mut expected, path) else {
         return Err(unsure());
     };
     *slot = Value::String(password.to_owned());
@@ -69,13 +87,11 @@ fn parse(text: &str) -> std::result::Result<Value, serde_yaml_ng::Error> {
     serde_yaml_ng::from_str(text)
 }
 
-/// `clouds.<cloud>.auth.password` when it holds a scalar.
-fn password_slot<'a>(doc: &'a mut Value, cloud: &str) -> Option<&'a mut Value> {
-    let slot = doc
-        .get_mut("clouds")?
-        .get_mut(cloud)?
-        .get_mut("auth")?
-        .get_mut("password")?;
+/// The value at `path` when it is a scalar.
+fn slot<'a>(doc: &'a mut Value, path: &[&str]) -> Option<&'a mut Value> {
+    let slot = path
+        .iter()
+        .try_fold(doc, |value, key| value.get_mut(*key))?;
     let scalar = !matches!(
         slot,
         Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_)
@@ -173,9 +189,8 @@ fn is_blank(line: &Line<'_>) -> bool {
 }
 
 /// Finds `path` (clouds, cloud, auth, password) by indentation, each key a child of the one before.
-fn locate(text: &str, cloud: &str) -> Result<Option<Scalar>> {
+fn locate(text: &str, path: &[&str]) -> Result<Option<Scalar>> {
     let lines = lines(text);
-    let path = ["clouds", cloud, "auth", "password"];
     let mut parent_indent: Option<usize> = None;
     let mut from = 0;
     let mut found: Option<usize> = None;
@@ -195,7 +210,7 @@ fn locate(text: &str, cloud: &str) -> Result<Option<Scalar>> {
             if line.indent != indent {
                 continue; // deeper: a grandchild
             }
-            if line.key.as_deref() == Some(*key) {
+            if line.key.as_deref() == Some(key) {
                 if found.is_some() {
                     // readers disagree on which one counts (PyYAML: the last; serde: an error)
                     return Err(file_error(format!(
@@ -378,6 +393,25 @@ mod tests {
     use super::*;
 
     const FILE: &str = "clouds:\n  a:\n    auth:\n      password: old\n";
+
+    #[test]
+    fn a_password_beside_auth_changes_too() {
+        let text = "clouds:\n  c:\n    password: 'top'\n    auth:\n      password: inner # k\n  \
+                    d:\n    password: other\n";
+        assert_eq!(
+            set_password(text, "c", "new").unwrap().as_deref(),
+            Some(
+                "clouds:\n  c:\n    password: 'new'\n    auth:\n      password: new # k\n  \
+                 d:\n    password: other\n"
+            )
+        );
+        let beside = "clouds:\n  c:\n    auth_url: x\n    password: old\n";
+        assert_eq!(
+            set_password(beside, "c", "new").unwrap().as_deref(),
+            Some("clouds:\n  c:\n    auth_url: x\n    password: new\n")
+        );
+        assert_eq!(set_password(beside, "d", "new").unwrap(), None);
+    }
 
     #[test]
     fn what_readers_would_misread_is_refused() {
