@@ -62,15 +62,12 @@ impl CloudAuth {
                 ),
             )
         })?;
-        // read as openstacksdk reads a cloud: `-` and `_` are one in keys, a login option
-        // written beside `auth` counts when `auth` does not have it, and keystoneauth's
-        // password plugin takes `user-name` for `username` and the default domain for the user's
+        // read as openstacksdk reads a cloud (see `LoginOptions`)
         let cloud = normalize_keys(&cloud);
-        let auth = cloud.get("auth").cloned().unwrap_or(Value::Null);
-        let text = |value: &Value, key: &str| value.get(key).and_then(scalar);
-        let option = |key: &str| text(&auth, key).or_else(|| text(&cloud, key));
-        if let Some(kind) =
-            text(&cloud, "auth_type").filter(|t| !matches!(t.as_str(), "password" | "v3password"))
+        let options = LoginOptions { cloud: &cloud };
+        if let Some(kind) = options
+            .beside("auth_type")
+            .filter(|t| !matches!(t.as_str(), "password" | "v3password"))
         {
             return Err(Error::invalid_argument(
                 "cloud",
@@ -79,24 +76,16 @@ impl CloudAuth {
                 ),
             ));
         }
-        let mut user_domain = (
-            option("user_domain_id").or_else(|| option("default_domain_id")),
-            option("user_domain_name").or_else(|| option("default_domain_name")),
-        );
-        if user_domain == (None, None) {
-            // openstacksdk does this for project-scoped clouds; a login to change one's own
-            // password is unscoped, and keystoneauth would send no user domain at all
-            user_domain = (option("domain_id"), option("domain_name"));
-        }
+        let (user_domain_id, user_domain_name) = options.user_domain();
         let login = CloudAuth {
             cloud: Some(name.to_owned()),
-            auth_url: option("auth_url").unwrap_or_default(),
-            username: option("username").or_else(|| option("user_name")),
-            user_id: option("user_id"),
-            user_domain_id: user_domain.0,
-            user_domain_name: user_domain.1,
-            password: option("password").map(SecretString::new),
-            cacert: text(&cloud, "cacert"),
+            auth_url: options.auth_first(&["auth_url"]).unwrap_or_default(),
+            username: options.auth_first(&["username", "user_name"]),
+            user_id: options.auth_first(&["user_id"]),
+            user_domain_id,
+            user_domain_name,
+            password: options.auth_first(&["password"]).map(SecretString::new),
+            cacert: options.beside("cacert"),
         };
         login.checked()
     }
@@ -201,6 +190,65 @@ fn scalar(value: &Value) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
+}
+
+/// A cloud's login options, where openstacksdk looks for them: in `auth` or beside it. Keys are
+/// normalized first (`auth-url` is `auth_url`); empty values count as absent.
+struct LoginOptions<'a> {
+    cloud: &'a Value,
+}
+
+impl LoginOptions<'_> {
+    fn auth(&self, key: &str) -> Option<String> {
+        self.cloud
+            .get("auth")
+            .and_then(|auth| non_empty(auth.get(key)?))
+    }
+
+    fn beside(&self, key: &str) -> Option<String> {
+        non_empty(self.cloud.get(key)?)
+    }
+
+    /// An option of keystoneauth's password plugin (`_validate_auth`): `auth` wins, and each
+    /// name (the option, then its deprecated ones) is looked for there before beside it.
+    fn auth_first(&self, names: &[&str]) -> Option<String> {
+        let in_auth = names.iter().find_map(|name| self.auth(name));
+        in_auth.or_else(|| names.iter().find_map(|name| self.beside(name)))
+    }
+
+    /// The domain and project keys of `_fix_backwards_auth`: the value beside `auth` wins.
+    fn beside_first(&self, name: &str) -> Option<String> {
+        self.beside(name).or_else(|| self.auth(name))
+    }
+
+    /// The user's domain (id, name) as keystoneauth's password plugin would send it. With a
+    /// project, openstacksdk takes `domain_*` for the user's domain (`_handle_domain_id`); the
+    /// plugin then falls back to `default_domain_*`. Without a project, `domain_*` is a scope
+    /// and keystoneauth would send no user domain at all, which Keystone refuses for a user
+    /// name: chpass takes `domain_*` then, and `login` the `default` domain after that.
+    fn user_domain(&self) -> (Option<String>, Option<String>) {
+        let scoped = ["project_id", "project_name", "tenant_id", "tenant_name"]
+            .iter()
+            .any(|key| self.beside_first(key).is_some());
+        let domain = |kind: &str| self.beside_first(&format!("domain_{kind}"));
+        let users = |kind: &str| {
+            let named = self.beside_first(&format!("user_domain_{kind}"));
+            let named = if scoped {
+                named.or_else(|| domain(kind))
+            } else {
+                named
+            };
+            named.or_else(|| self.auth_first(&[&format!("default_domain_{kind}")]))
+        };
+        match (users("id"), users("name")) {
+            (None, None) => (domain("id"), domain("name")),
+            found => found,
+        }
+    }
+}
+
+fn non_empty(value: &Value) -> Option<String> {
+    scalar(value).filter(|text| !text.is_empty())
 }
 
 /// openstacksdk's `normalize_keys`: every `-` in a key is a `_`, at every depth.
@@ -332,7 +380,12 @@ mod tests {
             domain("      user_domain_name: D\n      default_domain_name: N\n"),
             (None, Some("D".into()))
         );
-        // domain_* (a scope) only when nothing names the user's domain
+        // with a project, openstacksdk takes domain_* for the user's domain before the default
+        assert_eq!(
+            domain("      project_name: p\n      domain_name: S\n      default_domain_name: N\n"),
+            (None, Some("S".into()))
+        );
+        // without one, domain_* (a scope) only when nothing names the user's domain
         assert_eq!(domain("      domain_name: S\n"), (None, Some("S".into())));
         assert_eq!(
             domain("      user_domain_name: D\n      domain_id: S\n"),
