@@ -22,6 +22,8 @@ const SECTION: &str = "security_compliance";
 
 /// A key and the lines of its value, read up to the next key, section, comment or blank line.
 struct Assignment {
+    /// the index of the line the key is on
+    at: usize,
     key: String,
     lines: Vec<String>,
 }
@@ -31,13 +33,13 @@ impl SecurityCompliance {
         let mut raw = SecurityCompliance::default();
         let mut section: Option<String> = None;
         let mut pending: Option<Assignment> = None;
-        let mut flush = |pending: &mut Option<Assignment>, section: &Option<String>, number| {
-            let Some(Assignment { key, lines }) = pending.take() else {
+        let mut flush = |pending: &mut Option<Assignment>, section: &Option<String>| {
+            let Some(Assignment { at, key, lines }) = pending.take() else {
                 return Ok(());
             };
             let section = section
                 .as_deref()
-                .ok_or_else(|| conf_error(number, "an assignment before any section"))?;
+                .ok_or_else(|| conf_error(at, "an assignment before any section"))?;
             if section.to_lowercase() == SECTION {
                 raw.assign(&key, lines.join("\n"));
             }
@@ -47,7 +49,7 @@ impl SecurityCompliance {
         for (number, line) in universal_lines(text).enumerate() {
             let line = line.trim_end_matches(is_python_space);
             if line.is_empty() {
-                flush(&mut pending, &section, number)?;
+                flush(&mut pending, &section)?;
                 continue;
             }
             if line.starts_with([' ', '\t']) {
@@ -59,7 +61,7 @@ impl SecurityCompliance {
                 }
                 continue;
             }
-            flush(&mut pending, &section, number)?;
+            flush(&mut pending, &section)?;
             if line.starts_with('[') {
                 let name = line
                     .strip_prefix('[')
@@ -76,12 +78,13 @@ impl SecurityCompliance {
                     return Err(conf_error(number, "empty key"));
                 }
                 pending = Some(Assignment {
+                    at: number,
                     key: key.to_owned(),
                     lines: vec![value.to_owned()],
                 });
             }
         }
-        flush(&mut pending, &section, usize::MAX)?;
+        flush(&mut pending, &section)?;
         // oslo.config substitutes the value it returns, not the ones it overrode
         Ok(SecurityCompliance {
             password_regex: substitute_option("password_regex", raw.password_regex)?,
@@ -101,13 +104,11 @@ impl SecurityCompliance {
     }
 }
 
-/// `line_index` is `usize::MAX` for the end of the file.
 fn conf_error(line_index: usize, reason: &str) -> Error {
-    let at = match line_index {
-        usize::MAX => "at the end".to_owned(),
-        index => format!("line {}", index + 1),
-    };
-    Error::invalid_policy("keystone.conf", format!("{at}: {reason}"))
+    Error::invalid_policy(
+        "keystone.conf",
+        format!("line {}: {reason}", line_index + 1),
+    )
 }
 
 /// The lines Python's text mode reads: `\r\n`, `\r` and `\n` each end one.
@@ -262,6 +263,9 @@ mod tests {
     #[test]
     fn refuses_what_oslo_config_refuses() {
         assert!(refused("password_regex = a\n[security_compliance]\n"));
+        // the error names the assignment's own line, not the one that ended it
+        let err = SecurityCompliance::parse("# c\npassword_regex = a\n  more\n\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
         assert!(refused("[]\npassword_regex = a\n"));
         assert!(refused("[security_compliance\n"));
         assert!(refused("  indented first\n"));
