@@ -29,6 +29,20 @@ for path in sys.argv[1:]:
         pass  # the server answers 401
 """
 
+# the same for clouds made of OS_* variables: argv[1] is a JSON list of environments
+KEYSTONEAUTH_ENV = """
+import json, os, sys
+from openstack.config import loader
+for env in json.loads(sys.argv[1]):
+    for key in [k for k in os.environ if k.startswith("OS_")]:
+        del os.environ[key]
+    os.environ.update(env)
+    try:
+        loader.OpenStackConfig(config_files=[], secure_files=[]).get_one().get_session().get_token()
+    except Exception:
+        pass
+"""
+
 DOMAIN_KEYS = ["user_domain_id", "user_domain_name", "default_domain_id", "default_domain_name",
                "domain_id", "domain_name", "project_name", "tenant_name", "project_id"]
 
@@ -93,6 +107,50 @@ def chpass_would_name_a_domain(theirs: Any, cloud: Dict[str, Dict[str, str]]) ->
     return {**theirs, "domain": domain}
 
 
+def random_env(rng: random.Random, url: str) -> Dict[str, str]:
+    env = {"OS_AUTH_URL": url + rng.choice(["/v3", ""]), "OS_PASSWORD": "pw"}
+    user = rng.choice(["USERNAME", "USERNAME", "USER_NAME", "USER_ID"])
+    env["OS_" + user] = "uid-a1" if user == "USER_ID" else "alice"
+    for key in DOMAIN_KEYS:
+        if rng.random() < 0.25:
+            env["OS_" + key.upper()] = key.replace("_", "-").upper()
+    return env
+
+
+def chpass_login(server: RecordingServer, env: Dict[str, str]) -> Tuple[List[Any], str]:
+    server.requests.clear()
+    run = subprocess.run([sys.executable, "-m", "chpass", "set"],
+                         input="pw\nN3w-passw0rd-123\nN3w-passw0rd-123\n", env=env,
+                         capture_output=True, text=True, timeout=60)
+    return login_users(server.requests), run.stderr[-200:]
+
+
+def without_os_variables() -> Dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
+
+
+def test_chpass_logs_in_as_keystoneauth_would_from_os_variables(tmp_path: Path) -> None:
+    """The same for a sourced RC file's variables (no OS_CLOUD): openstacksdk makes a cloud of
+    them, which chpass must read alike."""
+    rng = random.Random(20261125)
+    server = RecordingServer()
+    server.answer = answer(lambda: server.url)
+    with server:
+        envs = [random_env(rng, server.url) for _ in range(40)]
+        subprocess.run([sys.executable, "-c", KEYSTONEAUTH_ENV, json.dumps(envs)], check=True, timeout=300,
+                       env=without_os_variables(), cwd=tmp_path)
+        theirs = login_users(server.requests)
+        assert len(theirs) == len(envs)
+        wrong = []
+        for env, their_user in zip(envs, theirs):
+            cloud = {"auth": {}, "beside": {k[3:].lower(): v for k, v in env.items()}}
+            expected = chpass_would_name_a_domain(their_user, cloud)
+            ours, stderr = chpass_login(server, {**without_os_variables(), **env})
+            if ours != [expected]:
+                wrong.append((env, expected, ours, stderr))
+    assert wrong == [], f"{len(wrong)} of {len(envs)} differ, first: {wrong[:4]}"
+
+
 def test_chpass_logs_in_as_keystoneauth_would(tmp_path: Path) -> None:
     rng = random.Random(20261124)
     server = RecordingServer()
@@ -104,19 +162,15 @@ def test_chpass_logs_in_as_keystoneauth_would(tmp_path: Path) -> None:
             paths.append(tmp_path / f"clouds-{i}.yaml")
             paths[-1].write_text(clouds_yaml(cloud))
         subprocess.run([sys.executable, "-c", KEYSTONEAUTH, *map(str, paths)], check=True, timeout=300,
-                       env={k: v for k, v in os.environ.items() if not k.startswith("OS_")})
+                       env=without_os_variables())
         theirs = login_users(server.requests)
         assert len(theirs) == len(clouds)
         wrong = []
         for cloud, path, their_user in zip(clouds, paths, theirs):
-            server.requests.clear()
-            env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
-            env.update(OS_CLIENT_CONFIG_FILE=str(path), OS_CLIENT_SECURE_FILE=str(tmp_path / "none.yaml"))
-            run = subprocess.run([sys.executable, "-m", "chpass", "set", "--os-cloud", "c"],
-                                 input="pw\nN3w-passw0rd-123\nN3w-passw0rd-123\n", env=env,
-                                 capture_output=True, text=True, timeout=60)
-            ours = login_users(server.requests)
+            env = {**without_os_variables(), "OS_CLOUD": "c", "OS_CLIENT_CONFIG_FILE": str(path),
+                   "OS_CLIENT_SECURE_FILE": str(tmp_path / "none.yaml")}
+            ours, stderr = chpass_login(server, env)
             expected = chpass_would_name_a_domain(their_user, cloud)
             if ours != [expected]:
-                wrong.append((clouds_yaml(cloud).replace(server.url, "URL"), expected, ours, run.stderr[-200:]))
+                wrong.append((clouds_yaml(cloud).replace(server.url, "URL"), expected, ours, stderr))
     assert wrong == [], f"{len(wrong)} of {len(clouds)} differ, first: {wrong[:4]}"

@@ -62,23 +62,29 @@ impl CloudAuth {
                 ),
             )
         })?;
-        // read as openstacksdk reads a cloud (see `LoginOptions`)
-        let cloud = normalize_keys(&cloud);
+        Self::from_cloud_config(Some(name), &cloud)
+    }
+
+    /// A cloud's settings read as openstacksdk reads them (see `LoginOptions`); `name` is the
+    /// cloud's in clouds.yaml, `None` for the one the `OS_*` variables make.
+    fn from_cloud_config(name: Option<&str>, cloud: &Value) -> Result<Self> {
+        let cloud = normalize_keys(cloud);
         let options = LoginOptions { cloud: &cloud };
         if let Some(kind) = options
             .beside("auth_type")
             .filter(|t| !matches!(t.as_str(), "password" | "v3password"))
         {
+            let whose = name.map_or("OS_AUTH_TYPE".to_owned(), |name| format!("{name:?}"));
             return Err(Error::invalid_argument(
                 "cloud",
                 format!(
-                    "{name:?} logs in with auth_type {kind:?}; only password logins have a password to change"
+                    "{whose} logs in with auth_type {kind:?}; only password logins have a password to change"
                 ),
             ));
         }
         let (user_domain_id, user_domain_name) = options.user_domain();
         let login = CloudAuth {
-            cloud: Some(name.to_owned()),
+            cloud: name.map(str::to_owned),
             auth_url: options.auth_first(&["auth_url"]).unwrap_or_default(),
             username: options.auth_first(&["username", "user_name"]),
             user_id: options.auth_first(&["user_id"]),
@@ -106,17 +112,15 @@ impl CloudAuth {
         if let Some(cloud) = var("OS_CLOUD")? {
             return Self::from_cloud(&cloud);
         }
-        let login = CloudAuth {
-            cloud: None,
-            auth_url: var("OS_AUTH_URL")?.unwrap_or_default(),
-            username: var("OS_USERNAME")?,
-            user_id: var("OS_USER_ID")?,
-            user_domain_name: var("OS_USER_DOMAIN_NAME")?,
-            user_domain_id: var("OS_USER_DOMAIN_ID")?,
-            password: var("OS_PASSWORD")?.map(SecretString::new),
-            cacert: var("OS_CACERT")?,
-        };
-        login.checked()
+        // openstacksdk makes a cloud of the OS_* variables, each named without its prefix and
+        // in lower case, beside `auth`; these are the ones a password login reads
+        let mut cloud = serde_yaml_ng::Mapping::new();
+        for key in ENV_OPTIONS {
+            if let Some(value) = var(key)? {
+                cloud.insert(key["OS_".len()..].to_lowercase().into(), value.into());
+            }
+        }
+        Self::from_cloud_config(None, &Value::Mapping(cloud))
     }
 
     fn checked(self) -> Result<Self> {
@@ -191,6 +195,27 @@ fn scalar(value: &Value) -> Option<String> {
         _ => None,
     }
 }
+
+/// The `OS_*` variables that name a password login, its user and the user's domain.
+const ENV_OPTIONS: [&str; 17] = [
+    "OS_AUTH_TYPE",
+    "OS_AUTH_URL",
+    "OS_USERNAME",
+    "OS_USER_NAME",
+    "OS_USER_ID",
+    "OS_USER_DOMAIN_ID",
+    "OS_USER_DOMAIN_NAME",
+    "OS_DEFAULT_DOMAIN_ID",
+    "OS_DEFAULT_DOMAIN_NAME",
+    "OS_DOMAIN_ID",
+    "OS_DOMAIN_NAME",
+    "OS_PROJECT_ID",
+    "OS_PROJECT_NAME",
+    "OS_TENANT_ID",
+    "OS_TENANT_NAME",
+    "OS_PASSWORD",
+    "OS_CACERT",
+];
 
 /// A cloud's login options, where openstacksdk looks for them: in `auth` or beside it. Keys are
 /// normalized first (`auth-url` is `auth_url`); empty values count as absent.
