@@ -187,15 +187,6 @@ impl CloudAuth {
     }
 }
 
-fn scalar(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
 /// The `OS_*` variables that name a password login, its user and the user's domain.
 const ENV_OPTIONS: [&str; 17] = [
     "OS_AUTH_TYPE",
@@ -272,8 +263,15 @@ impl LoginOptions<'_> {
     }
 }
 
+/// A scalar's text, unless it is empty (openstacksdk takes an empty option as unset).
 fn non_empty(value: &Value) -> Option<String> {
-    scalar(value).filter(|text| !text.is_empty())
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 /// openstacksdk's `normalize_keys`: every `-` in a key is a `_`, at every depth.
