@@ -76,6 +76,11 @@ def keystone() -> Iterator[Keystone]:
         yield Keystone(url, admin_password, conf)
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # then fail below, rather than leave it running
+            proc.wait()
+    assert proc.returncode == 0, f"Keystone did not stop on SIGTERM ({proc.returncode})"
     # its database and keys live there: stopping the server must remove them
     assert not pathlib.Path(conf).parent.exists(), "Keystone left its work directory behind"

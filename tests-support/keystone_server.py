@@ -92,9 +92,17 @@ def serve(conf: pathlib.Path) -> None:
 
 
 def main() -> None:
-    # the callers stop us with SIGTERM: leave through the `finally` rather than die in place
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="chpass-keystone-"))
+
+    def stop(*_: object) -> None:
+        shutil.rmtree(workdir, ignore_errors=True)
+        # not sys.exit: a normal shutdown waits for Keystone's non-daemon threads, and the
+        # caller waiting for us would wait forever
+        os._exit(0)
+
+    # the callers stop us with SIGTERM
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     try:
         conf = write_conf(workdir)
         setup(conf)

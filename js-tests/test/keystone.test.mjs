@@ -50,7 +50,11 @@ after(async () => {
   if (!server || server.exitCode !== null) return;
   const exited = once(server, 'exit');
   server.kill();
-  await exited;
+  // a server that does not stop is a failure, not a hang
+  const late = setTimeout(() => server.kill('SIGKILL'), 30_000);
+  const [code, signal] = await exited;
+  clearTimeout(late);
+  assert.equal(signal ?? code, 0, 'Keystone did not stop on SIGTERM');
   // its database and keys live there: stopping the server must remove them
   assert.ok(!existsSync(dirname(conf)), 'Keystone left its work directory behind');
 });
