@@ -1,4 +1,5 @@
 import json
+import os
 import pathlib
 import subprocess
 import urllib.request
@@ -15,6 +16,12 @@ VECTORS = ROOT / "core" / "tests" / "vectors"
 def load_vectors(name: str) -> List[Any]:
     cases: List[Any] = json.loads((VECTORS / name).read_text(encoding="utf-8"))["cases"]
     return cases
+
+
+def environ_without(*prefixes: str) -> Dict[str, str]:
+    """This process's environment without the variables named with these prefixes (by
+    default the OS_* ones), for a child that must not see the caller's cloud."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(prefixes or ("OS_",))}
 
 
 def password_of(case: Dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import chpass
-from conftest import Keystone
+from conftest import Keystone, environ_without
 
 
 def run(*args: str, stdin: str = "") -> "subprocess.CompletedProcess[str]":
@@ -71,7 +71,7 @@ def keystone_login(url: str, username: str, password: str) -> str:
 
 
 def cli_env(home: Path, **extra: str) -> Dict[str, Any]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
+    env = environ_without()
     env.update(HOME=str(home), **extra)
     return env
 
@@ -158,7 +158,7 @@ from recording_server import Answer, Recorded, RecordingServer  # noqa: E402
 
 def cli_set(*args: str, stdin: str) -> "subprocess.CompletedProcess[str]":
     return subprocess.run([sys.executable, "-m", "chpass", "set", *args], input=stdin, capture_output=True,
-                          text=True, env={k: v for k, v in os.environ.items() if not k.startswith("OS_")})
+                          text=True, env=environ_without())
 
 
 def test_set_elasticsearch_sends_what_elasticsearch_py_sends() -> None:

@@ -18,6 +18,8 @@ from typing import Any, Dict, List
 
 import pytest
 
+from conftest import environ_without
+
 NEW = "n3w-Passw0rd"
 
 PROBE = """
@@ -73,8 +75,7 @@ def test_chpass_updates_the_files_openstacksdk_reads(tmp_path: Path, layout: Dic
             name = "clouds.yaml" if kind == "c" else "secure.yaml"
             where = layout.get("password", {}).get(kind, "auth")
             write_cloud(tmp_path / place / name, f"old-{place}-{kind}", where)
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("OS_", "XDG_CONFIG", "SNAP_REAL_HOME"))}
+    env = environ_without("OS_", "XDG_CONFIG", "SNAP_REAL_HOME")
     env["HOME"] = str(tmp_path / "home")
     env.update({k: v.format(root=tmp_path) for k, v in layout["env"].items()})
     run = subprocess.run([sys.executable, "-c", PROBE, NEW], cwd=tmp_path / "cwd", env=env,

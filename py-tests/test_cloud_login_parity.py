@@ -9,13 +9,13 @@ as its README says."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
+from conftest import environ_without
 from recording_server import Recorded, RecordingServer
 
 # every keystoneauth login this loop makes goes to the recording server: one process for all
@@ -125,10 +125,6 @@ def chpass_login(server: RecordingServer, env: Dict[str, str]) -> Tuple[List[Any
     return login_users(server.requests), run.stderr[-200:]
 
 
-def without_os_variables() -> Dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
-
-
 def test_chpass_logs_in_as_keystoneauth_would_from_os_variables(tmp_path: Path) -> None:
     """The same for a sourced RC file's variables (no OS_CLOUD): openstacksdk makes a cloud of
     them, which chpass must read alike."""
@@ -138,14 +134,14 @@ def test_chpass_logs_in_as_keystoneauth_would_from_os_variables(tmp_path: Path) 
     with server:
         envs = [random_env(rng, server.url) for _ in range(40)]
         subprocess.run([sys.executable, "-c", KEYSTONEAUTH_ENV, json.dumps(envs)], check=True, timeout=300,
-                       env=without_os_variables(), cwd=tmp_path)
+                       env=environ_without(), cwd=tmp_path)
         theirs = login_users(server.requests)
         assert len(theirs) == len(envs)
         wrong = []
         for env, their_user in zip(envs, theirs):
             cloud = {"auth": {}, "beside": {k[3:].lower(): v for k, v in env.items()}}
             expected = chpass_would_name_a_domain(their_user, cloud)
-            ours, stderr = chpass_login(server, {**without_os_variables(), **env})
+            ours, stderr = chpass_login(server, {**environ_without(), **env})
             if ours != [expected]:
                 wrong.append((env, expected, ours, stderr))
     assert wrong == [], f"{len(wrong)} of {len(envs)} differ, first: {wrong[:4]}"
@@ -162,12 +158,12 @@ def test_chpass_logs_in_as_keystoneauth_would(tmp_path: Path) -> None:
             paths.append(tmp_path / f"clouds-{i}.yaml")
             paths[-1].write_text(clouds_yaml(cloud))
         subprocess.run([sys.executable, "-c", KEYSTONEAUTH, *map(str, paths)], check=True, timeout=300,
-                       env=without_os_variables())
+                       env=environ_without())
         theirs = login_users(server.requests)
         assert len(theirs) == len(clouds)
         wrong = []
         for cloud, path, their_user in zip(clouds, paths, theirs):
-            env = {**without_os_variables(), "OS_CLOUD": "c", "OS_CLIENT_CONFIG_FILE": str(path),
+            env = {**environ_without(), "OS_CLOUD": "c", "OS_CLIENT_CONFIG_FILE": str(path),
                    "OS_CLIENT_SECURE_FILE": str(tmp_path / "none.yaml")}
             ours, stderr = chpass_login(server, env)
             expected = chpass_would_name_a_domain(their_user, cloud)

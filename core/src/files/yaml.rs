@@ -28,21 +28,6 @@ enum Style {
 /// `clouds.<cloud>.auth.password`, else a `password` written beside `auth`; both change when
 /// both are there, so no copy of the old password is left behind.
 pub fn set_password(text: &str, cloud: &str, password: &str) -> Result<Option<String>> {
-    let mut edited: Option<String> = None;
-    for path in [
-        &["clouds", cloud, "auth", "password"][..],
-        &["clouds", cloud, "password"],
-    ] {
-        let current = edited.as_deref().unwrap_or(text);
-        if let Some(next) = set_at(current, path, password)? {
-            edited = Some(next);
-        }
-    }
-    Ok(edited)
-}
-
-/// The text with the scalar at `path` replaced, or `None` when there is none.
-fn set_at(text: &str, path: &[&str], password: &str) -> Result<Option<String>> {
     // a byte-order mark is not part of the first key
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if body.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
@@ -51,18 +36,34 @@ fn set_at(text: &str, path: &[&str], password: &str) -> Result<Option<String>> {
              line breaks and YAML 1.2 readers do not; left alone",
         ));
     }
-    let Some(scalar) = locate(body, path)? else {
-        if parse(body).is_ok_and(|mut doc| slot(&mut doc, path).is_some()) {
+    let mut edited: Option<String> = None;
+    for path in [
+        &["clouds", cloud, "auth", "password"][..],
+        &["clouds", cloud, "password"],
+    ] {
+        let current = edited.as_deref().unwrap_or(body);
+        if let Some(next) = set_at(current, path, password)? {
+            edited = Some(next);
+        }
+    }
+    let bom = &text[..text.len() - body.len()];
+    Ok(edited.map(|edited| bom.to_owned() + &edited))
+}
+
+/// The text (without a byte-order mark) with the scalar at `path` replaced, or `None` when
+/// there is none.
+fn set_at(text: &str, path: &[&str], password: &str) -> Result<Option<String>> {
+    let Some(scalar) = locate(text, path)? else {
+        if parse(text).is_ok_and(|mut doc| slot(&mut doc, path).is_some()) {
             return Err(unsure());
         }
         return Ok(None);
     };
     let encoded = encode(password, scalar.style);
-    let (head, tail) = (&body[..scalar.start], &body[scalar.end..]);
+    let (head, tail) = (&text[..scalar.start], &text[scalar.end..]);
     let edited = [head, &encoded, tail].concat();
-    read_back(body, &edited, path, password)?;
-    let bom = &text[..text.len() - body.len()];
-    Ok(Some(bom.to_owned() + &edited))
+    read_back(text, &edited, path, password)?;
+    Ok(Some(edited))
 }
 
 /// The edit read back by a YAML parser: the new text must be the old document with
@@ -188,7 +189,8 @@ fn is_blank(line: &Line<'_>) -> bool {
     line.key.is_none() && line.rest.trim().is_empty()
 }
 
-/// Finds `path` (clouds, cloud, auth, password) by indentation, each key a child of the one before.
+/// Finds `path` (`clouds`, the cloud, maybe `auth`, then `password`) by indentation, each key
+/// a child of the one before.
 fn locate(text: &str, path: &[&str]) -> Result<Option<Scalar>> {
     let lines = lines(text);
     let mut parent_indent: Option<usize> = None;

@@ -10,6 +10,7 @@
 //! What oslo.config refuses (an assignment before any section, `[]`, a `$name` template) is
 //! refused here too, since Keystone would not start or not answer.
 
+use super::regex::python_space;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,7 +48,7 @@ impl SecurityCompliance {
         };
 
         for (number, line) in universal_lines(text).enumerate() {
-            let line = line.trim_end_matches(is_python_space);
+            let line = line.trim_end_matches(python_space);
             if line.is_empty() {
                 flush(&mut pending, &section)?;
                 continue;
@@ -56,7 +57,7 @@ impl SecurityCompliance {
                 match pending.as_mut() {
                     Some(assignment) => assignment
                         .lines
-                        .push(line.trim_start_matches(is_python_space).to_owned()),
+                        .push(line.trim_start_matches(python_space).to_owned()),
                     None => return Err(conf_error(number, "unexpected continuation line")),
                 }
                 continue;
@@ -128,16 +129,11 @@ fn universal_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Python's `str.isspace`: Unicode White_Space and the four information separators.
-fn is_python_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
 /// oslo.config's iniparser: the first of `=` or `:` separates; outer matching quotes go.
 fn split_key_value(line: &str) -> Option<(&str, &str)> {
     let at = line.find(['=', ':'])?;
-    let key = line[..at].trim_matches(is_python_space);
-    let value = line[at + 1..].trim_matches(is_python_space);
+    let key = line[..at].trim_matches(python_space);
+    let value = line[at + 1..].trim_matches(python_space);
     let quoted = (value.starts_with('"') && value.ends_with('"'))
         || (value.starts_with('\'') && value.ends_with('\''));
     // a lone quote is its own first and last character: Python's value[1:-1] leaves ""

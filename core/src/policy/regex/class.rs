@@ -121,7 +121,8 @@ pub(super) fn category_mask(name: &str) -> Option<u32> {
 }
 
 /// Python's `str.isspace()`: bidirectional whitespace, separators and the ASCII controls.
-fn python_space(c: char) -> bool {
+/// Also how keystone.conf is trimmed (oslo.config's `str.strip`).
+pub(crate) fn python_space(c: char) -> bool {
     matches!(c, '\t'..='\r' | '\x1c'..='\x20' | '\u{85}')
         || (c > '\u{7f}' && (1 << category(c)) & (0b111 << 22) != 0)
 }

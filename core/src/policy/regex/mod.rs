@@ -13,6 +13,7 @@ mod parse;
 mod vm;
 
 use ast::{Assertion, Node};
+pub(crate) use class::python_space;
 pub(crate) use vm::Exhausted;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
