@@ -8,7 +8,9 @@ step "Rust target wasm32-unknown-unknown"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
 step "wasm-bindgen CLI (the version in Cargo.lock)"
-cargo generate-lockfile --offline >/dev/null 2>&1 || true
+# Cargo.lock is committed; never re-resolve it here (an offline re-resolve on a warm cache
+# rewrites it with whatever versions that cache holds)
+[ -f Cargo.lock ] || cargo generate-lockfile
 want=$(python3 - <<'PY'
 import tomllib
 lock = tomllib.load(open("Cargo.lock", "rb"))
