@@ -4,8 +4,10 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-step "Rust target wasm32-unknown-unknown"
-rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+step "Rust targets wasm32-unknown-unknown (the npm package) and wasm32-wasip1 (vendored crates' tests)"
+for target in wasm32-unknown-unknown wasm32-wasip1; do
+  rustup target list --installed | grep -qx "$target" || rustup target add "$target"
+done
 
 step "wasm-bindgen CLI (the version in Cargo.lock)"
 # Cargo.lock is committed; never re-resolve it here (an offline re-resolve on a warm cache

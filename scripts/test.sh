@@ -27,6 +27,9 @@ cargo test -q --release -p chpass -p chpass-strength --no-default-features --fea
 # the npm main module's core: strength rules judged by an estimator installed at run time
 cargo test -q --release -p chpass --no-default-features --features strength-external --lib 2>&1 | tee -a .work/rust-tests.log
 
+step "vendor/argon2-rust: the crates.io release + our patches; its own tests on wasm32"
+bash scripts/check-vendor.sh 2>&1 | tee -a .work/rust-tests.log
+
 step "js-tests"
 (cd js-tests && npm test) 2>&1 | tee .work/js-tests.log
 
