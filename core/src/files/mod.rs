@@ -85,9 +85,15 @@ pub fn update_cloud_file(
     password: &str,
     options: WriteOptions,
 ) -> Result<FileUpdate> {
+    let (original, edited) = edit_cloud_file(path, cloud, password)?;
+    write_edit(path, &original, edited, options)
+}
+
+/// The file's text and its edit (see [`set_cloud_password`]); nothing is written yet.
+fn edit_cloud_file(path: &Path, cloud: &str, password: &str) -> Result<(String, Option<String>)> {
     let original = fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
     let edited = set_cloud_password(&original, cloud, password).map_err(|e| with_path(e, path))?;
-    write_edit(path, &original, edited, options)
+    Ok((original, edited))
 }
 
 fn write_edit(
@@ -141,9 +147,7 @@ pub fn update_cloud_password(
         if path.extension().is_some_and(|e| e == "json") {
             continue; // JSON configs: not edited in place (no comments or styles to keep)
         }
-        let original = fs::read_to_string(&path).map_err(|e| io_error(&path, &e))?;
-        let edited =
-            set_cloud_password(&original, cloud, password).map_err(|e| with_path(e, &path))?;
+        let (original, edited) = edit_cloud_file(&path, cloud, password)?;
         planned.push((path, original, edited));
     }
     planned
