@@ -206,14 +206,22 @@ unsafe fn fill_block(
 ) {
     let mut scratch = [i64x2_splat(0); SCRATCH_OWORDS];
     // SAFETY: the caller's contract, and `scratch` is a live local.
-    unsafe {
-        fill_block_in(&mut scratch, prev_block, ref_block, next_block, with_xor);
-        crate::memory::secure_wipe_raw(scratch.as_mut_ptr().cast::<u8>(), size_of_val(&scratch));
-    }
+    unsafe { fill_block_in(&mut scratch, prev_block, ref_block, next_block, with_xor) };
+    wipe(&mut scratch);
 }
 
 /// `v128`s of scratch [`fill_block_in`] needs: the state and the block to XOR in at the end.
 const SCRATCH_OWORDS: usize = 2 * OWORDS_IN_BLOCK;
+
+/// Wipes [`fill_block_in`]'s scratch once its caller is done with it. It holds
+/// the last block's state, which must not stay in linear memory, where any
+/// holder of the module's memory can read it.
+fn wipe(scratch: &mut [v128; SCRATCH_OWORDS]) {
+    // SAFETY: a `&mut` array is valid for writes of its whole size.
+    unsafe {
+        crate::memory::secure_wipe_raw(scratch.as_mut_ptr().cast::<u8>(), size_of_val(scratch))
+    };
+}
 
 /// `fill_block()` from `opt.c` in the 128-bit shape, keeping the state in
 /// `scratch` (state, then the block XORed in at the end).
@@ -414,11 +422,7 @@ pub unsafe fn fill_segment(instance: &Instance, mut position: Position) {
         curr_offset = curr_offset.wrapping_add(1);
         prev_offset = prev_offset.wrapping_add(1);
     }
-    // SAFETY: `scratch` is a live local; the last block's state must not stay
-    // in linear memory, where any holder of the module's memory can read it.
-    unsafe {
-        crate::memory::secure_wipe_raw(scratch.as_mut_ptr().cast::<u8>(), size_of_val(&scratch))
-    };
+    wipe(&mut scratch);
 }
 
 #[cfg(test)]
