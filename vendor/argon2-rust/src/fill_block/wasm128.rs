@@ -160,34 +160,39 @@ macro_rules! undiagonalize {
     }};
 }
 
-/// One `BLAKE2_ROUND_NOMSG` on the eight `state` slots `$i0..$i7`.
-macro_rules! round8 {
-    ($s:expr, $i0:expr, $i1:expr, $i2:expr, $i3:expr, $i4:expr, $i5:expr, $i6:expr, $i7:expr) => {{
+/// Two `BLAKE2_ROUND_NOMSG`s: one on the eight `state` slots `$i`, one on the
+/// eight `$j`, interleaved G by G.
+///
+/// Each round is one chain of dependent operations, so on its own it leaves the
+/// core waiting on latencies; two independent rounds side by side give it a
+/// second chain to fill those waits with. Two rounds' 16 vectors still fit in
+/// the 16 vector registers; three do not, and spill.
+macro_rules! round8x2 {
+    ($s:expr, [$($i:expr),*], [$($j:expr),*]) => {{
         let p: *mut v128 = $s.as_mut_ptr();
-        let mut a0 = core::ptr::read_volatile(p.add($i0));
-        let mut a1 = core::ptr::read_volatile(p.add($i1));
-        let mut b0 = core::ptr::read_volatile(p.add($i2));
-        let mut b1 = core::ptr::read_volatile(p.add($i3));
-        let mut c0 = core::ptr::read_volatile(p.add($i4));
-        let mut c1 = core::ptr::read_volatile(p.add($i5));
-        let mut d0 = core::ptr::read_volatile(p.add($i6));
-        let mut d1 = core::ptr::read_volatile(p.add($i7));
+        let [mut a0, mut a1, mut b0, mut b1, mut c0, mut c1, mut d0, mut d1] =
+            [$($i),*].map(|k| core::ptr::read_volatile(p.add(k)));
+        let [mut a2, mut a3, mut b2, mut b3, mut c2, mut c3, mut d2, mut d3] =
+            [$($j),*].map(|k| core::ptr::read_volatile(p.add(k)));
 
         g1!(a0, b0, c0, d0, a1, b1, c1, d1);
+        g1!(a2, b2, c2, d2, a3, b3, c3, d3);
         g2!(a0, b0, c0, d0, a1, b1, c1, d1);
+        g2!(a2, b2, c2, d2, a3, b3, c3, d3);
         diagonalize!(a0, b0, c0, d0, a1, b1, c1, d1);
+        diagonalize!(a2, b2, c2, d2, a3, b3, c3, d3);
         g1!(a0, b0, c0, d0, a1, b1, c1, d1);
+        g1!(a2, b2, c2, d2, a3, b3, c3, d3);
         g2!(a0, b0, c0, d0, a1, b1, c1, d1);
+        g2!(a2, b2, c2, d2, a3, b3, c3, d3);
         undiagonalize!(a0, b0, c0, d0, a1, b1, c1, d1);
+        undiagonalize!(a2, b2, c2, d2, a3, b3, c3, d3);
 
-        core::ptr::write_volatile(p.add($i0), a0);
-        core::ptr::write_volatile(p.add($i1), a1);
-        core::ptr::write_volatile(p.add($i2), b0);
-        core::ptr::write_volatile(p.add($i3), b1);
-        core::ptr::write_volatile(p.add($i4), c0);
-        core::ptr::write_volatile(p.add($i5), c1);
-        core::ptr::write_volatile(p.add($i6), d0);
-        core::ptr::write_volatile(p.add($i7), d1);
+        let slots = [$($i,)* $($j),*];
+        let values = [a0, a1, b0, b1, c0, c1, d0, d1, a2, a3, b2, b3, c2, c3, d2, d3];
+        for (k, v) in slots.into_iter().zip(values) {
+            core::ptr::write_volatile(p.add(k), v);
+        }
     }};
 }
 
@@ -266,25 +271,17 @@ unsafe fn fill_block_in(
             core::ptr::write_volatile(xy.as_mut_ptr().add(i), x);
         }
 
-        // Columns: eight contiguous groups of 8 v128s.
-        round8!(state, 0, 1, 2, 3, 4, 5, 6, 7);
-        round8!(state, 8, 9, 10, 11, 12, 13, 14, 15);
-        round8!(state, 16, 17, 18, 19, 20, 21, 22, 23);
-        round8!(state, 24, 25, 26, 27, 28, 29, 30, 31);
-        round8!(state, 32, 33, 34, 35, 36, 37, 38, 39);
-        round8!(state, 40, 41, 42, 43, 44, 45, 46, 47);
-        round8!(state, 48, 49, 50, 51, 52, 53, 54, 55);
-        round8!(state, 56, 57, 58, 59, 60, 61, 62, 63);
+        // Columns: eight contiguous groups of 8 v128s, two at a time.
+        round8x2!(state, [0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]);
+        round8x2!(state, [16, 17, 18, 19, 20, 21, 22, 23], [24, 25, 26, 27, 28, 29, 30, 31]);
+        round8x2!(state, [32, 33, 34, 35, 36, 37, 38, 39], [40, 41, 42, 43, 44, 45, 46, 47]);
+        round8x2!(state, [48, 49, 50, 51, 52, 53, 54, 55], [56, 57, 58, 59, 60, 61, 62, 63]);
 
-        // Rows: eight groups strided by 8 v128s (16 qwords).
-        round8!(state, 0, 8, 16, 24, 32, 40, 48, 56);
-        round8!(state, 1, 9, 17, 25, 33, 41, 49, 57);
-        round8!(state, 2, 10, 18, 26, 34, 42, 50, 58);
-        round8!(state, 3, 11, 19, 27, 35, 43, 51, 59);
-        round8!(state, 4, 12, 20, 28, 36, 44, 52, 60);
-        round8!(state, 5, 13, 21, 29, 37, 45, 53, 61);
-        round8!(state, 6, 14, 22, 30, 38, 46, 54, 62);
-        round8!(state, 7, 15, 23, 31, 39, 47, 55, 63);
+        // Rows: eight groups strided by 8 v128s (16 qwords), two at a time.
+        round8x2!(state, [0, 8, 16, 24, 32, 40, 48, 56], [1, 9, 17, 25, 33, 41, 49, 57]);
+        round8x2!(state, [2, 10, 18, 26, 34, 42, 50, 58], [3, 11, 19, 27, 35, 43, 51, 59]);
+        round8x2!(state, [4, 12, 20, 28, 36, 44, 52, 60], [5, 13, 21, 29, 37, 45, 53, 61]);
+        round8x2!(state, [6, 14, 22, 30, 38, 46, 54, 62], [7, 15, 23, 31, 39, 47, 55, 63]);
 
         for i in 0..OWORDS_IN_BLOCK {
             let x = core::ptr::read_volatile(xy.as_ptr().add(i));
