@@ -21,7 +21,8 @@
 //!   vmull_u32 / vmull_high_u32  →  u64x2_extmul_low_u32x4 / u64x2_extmul_high_u32x4
 //!   vuzp1q_u32 (even 32s of two vectors) → i32x4_shuffle<0,2,4,6>
 //!   REV64.4s (ror32)            →  i32x4_shuffle<1,0,3,2>(x, x)
-//!   TBL byte rotates (ror24/16) →  i8x16_shuffle with the r24/r16 tables
+//!   TBL byte rotate (ror16)     →  i8x16_shuffle with the r16 table
+//!   TBL byte rotate (ror24)     →  v128_or(u64x2_shr(x, 24), u64x2_shl(x, 40))
 //!   SHR/ADD-XOR (ror63)         →  v128_xor(u64x2_shr(x, 63), i64x2_add(x, x))
 //!   EXT.16b (alignr 8)          →  i64x2_shuffle<1,2>
 //!   veorq / vaddq               →  v128_xor / i64x2_add
@@ -70,11 +71,13 @@ fn ror32(x: v128) -> v128 {
     i32x4_shuffle::<1, 0, 3, 2>(x, x)
 }
 
-/// `rotate_right(24)` per 64-bit lane, as a byte shuffle (`blamka-round-opt.h`'s
-/// `r24` table).
+/// `rotate_right(24)` per 64-bit lane, as two shifts. Not as a byte shuffle
+/// (`blamka-round-opt.h`'s `r24` table): its mask is no 16-bit pattern, so V8
+/// lowers it to `pshufb` and rebuilds the mask register at every use, which
+/// costs more than the shifts.
 #[inline(always)]
 fn ror24(x: v128) -> v128 {
-    i8x16_shuffle::<3, 4, 5, 6, 7, 0, 1, 2, 11, 12, 13, 14, 15, 8, 9, 10>(x, x)
+    v128_or(u64x2_shr(x, 24), u64x2_shl(x, 40))
 }
 
 /// `rotate_right(16)` per 64-bit lane (`r16` table).
