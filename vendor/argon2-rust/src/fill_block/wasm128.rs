@@ -168,8 +168,9 @@ macro_rules! undiagonalize {
 ///
 /// Each round is one chain of dependent operations, so on its own it leaves the
 /// core waiting on latencies; two independent rounds side by side give it a
-/// second chain to fill those waits with. Two rounds' 16 vectors still fit in
-/// the 16 vector registers; three do not, and spill.
+/// second chain to fill those waits with. Two rounds' 16 vectors nearly fit in
+/// the 16 vector registers (V8 spills a few temporaries); four rounds spill
+/// heavily and were no faster than one.
 macro_rules! round8x2 {
     ($s:expr, [$($i:expr),*], [$($j:expr),*]) => {{
         let p: *mut v128 = $s.as_mut_ptr();
