@@ -171,18 +171,27 @@ macro_rules! undiagonalize {
 /// second chain to fill those waits with. Two rounds' 16 vectors nearly fit in
 /// the 16 vector registers (V8 spills a few temporaries); four rounds spill
 /// heavily and were no faster than one.
+///
+/// The V8 of Node 24 and Chromium does not keep this order: it computes each
+/// value just before the store that first needs it, so with every store at the
+/// end it runs one round whole, then the other. Storing `b1` and `b3` to their
+/// slots half-way (the end stores them again) makes it run the rounds' halves
+/// in turn instead, which lets the core overlap them again.
 macro_rules! round8x2 {
     ($s:expr, [$($i:expr),*], [$($j:expr),*]) => {{
         let p: *mut v128 = $s.as_mut_ptr();
-        let [mut a0, mut a1, mut b0, mut b1, mut c0, mut c1, mut d0, mut d1] =
-            [$($i),*].map(|k| core::ptr::read_volatile(p.add(k)));
-        let [mut a2, mut a3, mut b2, mut b3, mut c2, mut c3, mut d2, mut d3] =
-            [$($j),*].map(|k| core::ptr::read_volatile(p.add(k)));
+        let slots = [$($i,)* $($j),*];
+        let [
+            mut a0, mut a1, mut b0, mut b1, mut c0, mut c1, mut d0, mut d1,
+            mut a2, mut a3, mut b2, mut b3, mut c2, mut c3, mut d2, mut d3,
+        ] = slots.map(|k| core::ptr::read_volatile(p.add(k)));
 
         g1!(a0, b0, c0, d0, a1, b1, c1, d1);
         g1!(a2, b2, c2, d2, a3, b3, c3, d3);
         g2!(a0, b0, c0, d0, a1, b1, c1, d1);
         g2!(a2, b2, c2, d2, a3, b3, c3, d3);
+        core::ptr::write_volatile(p.add(slots[3]), b1);
+        core::ptr::write_volatile(p.add(slots[11]), b3);
         diagonalize!(a0, b0, c0, d0, a1, b1, c1, d1);
         diagonalize!(a2, b2, c2, d2, a3, b3, c3, d3);
         g1!(a0, b0, c0, d0, a1, b1, c1, d1);
@@ -192,7 +201,6 @@ macro_rules! round8x2 {
         undiagonalize!(a0, b0, c0, d0, a1, b1, c1, d1);
         undiagonalize!(a2, b2, c2, d2, a3, b3, c3, d3);
 
-        let slots = [$($i,)* $($j),*];
         let values = [a0, a1, b0, b1, c0, c1, d0, d1, a2, a3, b2, b3, c2, c3, d2, d3];
         for (k, v) in slots.into_iter().zip(values) {
             core::ptr::write_volatile(p.add(k), v);
