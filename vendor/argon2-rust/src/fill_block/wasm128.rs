@@ -243,13 +243,12 @@ fn wipe(scratch: &mut [v128; SCRATCH_OWORDS]) {
 /// `fill_block()` from `opt.c` in the 128-bit shape, keeping the state in
 /// `scratch` (state, then the block XORed in at the end).
 ///
-/// The state is read and written through memory once per round, with volatile
-/// accesses so that LLVM keeps it there, as `opt.c`'s `state` array is. Left to
-/// LLVM, the 64 `v128`s become values live across the whole function, and the
-/// register allocators of the V8 in Node 20 and 22 then spill them around every
-/// round: this way a hash takes about 20% less time there, and 0-2% more on the
-/// V8 of Node 24 and Chromium 156. `scratch` then holds the last block's state,
-/// so the caller wipes it once it is done with it.
+/// The state is read and written through memory around every round, with
+/// volatile accesses so that LLVM keeps it there, as `opt.c`'s `state` array
+/// is. Left to LLVM, the 64 `v128`s become values live across the whole
+/// function, which the register allocators of the V8 in Node 20 and 22 spill
+/// around every round, at about a fifth of a hash. `scratch` then holds the
+/// last block's state, so the caller wipes it once it is done with it.
 ///
 /// # Safety
 ///
