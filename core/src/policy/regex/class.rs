@@ -1,7 +1,8 @@
 //! Character sets: ranges, the servers' `\d \w \s` and Unicode categories, nested and
 //! intersected sets (Java), and case-insensitive membership.
 
-use super::gencat::{NAMES, RUNS};
+use super::gencat::{CATEGORIES, GAPS, NAMES};
+use std::sync::OnceLock;
 
 /// How case-insensitive matching compares: not at all, ASCII letters only (Java's default
 /// `(?i)`), or by Unicode simple case mapping (Python, Java `(?iu)`).
@@ -104,9 +105,28 @@ const NUMBERS: u32 = 0b111 << ND;
 
 /// The general category of `c`, as an index into `NAMES`.
 fn category(c: char) -> u32 {
-    let key = (c as u32) << 5 | 31;
-    let run = RUNS.partition_point(|&run| run <= key);
-    RUNS[run.saturating_sub(1)] & 31
+    let starts = run_starts();
+    let run = starts.partition_point(|&start| start <= c as u32);
+    u32::from(CATEGORIES[run.saturating_sub(1)])
+}
+
+/// Each run's first code point, decoded from `GAPS` at first use.
+fn run_starts() -> &'static [u32] {
+    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut starts = Vec::with_capacity(CATEGORIES.len());
+        let (mut start, mut gap, mut shift) = (0, 0, 0);
+        for byte in GAPS {
+            gap |= u32::from(byte & 0x7F) << shift;
+            shift += 7;
+            if byte < 0x80 {
+                start += gap;
+                starts.push(start);
+                (gap, shift) = (0, 0);
+            }
+        }
+        starts
+    })
 }
 
 /// A mask for a category name (`L`, `Lu`, …), as Java and Unicode spell them.
@@ -156,4 +176,41 @@ pub(super) fn same(a: char, b: char, fold: Fold) -> bool {
     a == b
         || (fold != Fold::None
             && other_cases(a, fold).any(|a| other_cases(b, fold).any(|b| a == b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runs_decode_to_one_category_per_code_point() {
+        let starts = run_starts();
+        assert_eq!(starts.len(), CATEGORIES.len());
+        assert_eq!(starts[0], 0);
+        assert!(starts.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(*starts.last().unwrap_or(&u32::MAX) <= 0x10FFFF);
+    }
+
+    #[test]
+    fn categories_are_unicode_14s() {
+        let name = |c| NAMES[category(c) as usize];
+        let expected = [
+            ('\0', "Cc"),
+            ('A', "Lu"),
+            ('a', "Ll"),
+            ('ǅ', "Lt"),
+            ('0', "Nd"),
+            ('_', "Pc"),
+            ('\u{3000}', "Zs"),
+            ('\u{E000}', "Co"),
+            ('\u{10FFFF}', "Cn"),
+            // new in Unicode 14.0: ARABIC LETTER BEH WITH SMALL V BELOW
+            ('\u{0870}', "Lo"),
+            // assigned only in Unicode 15.0, so unassigned here
+            ('\u{11F00}', "Cn"),
+        ];
+        for (c, category) in expected {
+            assert_eq!(name(c), category, "U+{:04X}", c as u32);
+        }
+    }
 }
