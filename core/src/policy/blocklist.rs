@@ -44,7 +44,12 @@ impl Blocklist {
         };
         Blocklist {
             common: spec.common,
-            words: Arc::new(spec.words.iter().map(|w| w.to_lowercase()).collect()),
+            words: Arc::new(
+                spec.words
+                    .iter()
+                    .map(|w| crate::case::to_lowercase(w))
+                    .collect(),
+            ),
             sha1: Arc::new(spec.sha1.iter().filter_map(|h| parse_sha1(h)).collect()),
         }
     }

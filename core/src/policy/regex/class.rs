@@ -152,23 +152,15 @@ pub(super) fn other_cases(c: char, fold: Fold) -> impl Iterator<Item = char> {
     let lower = |c: char| match fold {
         Fold::None => c,
         Fold::Ascii => c.to_ascii_lowercase(),
-        Fold::Unicode => simple(c.to_lowercase(), c),
+        Fold::Unicode => crate::case::lower(c),
     };
     let upper = |c: char| match fold {
         Fold::None => c,
         Fold::Ascii => c.to_ascii_uppercase(),
-        Fold::Unicode => simple(c.to_uppercase(), c),
+        Fold::Unicode => crate::case::upper(c),
     };
     // both round trips: the Kelvin sign K lowers to k, which raises to K; ſ raises to S
     [c, lower(c), upper(c), upper(lower(c)), lower(upper(c))].into_iter()
-}
-
-/// A one-char case mapping; a mapping to several chars (`ß` → `SS`) leaves `c` as it is.
-fn simple(mut mapped: impl Iterator<Item = char>, c: char) -> char {
-    match (mapped.next(), mapped.next()) {
-        (Some(one), None) => one,
-        _ => c,
-    }
 }
 
 /// Whether two chars are equal under `fold`.
