@@ -17,7 +17,7 @@ cargo clippy -q -p chpass-strength-wasm --target wasm32-unknown-unknown -- -D wa
 
 step "rustdoc (broken links and bare URLs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass --all-features
-RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass-strength -p chpass-cli
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass-case -p chpass-strength -p chpass-cli
 
 mkdir -p .work
 step "Rust tests"

@@ -15,7 +15,6 @@
 #![forbid(unsafe_code)]
 
 pub mod backend;
-mod case;
 pub mod error;
 #[cfg(feature = "files")]
 pub mod files;

@@ -47,7 +47,7 @@ impl Blocklist {
             words: Arc::new(
                 spec.words
                     .iter()
-                    .map(|w| crate::case::to_lowercase(w))
+                    .map(|w| chpass_case::to_lowercase(w))
                     .collect(),
             ),
             sha1: Arc::new(spec.sha1.iter().filter_map(|h| parse_sha1(h)).collect()),

@@ -41,7 +41,7 @@ impl SecurityCompliance {
             let section = section
                 .as_deref()
                 .ok_or_else(|| conf_error(at, "an assignment before any section"))?;
-            if crate::case::to_lowercase(section) == SECTION {
+            if chpass_case::to_lowercase(section) == SECTION {
                 raw.assign(&key, lines.join("\n"));
             }
             Ok(())
