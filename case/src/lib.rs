@@ -1,5 +1,6 @@
-//! Unicode case mapping, exactly as Rust's std maps it, from tables a fifth the size: std's
-//! take 11 KB of each gzipped wasm module of chpass's npm package, which a browser downloads.
+//! Unicode case mapping, exactly as Rust's std maps it, from 4 KB of tables: runs of chars
+//! that map by the same distance. A browser downloads chpass's npm package, and without std's
+//! tables and their code its main wasm module is 13 KB smaller gzipped, the estimator's 7 KB.
 //!
 //! The tables are read off std (`examples/tables.rs`), and the tests compare every char with
 //! std, so a new Rust with a new Unicode version fails them until the tables are generated
