@@ -1,6 +1,8 @@
-//! Prints case/src/tables.rs: std's case mappings as the compact tables `chpass_case` reads:
+//! Writes case/src/tables.rs: std's case mappings as the compact tables `chpass_case` reads:
 //!
-//!     cargo run -q -p chpass-case --example tables > case/src/tables.rs && cargo fmt
+//!     cargo run -q -p chpass-case --example tables && cargo fmt
+//!
+//! (It writes the file itself: a shell redirect would empty it before cargo builds the crate.)
 //!
 //! Everything is read off std itself, the two sets that decide a final sigma included (std
 //! keeps those private); the crate's tests compare the result with std for every char.
@@ -123,5 +125,9 @@ fn main() {
             .collect::<Vec<_>>()
             .join(",")
     );
-    print!("{out}");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/tables.rs");
+    if let Err(e) = std::fs::write(path, out) {
+        eprintln!("{path}: {e}");
+        std::process::exit(1);
+    }
 }
