@@ -166,3 +166,33 @@ def test_random_patterns_agree_with_java() -> None:
         if ours != theirs:
             wrong.append((regex, password, ours, theirs))
     assert wrong == [], f"{len(wrong)} disagreements, first: {wrong[:10]}"
+
+
+def test_unicode_classes_agree_with_cpython_on_every_code_point() -> None:
+    """`\\d \\w \\s \\W` for each of the 1,111,998 code points that are not surrogates: pins
+    chpass's general-category table (Unicode 14, stored as byte streams) to CPython 3.11's."""
+    points = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000]
+    for regex in (r"^\d$", r"^\w$", r"^\s$", r"^\W$"):
+        policy = chpass.Policy({"pattern": {"regex": regex, "dialect": "python_re_match"}})
+        compiled = re.compile(regex)
+        wrong = [hex(ord(c)) for c in points
+                 if ("pattern_mismatch" not in policy.validate(c).codes) != (compiled.match(c) is not None)]
+        assert wrong == [], f"{regex}: {len(wrong)} disagreements, first: {wrong[:20]}"
+
+
+# Where case-insensitive matching is known to differ from CPython's (README, "Patterns"): CPython
+# folds İ to i by its simple lowercase, chpass leaves chars whose lowercase is two chars alone;
+# chpass also folds `\w` itself, and knows the case pairs of letters new in Unicode 15-16.
+FOLD_DIFFERENCES = {r"(?i)^[a-z]$": [0x130], r"(?i)^\w$": [0x345, 0xA7CB, 0xA7D2, 0xA7D4, 0xA7DC]}
+
+
+def test_case_folding_differs_from_cpython_only_where_documented() -> None:
+    """Every BMP code point under `(?i)`, against literals and ranges of several scripts."""
+    points = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000]
+    for regex in (r"(?i)^[a-z]$", r"(?i)^k$", r"(?i)^s$", r"(?i)^σ$", r"(?i)^[à-þ]$", r"(?i)^[α-ω]$",
+                  r"(?i)^[а-я]$", r"(?i)^\w$"):
+        policy = chpass.Policy({"pattern": {"regex": regex, "dialect": "python_re_match"}})
+        compiled = re.compile(regex)
+        wrong = [ord(c) for c in points
+                 if ("pattern_mismatch" not in policy.validate(c).codes) != (compiled.match(c) is not None)]
+        assert wrong == FOLD_DIFFERENCES.get(regex, []), f"{regex}: {[hex(cp) for cp in wrong]}"
