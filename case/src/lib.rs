@@ -35,6 +35,12 @@ pub fn lower(c: char) -> char {
     mapped(&LOWER, c)
 }
 
+/// Unicode's simple lowercase of `c` (UnicodeData's), by which CPython's `re` and Java's
+/// `Pattern` fold case: `lower(c)`, except that İ, whose full lowercase is two chars, is `i`.
+pub fn simple_lower(c: char) -> char {
+    if c == 'İ' { 'i' } else { lower(c) }
+}
+
 /// `c`'s uppercase if that is one char (as `char::to_uppercase` maps it), else `c`: ß stays ß.
 pub fn upper(c: char) -> char {
     mapped(&UPPER, c)
@@ -134,6 +140,16 @@ mod tests {
                 c as u32
             );
         }
+    }
+
+    #[test]
+    fn the_simple_lowercase_differs_only_for_dotted_capital_i() {
+        let differ: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| simple_lower(c) != lower(c))
+            .collect();
+        assert_eq!(differ, ['İ']);
+        assert_eq!(simple_lower('İ'), 'i');
     }
 
     #[test]

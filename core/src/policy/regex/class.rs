@@ -152,14 +152,15 @@ pub(super) fn other_cases(c: char, fold: Fold) -> impl Iterator<Item = char> {
     let lower = |c: char| match fold {
         Fold::None => c,
         Fold::Ascii => c.to_ascii_lowercase(),
-        Fold::Unicode => chpass_case::lower(c),
+        Fold::Unicode => chpass_case::simple_lower(c),
     };
     let upper = |c: char| match fold {
         Fold::None => c,
         Fold::Ascii => c.to_ascii_uppercase(),
         Fold::Unicode => chpass_case::upper(c),
     };
-    // both round trips: the Kelvin sign K lowers to k, which raises to K; ſ raises to S
+    // both round trips: the Kelvin sign K lowers to k, which raises to K; ſ raises to S; İ
+    // lowers to i by the simple mapping, as both servers fold it
     [c, lower(c), upper(c), upper(lower(c)), lower(upper(c))].into_iter()
 }
 
