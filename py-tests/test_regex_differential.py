@@ -196,3 +196,15 @@ def test_case_folding_differs_from_cpython_only_where_documented() -> None:
         wrong = [ord(c) for c in points
                  if ("pattern_mismatch" not in policy.validate(c).codes) != (compiled.match(c) is not None)]
         assert wrong == FOLD_DIFFERENCES.get(regex, []), f"{regex}: {[hex(cp) for cp in wrong]}"
+
+
+def test_java_case_folding_agrees_on_every_bmp_code_point() -> None:
+    """Literals and ranges under `(?iu)` and ASCII `(?i)` against java.util.regex (İ folds to i
+    in both); Java's reading of categories under `(?iu)` differs (README)."""
+    points = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000]
+    for regex in ("(?iu)[a-z]", "(?iu)i", "(?iu)k", "(?iu)σ", "(?iu)[а-я]", "(?i)[a-z]"):
+        policy = chpass.Policy({"pattern": {"regex": regex, "dialect": "java_matches"}})
+        theirs = java_verdicts([(regex, c) for c in points])
+        wrong = [hex(ord(c)) for c, java in zip(points, theirs)
+                 if ("pattern_mismatch" not in policy.validate(c).codes) != java]
+        assert wrong == [], f"{regex}: {wrong[:20]}"
