@@ -36,7 +36,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   step "apt-get install ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-java -version 2>&1 | head -1
+java -version 2>&1 | sed -n 1p
 /usr/bin/chromium --version
 
 step "Python virtualenv .venv"

@@ -41,5 +41,8 @@ tests=$(cd "$scratch/crate" && RUSTFLAGS="-C target-feature=+simd128" CARGO_TARG
   cargo test -q --release --lib --target wasm32-wasip1 --no-default-features --features std,zeroize-memory \
   --no-run --message-format=json | "$PY" -c '
 import json, sys
-print(next(m["executable"] for m in map(json.loads, sys.stdin) if m.get("executable")))')
+# read to the end: stopping at the first executable closed the pipe while cargo still wrote
+# its last message, and cargo failed on the broken pipe (seen once in a clean-clone CI run)
+executables = [m["executable"] for m in map(json.loads, sys.stdin) if m.get("executable")]
+print(executables[0])')
 node --no-warnings scripts/wasi-run.mjs "$tests" --test-threads=1 -q
