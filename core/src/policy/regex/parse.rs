@@ -117,11 +117,15 @@ impl Parser {
         self.flavor == Flavor::Java
     }
 
+    /// How `(?i)` compares: by ASCII letters only in Java without `(?u)` and in Python with `(?a)`
+    /// (CPython's `re.ASCII` limits case-insensitive matching to ASCII too), else by Unicode.
     fn fold(&self) -> Fold {
-        match (
-            self.flags.ignore_case,
-            self.java() && !self.flags.unicode_case,
-        ) {
+        let ascii_only = if self.java() {
+            !self.flags.unicode_case
+        } else {
+            self.flags.ascii
+        };
+        match (self.flags.ignore_case, ascii_only) {
             (false, _) => Fold::None,
             (true, true) => Fold::Ascii,
             (true, false) => Fold::Unicode,
