@@ -181,9 +181,8 @@ def test_unicode_classes_agree_with_cpython_on_every_code_point() -> None:
 
 
 # Where case-insensitive matching is known to differ from CPython's (README, "Patterns"): chpass
-# folds `\w` itself, where CPython tests the simple lowercase only, and chpass knows the case pairs
-# of letters new in Unicode 15-16.
-FOLD_DIFFERENCES = {r"(?i)^\w$": [0x345, 0xA7CB, 0xA7D2, 0xA7D4, 0xA7DC]}
+# knows the lowercase of four letters new in Unicode 16, which CPython 3.11 (Unicode 14) does not.
+FOLD_DIFFERENCES = {r"(?i)^\w$": [0xA7CB, 0xA7D2, 0xA7D4, 0xA7DC]}
 
 
 def test_case_folding_differs_from_cpython_only_where_documented() -> None:
@@ -200,12 +199,31 @@ def test_case_folding_differs_from_cpython_only_where_documented() -> None:
 
 
 def test_java_case_folding_agrees_on_every_bmp_code_point() -> None:
-    """Literals and ranges under `(?iu)` and ASCII `(?i)` against java.util.regex (İ folds to i
-    in both); Java's reading of categories under `(?iu)` differs (README)."""
+    """Literals, ranges, ASCII classes, intersections and `\\Q…\\E` under `(?iu)` and ASCII `(?i)`
+    against java.util.regex: İ folds to i, and classes such as `\\w` test the char unfolded."""
     points = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000]
-    for regex in ("(?iu)[a-z]", "(?iu)i", "(?iu)k", "(?iu)σ", "(?iu)[а-я]", "(?i)[a-z]"):
+    for regex in ("(?iu)[a-z]", "(?iu)i", "(?iu)k", "(?iu)σ", "(?iu)[а-я]", "(?i)[a-z]", "(?iu)[^a-z]",
+                  "(?iu)\\w", "(?iu)\\p{Alpha}", "(?i)\\p{Lower}", "(?iu)[a-z&&d-f]", "(?iu)[\\Qabc\\E]"):
         policy = chpass.Policy({"pattern": {"regex": regex, "dialect": "java_matches"}})
         theirs = java_verdicts([(regex, c) for c in points])
         wrong = [hex(ord(c)) for c, java in zip(points, theirs)
                  if ("pattern_mismatch" not in policy.validate(c).codes) != java]
         assert wrong == [], f"{regex}: {wrong[:20]}"
+
+
+def test_java_case_properties_under_ignore_case_are_any_cased_letter() -> None:
+    """Under `(?i)` Java reads `\\p{Lu}`, `\\p{Ll}` and `\\p{javaLowerCase}` as any cased letter, as
+    chpass does: over the BMP they differ from Java exactly where the unfolded `\\p{LC}` and
+    `\\p{IsLowercase}|\\p{IsUppercase}` do, at letters that Java's older Unicode lacks."""
+    points = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000]
+
+    def differences(regex: str) -> List[int]:
+        policy = chpass.Policy({"pattern": {"regex": regex, "dialect": "java_matches"}})
+        theirs = java_verdicts([(regex, c) for c in points])
+        return [ord(c) for c, java in zip(points, theirs)
+                if ("pattern_mismatch" not in policy.validate(c).codes) != java]
+
+    cased_categories = differences("\\p{LC}")
+    assert differences("(?i)\\p{Lu}") == differences("(?iu)\\p{Ll}") == cased_categories
+    cased = differences("[\\p{IsLowercase}\\p{IsUppercase}\\p{Lt}]")
+    assert differences("(?i)\\p{javaLowerCase}") == differences("(?iu)\\p{IsUppercase}") == cased

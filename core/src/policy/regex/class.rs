@@ -27,13 +27,24 @@ pub(super) enum Named {
     Alphabetic,
     Uppercase,
     Lowercase,
+    /// Java's reading of `\p{Lower}`-like case properties under `(?i)`: any cased letter.
+    Cased,
     WhiteSpace,
 }
 
 #[derive(Debug, Clone)]
 pub(super) enum Item {
+    /// Chars written in the pattern, which `(?i)` folds.
     Range(char, char),
-    Named { set: Named, negated: bool },
+    /// A predefined set. Under `(?i)` CPython tests a char's lowercase against it, and Java the
+    /// char itself (it widens the case properties instead, at parse time): `lowercased` says
+    /// which.
+    Named {
+        set: Named,
+        negated: bool,
+        lowercased: bool,
+    },
+    /// A set of its own, folding by its own `fold`.
     Nested(Class),
 }
 
@@ -62,23 +73,29 @@ impl Class {
     }
 
     pub fn contains(&self, c: char) -> bool {
-        let found = match self.fold {
-            Fold::None => self.holds(c),
-            fold => other_cases(c, fold).any(|c| self.holds(c)),
-        };
+        let found = self.items.iter().any(|item| item.contains(c, self.fold))
+            && self.and.iter().all(|set| set.contains(c));
         found != self.negated
-    }
-
-    fn holds(&self, c: char) -> bool {
-        self.items.iter().any(|item| item.contains(c)) && self.and.iter().all(|set| set.contains(c))
     }
 }
 
 impl Item {
-    fn contains(&self, c: char) -> bool {
+    fn contains(&self, c: char, fold: Fold) -> bool {
         match self {
-            Item::Range(a, b) => (*a..=*b).contains(&c),
-            Item::Named { set, negated } => set.contains(c) != *negated,
+            Item::Range(a, b) => other_cases(c, fold).any(|c| (*a..=*b).contains(&c)),
+            Item::Named {
+                set,
+                negated,
+                lowercased,
+            } => {
+                let c = match fold {
+                    _ if !lowercased => c,
+                    Fold::None => c,
+                    Fold::Ascii => c.to_ascii_lowercase(),
+                    Fold::Unicode => chpass_case::simple_lower(c),
+                };
+                set.contains(c) != *negated
+            }
             Item::Nested(class) => class.contains(c),
         }
     }
@@ -94,11 +111,13 @@ impl Named {
             Named::Alphabetic => c.is_alphabetic(),
             Named::Uppercase => c.is_uppercase(),
             Named::Lowercase => c.is_lowercase(),
+            Named::Cased => c.is_lowercase() || c.is_uppercase() || category(c) == LT,
             Named::WhiteSpace => c.is_whitespace(),
         }
     }
 }
 
+const LT: u32 = 2;
 const ND: u32 = 8;
 const LETTERS: u32 = 0b11111;
 const NUMBERS: u32 = 0b111 << ND;

@@ -641,17 +641,21 @@ impl Parser {
                     ('s', true) => {
                         Item::Nested(Class::ranges(&[('\t', '\r'), ('\x1c', ' ')], negated))
                     }
+                    // CPython's Unicode classes (Java's are ASCII)
                     ('d', false) => Item::Named {
                         set: Named::UnicodeDigit,
                         negated,
+                        lowercased: true,
                     },
                     ('w', false) => Item::Named {
                         set: Named::UnicodeWord,
                         negated,
+                        lowercased: true,
                     },
                     _ => Item::Named {
                         set: Named::UnicodeSpace,
                         negated,
+                        lowercased: true,
                     },
                 };
                 Ok(item)
@@ -752,13 +756,20 @@ impl Parser {
     }
 
     /// Java's `\p{…}` / `\pL`: POSIX classes (ASCII), general categories, binary properties.
+    /// Under `(?i)`, with or without `u`, Java reads the case properties as any cased letter
+    /// (`\p{Lower}` and `\p{Upper}` as any ASCII letter) and folds no other property.
     fn property(&mut self, negated: bool) -> Result<Item, String> {
         let name = if self.eat('{') {
             self.until('}', "unclosed character family")?
         } else {
             self.next()?.to_string()
         };
-        if let Some(ranges) = posix(&name) {
+        let case_insensitive = self.flags.ignore_case;
+        let posix_name = match name.as_str() {
+            "Lower" | "Upper" if case_insensitive => "Alpha",
+            name => name,
+        };
+        if let Some(ranges) = posix(posix_name) {
             return Ok(Item::Nested(Class::ranges(ranges, negated)));
         }
         let bare = name
@@ -767,6 +778,10 @@ impl Parser {
             .or_else(|| name.strip_prefix("Is"))
             .unwrap_or(&name);
         let set = match bare {
+            "Lu" | "Ll" | "Lt" if case_insensitive => categories(&["Lu", "Ll", "Lt"]),
+            "Uppercase" | "javaUpperCase" | "Lowercase" | "javaLowerCase" if case_insensitive => {
+                Named::Cased
+            }
             "Alphabetic" | "javaAlphabetic" => Named::Alphabetic,
             "Uppercase" | "javaUpperCase" => Named::Uppercase,
             "Lowercase" | "javaLowerCase" => Named::Lowercase,
@@ -786,7 +801,11 @@ impl Parser {
                 }
             },
         };
-        Ok(Item::Named { set, negated })
+        Ok(Item::Named {
+            set,
+            negated,
+            lowercased: false,
+        })
     }
 
     /// After `[`: a set, with Java's nested sets and `&&` intersections.
@@ -833,9 +852,15 @@ impl Parser {
         // Java's `a&&b&&c`: the first operand, and each later one as a condition
         intersected.push(items);
         let mut operands = intersected.into_iter();
+        let fold = self.fold();
         let mut class = Class::new(operands.next().unwrap_or_default(), negated);
-        class.and = operands.map(|items| Class::new(items, false)).collect();
-        class.fold = self.fold();
+        class.and = operands
+            .map(|items| Class {
+                fold,
+                ..Class::new(items, false)
+            })
+            .collect();
+        class.fold = fold;
         Ok(class)
     }
 
@@ -852,7 +877,10 @@ impl Parser {
                 .into_iter()
                 .map(|c| Item::Range(c, c))
                 .collect();
-            return Ok(Item::Nested(Class::new(items, false)));
+            return Ok(Item::Nested(Class {
+                fold: self.fold(),
+                ..Class::new(items, false)
+            }));
         }
         if e.is_ascii_digit() && e != '0' && !self.java() {
             // Python: one to three octal digits in a set (`[\1]` is chr(1)); \8 and \9 are errors
