@@ -73,16 +73,22 @@ impl Class {
     }
 
     pub fn contains(&self, c: char) -> bool {
-        let found = self.items.iter().any(|item| item.contains(c, self.fold))
+        // the case variants once per char, not once per range
+        let cases = other_cases(c, self.fold);
+        let found = self
+            .items
+            .iter()
+            .any(|item| item.contains(c, &cases, self.fold))
             && self.and.iter().all(|set| set.contains(c));
         found != self.negated
     }
 }
 
 impl Item {
-    fn contains(&self, c: char, fold: Fold) -> bool {
+    /// `cases`: `c` and the chars it equals under `fold`.
+    fn contains(&self, c: char, cases: &[char], fold: Fold) -> bool {
         match self {
-            Item::Range(a, b) => other_cases(c, fold).any(|c| (*a..=*b).contains(&c)),
+            Item::Range(a, b) => cases.iter().any(|c| (*a..=*b).contains(c)),
             Item::Named {
                 set,
                 negated,
@@ -167,7 +173,7 @@ pub(crate) fn python_space(c: char) -> bool {
 }
 
 /// `c` and the chars it equals under `fold`.
-pub(super) fn other_cases(c: char, fold: Fold) -> impl Iterator<Item = char> {
+pub(super) fn other_cases(c: char, fold: Fold) -> [char; 5] {
     let lower = |c: char| match fold {
         Fold::None => c,
         Fold::Ascii => c.to_ascii_lowercase(),
@@ -180,14 +186,16 @@ pub(super) fn other_cases(c: char, fold: Fold) -> impl Iterator<Item = char> {
     };
     // both round trips: the Kelvin sign K lowers to k, which raises to K; ſ raises to S; İ
     // lowers to i by the simple mapping, as both servers fold it
-    [c, lower(c), upper(c), upper(lower(c)), lower(upper(c))].into_iter()
+    [c, lower(c), upper(c), upper(lower(c)), lower(upper(c))]
 }
 
 /// Whether two chars are equal under `fold`.
 pub(super) fn same(a: char, b: char, fold: Fold) -> bool {
     a == b
         || (fold != Fold::None
-            && other_cases(a, fold).any(|a| other_cases(b, fold).any(|b| a == b)))
+            && other_cases(a, fold)
+                .iter()
+                .any(|a| other_cases(b, fold).contains(a)))
 }
 
 #[cfg(test)]
