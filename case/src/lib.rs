@@ -88,22 +88,28 @@ fn ignorable(c: char) -> bool {
         .is_some_and(|run| c as u32 <= runs[run].1)
 }
 
+/// The unsigned LEB128 numbers in `bytes`: how chpass stores its Unicode tables compactly
+/// (this crate's case-ignorable runs, the policy regex engine's general-category runs).
+pub fn leb128(bytes: &[u8]) -> Vec<u32> {
+    let mut numbers = Vec::with_capacity(bytes.len());
+    let (mut n, mut shift) = (0, 0);
+    for &byte in bytes {
+        n |= u32::from(byte & 0x7F) << shift;
+        shift += 7;
+        if byte < 0x80 {
+            numbers.push(n);
+            (n, shift) = (0, 0);
+        }
+    }
+    numbers
+}
+
 /// The case-ignorable runs as `(first, last)`, decoded from `IGNORABLE` at first use.
 fn ignorable_runs() -> &'static [(u32, u32)] {
     static RUNS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
     RUNS.get_or_init(|| {
-        let mut numbers = Vec::with_capacity(IGNORABLE.len());
-        let (mut n, mut shift) = (0, 0);
-        for byte in IGNORABLE {
-            n |= u32::from(byte & 0x7F) << shift;
-            shift += 7;
-            if byte < 0x80 {
-                numbers.push(n);
-                (n, shift) = (0, 0);
-            }
-        }
         let mut end = 0;
-        numbers
+        leb128(&IGNORABLE)
             .chunks_exact(2)
             .map(|pair| {
                 let first = end + pair[0];

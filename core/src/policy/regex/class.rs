@@ -139,18 +139,14 @@ fn category(c: char) -> u32 {
 fn run_starts() -> &'static [u32] {
     static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
     STARTS.get_or_init(|| {
-        let mut starts = Vec::with_capacity(CATEGORIES.len());
-        let (mut start, mut gap, mut shift) = (0, 0, 0);
-        for byte in GAPS {
-            gap |= u32::from(byte & 0x7F) << shift;
-            shift += 7;
-            if byte < 0x80 {
+        let mut start = 0;
+        chpass_case::leb128(&GAPS)
+            .into_iter()
+            .map(|gap| {
                 start += gap;
-                starts.push(start);
-                (gap, shift) = (0, 0);
-            }
-        }
-        starts
+                start
+            })
+            .collect()
     })
 }
 
