@@ -13,6 +13,26 @@ pub(super) enum Fold {
     Unicode,
 }
 
+impl Fold {
+    /// `c`'s lowercase as this fold compares (Unicode's simple lowercase, by which both servers
+    /// fold; ASCII letters only; or none).
+    fn lower(self, c: char) -> char {
+        match self {
+            Fold::None => c,
+            Fold::Ascii => c.to_ascii_lowercase(),
+            Fold::Unicode => chpass_case::simple_lower(c),
+        }
+    }
+
+    fn upper(self, c: char) -> char {
+        match self {
+            Fold::None => c,
+            Fold::Ascii => c.to_ascii_uppercase(),
+            Fold::Unicode => chpass_case::upper(c),
+        }
+    }
+}
+
 /// A predefined set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Named {
@@ -94,12 +114,7 @@ impl Item {
                 negated,
                 lowercased,
             } => {
-                let c = match fold {
-                    _ if !lowercased => c,
-                    Fold::None => c,
-                    Fold::Ascii => c.to_ascii_lowercase(),
-                    Fold::Unicode => chpass_case::simple_lower(c),
-                };
+                let c = if *lowercased { fold.lower(c) } else { c };
                 set.contains(c) != *negated
             }
             Item::Nested(class) => class.contains(c),
@@ -170,16 +185,7 @@ pub(crate) fn python_space(c: char) -> bool {
 
 /// `c` and the chars it equals under `fold`.
 pub(super) fn other_cases(c: char, fold: Fold) -> [char; 5] {
-    let lower = |c: char| match fold {
-        Fold::None => c,
-        Fold::Ascii => c.to_ascii_lowercase(),
-        Fold::Unicode => chpass_case::simple_lower(c),
-    };
-    let upper = |c: char| match fold {
-        Fold::None => c,
-        Fold::Ascii => c.to_ascii_uppercase(),
-        Fold::Unicode => chpass_case::upper(c),
-    };
+    let (lower, upper) = (|c| fold.lower(c), |c| fold.upper(c));
     // both round trips: the Kelvin sign K lowers to k, which raises to K; ſ raises to S; İ
     // lowers to i by the simple mapping, as both servers fold it
     [c, lower(c), upper(c), upper(lower(c)), lower(upper(c))]
