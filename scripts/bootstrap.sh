@@ -9,6 +9,9 @@ for target in wasm32-unknown-unknown wasm32-wasip1; do
   rustup target list --installed | grep -qx "$target" || rustup target add "$target"
 done
 
+step "Rust $WASM_TOOLCHAIN with rust-src (the npm package's wasm rebuilds std)"
+rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
+
 step "wasm-bindgen CLI (the version in Cargo.lock)"
 # Cargo.lock is committed; never re-resolve it here (an offline re-resolve on a warm cache
 # rewrites it with whatever versions that cache holds)

@@ -13,15 +13,29 @@ rm -rf "$pkg" && mkdir -p "$pkg"
 # wasm_module CRATE SUBDIR: one wasm module, for Node (node/SUBDIR) and browsers (web/SUBDIR).
 # Built one at a time: in one cargo run the two modules would share chpass's features, and the
 # main module would compile the estimator in.
+# std is rebuilt with the pinned nightly, for size: a panic aborts at once (a wasm panic aborts
+# anyway, and with no panic hook its message was never shown), so no panic message, location or
+# formatting is compiled in, and std picks its smaller code where it has a choice. Further
+# arguments are cargo's (`--config`). Sizes and speeds: README, "npm package size".
 wasm_module() {
-  cargo build --profile wasm-release -p "$1" --target wasm32-unknown-unknown
-  local wasm=target/wasm32-unknown-unknown/wasm-release/${1//-/_}.wasm
-  wasm-bindgen --target nodejs --out-dir "$pkg/node$2" "$wasm"
-  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web$2" "$wasm"
+  local crate=$1 subdir=$2
+  shift 2
+  cargo "+$WASM_TOOLCHAIN" build --profile wasm-release -p "$crate" --target wasm32-unknown-unknown \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
+    --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort"]' "$@"
+  local wasm=target/wasm32-unknown-unknown/wasm-release/${crate//-/_}.wasm
+  wasm-bindgen --target nodejs --out-dir "$pkg/node$subdir" "$wasm"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web$subdir" "$wasm"
 }
 wasm_module chpass-wasm ""
-# zxcvbn's estimator, a module of its own that loadStrength() downloads
-wasm_module chpass-strength-wasm /strength
+# zxcvbn's estimator, a module of its own that loadStrength() downloads. Its speed is a target
+# (a meter on every keystroke), so the std rebuilt for it is at opt-level 3, like the estimator:
+# std at "z" made it 16% slower. These are not in Cargo.toml's profile, where every stable build
+# would warn that std's crates match no package.
+wasm_module chpass-strength-wasm /strength \
+  $(for std_crate in core alloc std hashbrown dlmalloc; do
+      echo --config "profile.wasm-release.package.$std_crate.opt-level=3"
+    done)
 # zxcvbn's dictionaries and the passphrase words: modules of their own, loaded on demand
 cargo run -q --release -p chpass --example npm_data_module strength > "$pkg/strength-data.js"
 cargo run -q --release -p chpass --example npm_data_module word-list > "$pkg/word-list.js"
