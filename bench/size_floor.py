@@ -18,6 +18,7 @@ import gzip
 import json
 import lzma
 import math
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,11 +28,12 @@ TARGET_WITHOUT_STRENGTH = 150_000
 
 
 def dictionaries() -> dict[str, list[str]]:
-    """The lists in rank order, from the module's `export default "<text>";`."""
-    module = (ROOT / "bindings-wasm/pkg/strength-data.js").read_text(encoding="utf-8")
-    literal = module[module.index("export default ") + len("export default ") :].rstrip().rstrip(";")
+    """The lists in rank order: the text of strength-data.js, read by importing it in Node."""
+    module = ROOT / "bindings-wasm/pkg/strength-data.js"
+    script = f"import({json.dumps(module.as_uri())}).then((m) => process.stdout.write(m.default))"
+    text = subprocess.run(["node", "-e", script], capture_output=True, check=True).stdout.decode()
     lists: dict[str, list[str]] = {}
-    for section in json.loads(literal).split("# ")[1:]:
+    for section in text.split("# ")[1:]:
         name, _, body = section.partition("\n")
         lists[name] = body.splitlines()
     return lists

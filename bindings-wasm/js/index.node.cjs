@@ -3,6 +3,7 @@
 // worker_threads worker that loads this same file.
 const fs = require('node:fs');
 const path = require('node:path');
+const vm = require('node:vm');
 const { Worker } = require('node:worker_threads');
 const { build } = require('./api.cjs');
 
@@ -17,12 +18,14 @@ function startWorker(onMessage, onFailure) {
 // zxcvbn's estimator and dictionaries and the passphrase words are read synchronously at their
 // first use, so strength and passphrases work at once as in Python, and an import that never
 // uses them (the hashing worker, a script that only hashes) never reads them.
-// Each data module is `export default "…";`.
+// Each data module is ``export default `…`;``: its template literal is evaluated as it is, by
+// JS's own rules, as a browser's import() would.
 const data = {
   read(part) {
     if (part === 'strength.wasm') return require('./node/strength/chpass_strength_wasm.js');
-    const source = fs.readFileSync(path.join(__dirname, part), 'utf8');
-    return JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1));
+    const file = path.join(__dirname, part);
+    const source = fs.readFileSync(file, 'utf8');
+    return vm.runInThisContext(source.slice(source.indexOf('export default `') + 15, source.lastIndexOf('`') + 1), { filename: file });
   },
   now: true,
 };

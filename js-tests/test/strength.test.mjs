@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import * as chpass from 'chpass';
 import { corpus } from './support/strength-corpus.mjs';
 
@@ -102,7 +103,7 @@ test("a worker_threads worker of the user's own reads the dictionaries at first 
 test('loaded on demand (as in browsers): refused before, a failed download may be tried again, then rules use the estimator', async () => {
   const { execFileSync } = await import('node:child_process');
   // a process of its own: build() installs its error classes into the shared main module
-  const script = `const fs = require('node:fs'), path = require('node:path');
+  const script = `const path = require('node:path'), url = require('node:url');
     const dir = path.dirname(require.resolve('chpass'));
     const { build } = require(path.join(dir, 'api.cjs'));
     let failures = 1;
@@ -111,8 +112,7 @@ test('loaded on demand (as in browsers): refused before, a failed download may b
         if (failures-- > 0) throw new Error('offline');
         return require(path.join(dir, 'node/strength/chpass_strength_wasm.js'));
       }
-      const source = fs.readFileSync(path.join(dir, part), 'utf8');
-      return JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1));
+      return (await import(url.pathToFileURL(path.join(dir, part)).href)).default;
     } };
     const api = build(require(path.join(dir, 'node/chpass_wasm.js')), undefined, data);
     const out = {};
@@ -132,4 +132,17 @@ test('loaded on demand (as in browsers): refused before, a failed download may b
     score: 0,
     codes: ['similar_to_username'],
   });
+});
+
+test('strength-data.js holds zxcvbn\'s lists exactly, through its template literal (backticks included)', async () => {
+  const fs = await import('node:fs');
+  const text = (await import(new URL('strength-data.js', pathToFileURL(require.resolve('chpass'))).href)).default;
+  const lists = text.split('# ').slice(1).map((section) => section.split(/\n(.*)/s));
+  const source = new URL('../../strength/data/zxcvbn/', import.meta.url);
+  assert.deepEqual(lists.map(([name]) => name),
+    ['passwords', 'english_wikipedia', 'female_names', 'surnames', 'us_tv_and_film', 'male_names']);
+  for (const [name, words] of lists) {
+    assert.equal(words, fs.readFileSync(new URL(`${name}.txt`, source), 'utf8').replace(/\n*$/, '\n'), name);
+  }
+  assert.ok(text.includes('`'), 'a word with a backtick came through');
 });
