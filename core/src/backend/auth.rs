@@ -1,8 +1,7 @@
 //! How a request authenticates (Elasticsearch and OpenSearch; Keystone uses tokens).
 
+use crate::hash::encoding::PADDED;
 use crate::secret::SecretString;
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
@@ -25,7 +24,10 @@ impl Auth {
         Zeroizing::new(match self {
             Auth::Basic { username, password } => {
                 let pair = Zeroizing::new(format!("{username}:{}", password.expose()));
-                format!("Basic {}", STANDARD.encode(pair.as_bytes()))
+                // encoded straight into the header, which is wiped: no other copy
+                let mut header = String::from("Basic ");
+                PADDED.encode_to(pair.as_bytes(), &mut header);
+                header
             }
             Auth::ApiKey { encoded } => format!("ApiKey {}", encoded.expose()),
             Auth::Bearer { token } => format!("Bearer {}", token.expose()),

@@ -5,7 +5,6 @@ use super::limits::{WorkLimits, within};
 use super::{Salt, salt_or_random};
 use crate::error::{Error, Result};
 use argon2_rust::{Algorithm, Argon2, Params, Version, params::Memory, params::TagLen};
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 

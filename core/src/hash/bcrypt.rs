@@ -5,7 +5,6 @@ use super::encoding::{BCRYPT, decode_bcrypt};
 use super::limits::{WorkLimits, within};
 use super::{Salt, salt_or_random};
 use crate::error::{Error, HashErrorCode, Result};
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;

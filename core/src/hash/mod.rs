@@ -120,7 +120,6 @@ impl std::fmt::Debug for Salt {
 
 impl Serialize for Salt {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        use base64::Engine;
         serializer.serialize_str(&encoding::PADDED.encode(&self.0))
     }
 }

@@ -7,7 +7,6 @@ use super::encoding::{PADDED, decode_standard, hex_lower};
 use super::limits::{WorkLimits, within};
 use super::{Salt, salt_or_random};
 use crate::error::{Error, Result};
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::Digest;
 use zeroize::Zeroizing;
