@@ -25,7 +25,8 @@ const data = {
     if (part === 'strength.wasm') return require('./node/strength/chpass_strength_wasm.js');
     const file = path.join(__dirname, part);
     const source = fs.readFileSync(file, 'utf8');
-    return vm.runInThisContext(source.slice(source.indexOf('export default `') + 15, source.lastIndexOf('`') + 1), { filename: file });
+    const literal = source.slice(source.indexOf('export default `') + 'export default '.length, source.lastIndexOf('`') + 1);
+    return vm.runInThisContext(literal, { filename: file });
   },
   now: true,
 };
