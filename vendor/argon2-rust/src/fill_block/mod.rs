@@ -444,44 +444,54 @@ pub fn backend() -> Backend {
     }
 }
 
+/// The fill for [`Backend::Scalar`] and for backends this architecture has no
+/// module for: the scalar one, except on wasm32 with SIMD128 compiled in. There
+/// SIMD128 is always present (nothing is detected at run time) and faster, so
+/// the scalar fill, 6 KB of a wasm module, is not linked; the scalar module
+/// stays for the tests that compare SIMD128 with it.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+const FALLBACK: FillSegmentFn = scalar::fill_segment;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+const FALLBACK: FillSegmentFn = wasm128::fill_segment;
+
 /// The `fill_segment` implementation for `backend`.
 ///
 /// Resolve this **once per hash call**, outside every loop.
 ///
 /// On an architecture that has no module for the requested backend, this
-/// returns the scalar implementation rather than failing to compile, so tests
-/// can iterate over [`Backend::ALL`] on any host. It does **not** check
+/// returns the `FALLBACK` implementation rather than failing to compile, so
+/// tests can iterate over [`Backend::ALL`] on any host. It does **not** check
 /// availability: a pointer for a backend this CPU lacks will fault when called.
 /// Use [`Backend::is_available`] first, or take the value from [`backend`].
 #[must_use]
 pub fn fill_segment_fn(backend: Backend) -> FillSegmentFn {
     match backend {
-        Backend::Scalar => scalar::fill_segment,
+        Backend::Scalar => FALLBACK,
 
         #[cfg(target_arch = "aarch64")]
         Backend::Neon => neon::fill_segment,
         #[cfg(not(target_arch = "aarch64"))]
-        Backend::Neon => scalar::fill_segment,
+        Backend::Neon => FALLBACK,
 
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         Backend::Sse2 => sse2::fill_segment,
         #[cfg(not(any(target_arch = "x86", target_arch = "x86_64")))]
-        Backend::Sse2 => scalar::fill_segment,
+        Backend::Sse2 => FALLBACK,
 
         #[cfg(target_arch = "x86_64")]
         Backend::Avx2 => avx2::fill_segment,
         #[cfg(not(target_arch = "x86_64"))]
-        Backend::Avx2 => scalar::fill_segment,
+        Backend::Avx2 => FALLBACK,
 
         #[cfg(target_arch = "x86_64")]
         Backend::Avx512 => avx512::fill_segment,
         #[cfg(not(target_arch = "x86_64"))]
-        Backend::Avx512 => scalar::fill_segment,
+        Backend::Avx512 => FALLBACK,
 
         #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
         Backend::Wasm128 => wasm128::fill_segment,
         #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-        Backend::Wasm128 => scalar::fill_segment,
+        Backend::Wasm128 => FALLBACK,
     }
 }
 
