@@ -117,6 +117,14 @@ impl Parser {
         self.flavor == Flavor::Java
     }
 
+    /// A set of chars written in the pattern, which `(?i)` folds as it stands here.
+    fn folded(&self, items: Vec<Item>, negated: bool) -> Class {
+        Class {
+            fold: self.fold(),
+            ..Class::new(items, negated)
+        }
+    }
+
     /// How `(?i)` compares: by ASCII letters only in Java without `(?u)` and in Python with `(?a)`
     /// (CPython's `re.ASCII` limits case-insensitive matching to ASCII too), else by Unicode.
     fn fold(&self) -> Fold {
@@ -579,11 +587,7 @@ impl Parser {
             '1'..='9' => return self.numbered(c),
             _ => match self.escaped_item(c, false)? {
                 Item::Range(c, _) => Node::Literal(c, self.fold()),
-                item => {
-                    let mut class = Class::new(vec![item], false);
-                    class.fold = self.fold();
-                    Node::Class(Box::new(class))
-                }
+                item => Node::Class(Box::new(self.folded(vec![item], false))),
             },
         })
     }
@@ -852,15 +856,8 @@ impl Parser {
         // Java's `a&&b&&c`: the first operand, and each later one as a condition
         intersected.push(items);
         let mut operands = intersected.into_iter();
-        let fold = self.fold();
-        let mut class = Class::new(operands.next().unwrap_or_default(), negated);
-        class.and = operands
-            .map(|items| Class {
-                fold,
-                ..Class::new(items, false)
-            })
-            .collect();
-        class.fold = fold;
+        let mut class = self.folded(operands.next().unwrap_or_default(), negated);
+        class.and = operands.map(|items| self.folded(items, false)).collect();
         Ok(class)
     }
 
@@ -877,10 +874,7 @@ impl Parser {
                 .into_iter()
                 .map(|c| Item::Range(c, c))
                 .collect();
-            return Ok(Item::Nested(Class {
-                fold: self.fold(),
-                ..Class::new(items, false)
-            }));
+            return Ok(Item::Nested(self.folded(items, false)));
         }
         if e.is_ascii_digit() && e != '0' && !self.java() {
             // Python: one to three octal digits in a set (`[\1]` is chr(1)); \8 and \9 are errors
