@@ -1,0 +1,232 @@
+//! Rewrites a module with its defined functions in a new order.
+
+use std::convert::Infallible;
+use wasm_encoder::reencode::{Error, Reencode, utils};
+use wasm_encoder::{CodeSection, FunctionSection, IndirectNameMap, Module, NameMap, NameSection};
+use wasmparser::{CodeSectionReader, FunctionSectionReader, Name, Parser};
+
+/// `wasm` with defined function `order[i]` at index `imported + i`.
+pub fn reorder(
+    wasm: &[u8],
+    imported: u32,
+    order: &[usize],
+) -> std::result::Result<Vec<u8>, String> {
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in (0u32..).zip(order) {
+        new_index[old] = new;
+    }
+    let mut renumber = Renumber {
+        imported,
+        order,
+        new_index,
+    };
+    let mut module = Module::new();
+    renumber
+        .parse_core_module(&mut module, Parser::new(0), wasm)
+        .map_err(|e| e.to_string())?;
+    Ok(module.finish())
+}
+
+struct Renumber<'a> {
+    imported: u32,
+    /// The old index (among defined functions) of each new one.
+    order: &'a [usize],
+    /// The new index (among defined functions) of each old one.
+    new_index: Vec<u32>,
+}
+
+type Result<T> = std::result::Result<T, Error<Infallible>>;
+
+impl Reencode for Renumber<'_> {
+    type Error = Infallible;
+
+    fn function_index(&mut self, func: u32) -> Result<u32> {
+        Ok(match func.checked_sub(self.imported) {
+            Some(defined) => self.imported + self.new_index[defined as usize],
+            None => func,
+        })
+    }
+
+    fn parse_function_section(
+        &mut self,
+        functions: &mut FunctionSection,
+        section: FunctionSectionReader<'_>,
+    ) -> Result<()> {
+        let types = section
+            .into_iter()
+            .collect::<wasmparser::Result<Vec<u32>>>()?;
+        for &old in self.order {
+            functions.function(self.type_index(types[old])?);
+        }
+        Ok(())
+    }
+
+    fn parse_code_section(
+        &mut self,
+        code: &mut CodeSection,
+        section: CodeSectionReader<'_>,
+    ) -> Result<()> {
+        let bodies = section
+            .into_iter()
+            .collect::<wasmparser::Result<Vec<_>>>()?;
+        for &old in self.order {
+            self.parse_function_body(code, bodies[old].clone())?;
+        }
+        Ok(())
+    }
+
+    /// Function and local names, in the ascending index order the format requires.
+    fn parse_custom_name_subsection(
+        &mut self,
+        names: &mut NameSection,
+        section: Name<'_>,
+    ) -> Result<()> {
+        match section {
+            Name::Function(map) => {
+                let mut renamed = Vec::new();
+                for naming in map {
+                    let naming = naming?;
+                    renamed.push((self.function_index(naming.index)?, naming.name));
+                }
+                renamed.sort_unstable_by_key(|&(index, _)| index);
+                let mut map = NameMap::new();
+                for (index, name) in renamed {
+                    map.append(index, name);
+                }
+                names.functions(&map);
+            }
+            Name::Local(map) => {
+                let mut renamed = Vec::new();
+                for naming in map {
+                    let naming = naming?;
+                    let locals = utils::name_map(naming.names, Ok)?;
+                    renamed.push((self.function_index(naming.index)?, locals));
+                }
+                renamed.sort_unstable_by_key(|(index, _)| *index);
+                let mut map = IndirectNameMap::new();
+                for (index, locals) in &renamed {
+                    map.append(*index, locals);
+                }
+                names.locals(&map);
+            }
+            other => utils::parse_custom_name_subsection(self, names, other)?,
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_encoder::{
+        ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection, Function,
+        ImportSection, Instruction, RefType, StartSection, TableSection, TableType, TypeSection,
+        ValType,
+    };
+    use wasmparser::{ElementItems, ExternalKind, Operator, Payload};
+
+    /// Imports `log`; defines `a` (calls `c`), `b` (exported, in the table, the start) and `c`.
+    fn module() -> Vec<u8> {
+        let mut types = TypeSection::new();
+        types.ty().function([], []);
+        let mut imports = ImportSection::new();
+        imports.import("env", "log", EntityType::Function(0));
+        let mut functions = FunctionSection::new();
+        let mut tables = TableSection::new();
+        tables.table(TableType {
+            element_type: RefType::FUNCREF,
+            table64: false,
+            minimum: 1,
+            maximum: None,
+            shared: false,
+        });
+        let mut exports = ExportSection::new();
+        exports.export("b", ExportKind::Func, 2);
+        let mut elements = ElementSection::new();
+        let offset = ConstExpr::i32_const(0);
+        elements.active(None, &offset, Elements::Functions([2].as_slice().into()));
+        let mut code = CodeSection::new();
+        for call in [Some(3), Some(0), None] {
+            functions.function(0);
+            let mut body = Function::new([(1, ValType::I32)]);
+            if let Some(target) = call {
+                body.instruction(&Instruction::Call(target));
+            }
+            body.instruction(&Instruction::End);
+            code.function(&body);
+        }
+        let mut names = NameMap::new();
+        for (index, name) in ["log", "a", "b", "c"].into_iter().enumerate() {
+            names.append(index as u32, name);
+        }
+        let mut name_section = NameSection::new();
+        name_section.functions(&names);
+        let mut module = Module::new();
+        module
+            .section(&types)
+            .section(&imports)
+            .section(&functions)
+            .section(&tables)
+            .section(&exports)
+            .section(&StartSection { function_index: 2 })
+            .section(&elements)
+            .section(&code)
+            .section(&name_section);
+        module.finish()
+    }
+
+    #[test]
+    fn every_index_follows_its_function() {
+        // c, a, b: indices 1, 2, 3
+        let wasm = reorder(&module(), 1, &[2, 0, 1]).unwrap();
+        wasmparser::validate(&wasm).unwrap();
+        let (mut export, mut start, mut table, mut calls, mut names) =
+            (0, 0, vec![], vec![], vec![]);
+        for payload in Parser::new(0).parse_all(&wasm) {
+            match payload.unwrap() {
+                Payload::ExportSection(section) => {
+                    let only = section.into_iter().next().unwrap().unwrap();
+                    assert_eq!(only.kind, ExternalKind::Func);
+                    export = only.index;
+                }
+                Payload::StartSection { func, .. } => start = func,
+                Payload::ElementSection(section) => {
+                    let element = section.into_iter().next().unwrap().unwrap();
+                    let ElementItems::Functions(items) = element.items else {
+                        panic!("not a list of functions")
+                    };
+                    table = items
+                        .into_iter()
+                        .collect::<wasmparser::Result<_>>()
+                        .unwrap();
+                }
+                Payload::CodeSectionEntry(body) => {
+                    let mut reader = body.get_operators_reader().unwrap();
+                    calls.push(match reader.read().unwrap() {
+                        Operator::Call { function_index } => Some(function_index),
+                        _ => None,
+                    });
+                }
+                Payload::CustomSection(section) => {
+                    let wasmparser::KnownCustom::Name(reader) = section.as_known() else {
+                        continue;
+                    };
+                    for subsection in reader {
+                        if let Name::Function(map) = subsection.unwrap() {
+                            for naming in map {
+                                let naming = naming.unwrap();
+                                names.push((naming.index, naming.name.to_owned()));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert_eq!((export, start, table), (3, 3, vec![3]));
+        // c calls nothing, a calls c, b calls the import
+        assert_eq!(calls, [None, Some(1), Some(0)]);
+        let names: Vec<(u32, &str)> = names.iter().map(|(i, n)| (*i, n.as_str())).collect();
+        assert_eq!(names, [(0, "log"), (1, "c"), (2, "a"), (3, "b")]);
+    }
+}
