@@ -4,7 +4,8 @@
 //! that has nothing to do with their likeness: serde's visitor for one struct lands far from the
 //! visitor for the next. This tool chains each function to the one most like it, then renumbers
 //! every function index (calls, `ref.func`, the table, exports, the start function, names).
-//! Nothing else changes, so neither does what the module does.
+//! Functions that are byte for byte the same (Rust's generics often compile to one body) are
+//! kept once. Nothing else changes, so neither does what the module does.
 //!
 //! ```text
 //! wasm-order IN.wasm OUT.wasm
@@ -13,6 +14,7 @@
 mod renumber;
 mod similarity;
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 use wasmparser::{Parser, Payload, TypeRef, Validator};
 
@@ -35,21 +37,49 @@ fn main() -> ExitCode {
     }
 }
 
-/// The module with its defined functions in similarity order, validated.
+/// The module with one copy of each function, in similarity order, validated.
 fn ordered(wasm: &[u8]) -> Result<Vec<u8>, String> {
-    let (imported, bodies) = functions(wasm).map_err(|e| e.to_string())?;
+    let mut wasm = wasm.to_vec();
+    // a twin's callers may be twins once it is dropped: again until nothing is left to drop
+    loop {
+        let (imported, functions) = functions(&wasm).map_err(|e| e.to_string())?;
+        let same_as = twins(&functions);
+        let kept: Vec<usize> = (0..functions.len()).filter(|&f| same_as[f] == f).collect();
+        if kept.len() == functions.len() {
+            break;
+        }
+        wasm = renumber::rewrite(&wasm, imported, &kept, &same_as)?;
+    }
+    let (imported, functions) = functions(&wasm).map_err(|e| e.to_string())?;
+    let bodies: Vec<&[u8]> = functions.iter().map(|f| f.body).collect();
     let order = similarity::chain(&bodies);
-    let ordered = renumber::reorder(wasm, imported, &order)?;
+    let same_as: Vec<usize> = (0..functions.len()).collect();
+    let ordered = renumber::rewrite(&wasm, imported, &order, &same_as)?;
     Validator::new()
         .validate_all(&ordered)
         .map_err(|e| format!("the reordered module is not valid: {e}"))?;
     Ok(ordered)
 }
 
-/// How many functions are imported (they keep the first indices), and each defined function's
-/// body bytes in index order.
-fn functions(wasm: &[u8]) -> wasmparser::Result<(u32, Vec<&[u8]>)> {
-    let (mut imported, mut bodies) = (0, Vec::new());
+/// A defined function: its type and its body's bytes (locals and code).
+#[derive(PartialEq, Eq, Hash)]
+struct Function<'a> {
+    ty: u32,
+    body: &'a [u8],
+}
+
+/// For each defined function, the first one of the same type and bytes.
+fn twins(functions: &[Function<'_>]) -> Vec<usize> {
+    let mut first = HashMap::new();
+    (0..functions.len())
+        .map(|f| *first.entry(&functions[f]).or_insert(f))
+        .collect()
+}
+
+/// How many functions are imported (they keep the first indices), and the defined functions in
+/// index order.
+fn functions(wasm: &[u8]) -> wasmparser::Result<(u32, Vec<Function<'_>>)> {
+    let (mut imported, mut types, mut bodies) = (0, Vec::new(), Vec::new());
     for payload in Parser::new(0).parse_all(wasm) {
         match payload? {
             Payload::ImportSection(section) => {
@@ -59,9 +89,34 @@ fn functions(wasm: &[u8]) -> wasmparser::Result<(u32, Vec<&[u8]>)> {
                     }
                 }
             }
+            Payload::FunctionSection(section) => {
+                types = section.into_iter().collect::<wasmparser::Result<_>>()?;
+            }
             Payload::CodeSectionEntry(body) => bodies.push(&wasm[body.range()]),
             _ => {}
         }
     }
-    Ok((imported, bodies))
+    let functions = types.into_iter().zip(bodies);
+    Ok((
+        imported,
+        functions.map(|(ty, body)| Function { ty, body }).collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twins_point_at_the_first_copy() {
+        let f = |ty, body| Function { ty, body };
+        let functions = [
+            f(0, b"a".as_slice()),
+            f(0, b"b"),
+            f(0, b"a"),
+            f(1, b"a"),
+            f(0, b"b"),
+        ];
+        assert_eq!(twins(&functions), [0, 1, 0, 3, 1]);
+    }
 }

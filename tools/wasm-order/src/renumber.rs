@@ -1,24 +1,31 @@
-//! Rewrites a module with its defined functions in a new order.
+//! Rewrites a module with its defined functions in a new order, some of them dropped for a twin.
 
 use std::convert::Infallible;
 use wasm_encoder::reencode::{Error, Reencode, utils};
 use wasm_encoder::{CodeSection, FunctionSection, IndirectNameMap, Module, NameMap, NameSection};
 use wasmparser::{CodeSectionReader, FunctionSectionReader, Name, Parser};
 
-/// `wasm` with defined function `order[i]` at index `imported + i`.
-pub fn reorder(
+/// `wasm` with defined function `order[i]` at index `imported + i`, and every use of a defined
+/// function `f` turned into a use of `same_as[f]` (itself, or a twin listed in `order`).
+pub fn rewrite(
     wasm: &[u8],
     imported: u32,
     order: &[usize],
+    same_as: &[usize],
 ) -> std::result::Result<Vec<u8>, String> {
-    let mut new_index = vec![0; order.len()];
+    let mut placed_at = vec![None; same_as.len()];
     for (new, &old) in (0u32..).zip(order) {
-        new_index[old] = new;
+        placed_at[old] = Some(new);
     }
+    let new_index = same_as
+        .iter()
+        .map(|&twin| placed_at[twin].ok_or("a function's twin is not placed"))
+        .collect::<std::result::Result<_, _>>()?;
     let mut renumber = Renumber {
         imported,
         order,
         new_index,
+        named: placed_at.iter().map(Option::is_some).collect(),
     };
     let mut module = Module::new();
     renumber
@@ -31,11 +38,21 @@ struct Renumber<'a> {
     imported: u32,
     /// The old index (among defined functions) of each new one.
     order: &'a [usize],
-    /// The new index (among defined functions) of each old one.
+    /// The new index (among defined functions) of each old one: its twin's, if it is dropped.
     new_index: Vec<u32>,
+    /// Whether each old function is kept, and so keeps its names.
+    named: Vec<bool>,
 }
 
 type Result<T> = std::result::Result<T, Error<Infallible>>;
+
+impl Renumber<'_> {
+    /// Imports keep their names; a dropped function's go with it.
+    fn is_named(&self, func: u32) -> bool {
+        func.checked_sub(self.imported)
+            .is_none_or(|defined| self.named[defined as usize])
+    }
+}
 
 impl Reencode for Renumber<'_> {
     type Error = Infallible;
@@ -86,7 +103,9 @@ impl Reencode for Renumber<'_> {
                 let mut renamed = Vec::new();
                 for naming in map {
                     let naming = naming?;
-                    renamed.push((self.function_index(naming.index)?, naming.name));
+                    if self.is_named(naming.index) {
+                        renamed.push((self.function_index(naming.index)?, naming.name));
+                    }
                 }
                 renamed.sort_unstable_by_key(|&(index, _)| index);
                 let mut map = NameMap::new();
@@ -99,8 +118,10 @@ impl Reencode for Renumber<'_> {
                 let mut renamed = Vec::new();
                 for naming in map {
                     let naming = naming?;
-                    let locals = utils::name_map(naming.names, Ok)?;
-                    renamed.push((self.function_index(naming.index)?, locals));
+                    if self.is_named(naming.index) {
+                        let locals = utils::name_map(naming.names, Ok)?;
+                        renamed.push((self.function_index(naming.index)?, locals));
+                    }
                 }
                 renamed.sort_unstable_by_key(|(index, _)| *index);
                 let mut map = IndirectNameMap::new();
@@ -175,14 +196,19 @@ mod tests {
         module.finish()
     }
 
-    #[test]
-    fn every_index_follows_its_function() {
-        // c, a, b: indices 1, 2, 3
-        let wasm = reorder(&module(), 1, &[2, 0, 1]).unwrap();
-        wasmparser::validate(&wasm).unwrap();
+    /// The export, the start function, the table, each body's first call, the function names.
+    struct Uses {
+        export: u32,
+        start: u32,
+        table: Vec<u32>,
+        calls: Vec<Option<u32>>,
+        names: Vec<(u32, String)>,
+    }
+
+    fn uses(wasm: &[u8]) -> Uses {
         let (mut export, mut start, mut table, mut calls, mut names) =
             (0, 0, vec![], vec![], vec![]);
-        for payload in Parser::new(0).parse_all(&wasm) {
+        for payload in Parser::new(0).parse_all(wasm) {
             match payload.unwrap() {
                 Payload::ExportSection(section) => {
                     let only = section.into_iter().next().unwrap().unwrap();
@@ -223,10 +249,45 @@ mod tests {
                 _ => {}
             }
         }
-        assert_eq!((export, start, table), (3, 3, vec![3]));
+        Uses {
+            export,
+            start,
+            table,
+            calls,
+            names,
+        }
+    }
+
+    fn names(uses: &Uses) -> Vec<(u32, &str)> {
+        uses.names.iter().map(|(i, n)| (*i, n.as_str())).collect()
+    }
+
+    #[test]
+    fn every_index_follows_its_function() {
+        // c, a, b: indices 1, 2, 3
+        let wasm = rewrite(&module(), 1, &[2, 0, 1], &[0, 1, 2]).unwrap();
+        wasmparser::validate(&wasm).unwrap();
+        let uses = uses(&wasm);
+        assert_eq!((uses.export, uses.start, &uses.table[..]), (3, 3, &[3][..]));
         // c calls nothing, a calls c, b calls the import
-        assert_eq!(calls, [None, Some(1), Some(0)]);
-        let names: Vec<(u32, &str)> = names.iter().map(|(i, n)| (*i, n.as_str())).collect();
-        assert_eq!(names, [(0, "log"), (1, "c"), (2, "a"), (3, "b")]);
+        assert_eq!(uses.calls, [None, Some(1), Some(0)]);
+        assert_eq!(names(&uses), [(0, "log"), (1, "c"), (2, "a"), (3, "b")]);
+    }
+
+    #[test]
+    fn a_dropped_function_is_used_through_its_twin() {
+        // c dropped for b: a now calls b
+        let wasm = rewrite(&module(), 1, &[0, 1], &[0, 1, 1]).unwrap();
+        wasmparser::validate(&wasm).unwrap();
+        let uses = uses(&wasm);
+        assert_eq!((uses.export, uses.start, &uses.table[..]), (2, 2, &[2][..]));
+        assert_eq!(uses.calls, [Some(2), Some(0)]);
+        assert_eq!(names(&uses), [(0, "log"), (1, "a"), (2, "b")]);
+    }
+
+    #[test]
+    fn a_twin_must_be_placed() {
+        let err = rewrite(&module(), 1, &[0, 1], &[0, 1, 2]).unwrap_err();
+        assert_eq!(err, "a function's twin is not placed");
     }
 }
