@@ -39,6 +39,9 @@ fn main() -> ExitCode {
 
 /// The module with one copy of each function, in similarity order, validated.
 fn ordered(wasm: &[u8]) -> Result<Vec<u8>, String> {
+    Validator::new()
+        .validate_all(wasm)
+        .map_err(|e| format!("not a valid module: {e}"))?;
     let mut wasm = wasm.to_vec();
     // a twin's callers may be twins once it is dropped: again until nothing is left to drop
     loop {

@@ -47,10 +47,35 @@ struct Renumber<'a> {
 type Result<T> = std::result::Result<T, Error<Infallible>>;
 
 impl Renumber<'_> {
-    /// Imports keep their names; a dropped function's go with it.
-    fn is_named(&self, func: u32) -> bool {
-        func.checked_sub(self.imported)
-            .is_none_or(|defined| self.named[defined as usize])
+    /// A section's entries, one per defined function, in the new order, dropped ones left out.
+    fn placed<T: Clone>(
+        &self,
+        entries: impl IntoIterator<Item = wasmparser::Result<T>>,
+    ) -> Result<Vec<T>> {
+        let entries = entries
+            .into_iter()
+            .collect::<wasmparser::Result<Vec<T>>>()?;
+        Ok(self.order.iter().map(|&old| entries[old].clone()).collect())
+    }
+
+    /// Names by function index, renumbered, in the ascending order the format requires. Imports
+    /// keep their names; a dropped function's go with it.
+    fn renamed<T>(
+        &mut self,
+        names: impl Iterator<Item = wasmparser::Result<(u32, T)>>,
+    ) -> Result<Vec<(u32, T)>> {
+        let mut renamed = Vec::new();
+        for naming in names {
+            let (func, name) = naming?;
+            let named = func
+                .checked_sub(self.imported)
+                .is_none_or(|defined| self.named[defined as usize]);
+            if named {
+                renamed.push((self.function_index(func)?, name));
+            }
+        }
+        renamed.sort_by_key(|&(index, _)| index);
+        Ok(renamed)
     }
 }
 
@@ -69,11 +94,8 @@ impl Reencode for Renumber<'_> {
         functions: &mut FunctionSection,
         section: FunctionSectionReader<'_>,
     ) -> Result<()> {
-        let types = section
-            .into_iter()
-            .collect::<wasmparser::Result<Vec<u32>>>()?;
-        for &old in self.order {
-            functions.function(self.type_index(types[old])?);
+        for ty in self.placed(section)? {
+            functions.function(self.type_index(ty)?);
         }
         Ok(())
     }
@@ -83,16 +105,13 @@ impl Reencode for Renumber<'_> {
         code: &mut CodeSection,
         section: CodeSectionReader<'_>,
     ) -> Result<()> {
-        let bodies = section
-            .into_iter()
-            .collect::<wasmparser::Result<Vec<_>>>()?;
-        for &old in self.order {
-            self.parse_function_body(code, bodies[old].clone())?;
+        for body in self.placed(section)? {
+            self.parse_function_body(code, body)?;
         }
         Ok(())
     }
 
-    /// Function and local names, in the ascending index order the format requires.
+    /// Function and local names follow their functions.
     fn parse_custom_name_subsection(
         &mut self,
         names: &mut NameSection,
@@ -100,35 +119,22 @@ impl Reencode for Renumber<'_> {
     ) -> Result<()> {
         match section {
             Name::Function(map) => {
-                let mut renamed = Vec::new();
-                for naming in map {
-                    let naming = naming?;
-                    if self.is_named(naming.index) {
-                        renamed.push((self.function_index(naming.index)?, naming.name));
-                    }
+                let mut functions = NameMap::new();
+                for (index, name) in
+                    self.renamed(map.into_iter().map(|n| n.map(|n| (n.index, n.name))))?
+                {
+                    functions.append(index, name);
                 }
-                renamed.sort_unstable_by_key(|&(index, _)| index);
-                let mut map = NameMap::new();
-                for (index, name) in renamed {
-                    map.append(index, name);
-                }
-                names.functions(&map);
+                names.functions(&functions);
             }
             Name::Local(map) => {
-                let mut renamed = Vec::new();
-                for naming in map {
-                    let naming = naming?;
-                    if self.is_named(naming.index) {
-                        let locals = utils::name_map(naming.names, Ok)?;
-                        renamed.push((self.function_index(naming.index)?, locals));
-                    }
+                let mut locals = IndirectNameMap::new();
+                for (index, naming) in
+                    self.renamed(map.into_iter().map(|n| n.map(|n| (n.index, n))))?
+                {
+                    locals.append(index, &utils::name_map(naming.names, Ok)?);
                 }
-                renamed.sort_unstable_by_key(|(index, _)| *index);
-                let mut map = IndirectNameMap::new();
-                for (index, locals) in &renamed {
-                    map.append(*index, locals);
-                }
-                names.locals(&map);
+                names.locals(&locals);
             }
             other => utils::parse_custom_name_subsection(self, names, other)?,
         }
