@@ -26,10 +26,10 @@ wasm_module() {
   local wasm=target/wasm32-unknown-unknown/wasm-release/${crate//-/_}.wasm
   wasm-bindgen --target nodejs --out-dir "$pkg/node$subdir" "$wasm"
   wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web$subdir" "$wasm"
-  # like functions side by side, where gzip finds them (tools/wasm-order); Node runs the same
-  # order that browsers download
+  # like functions side by side, where gzip finds them (tools/wasm-order); the Node build too,
+  # so that the tests run the order browsers download
   for out in "$pkg"/{node,web}"$subdir"/*_bg.wasm; do
-    target/release/wasm-order "$out" "$out.ordered" && mv "$out.ordered" "$out"
+    target/release/wasm-order "$out" "$out"
   done
 }
 wasm_module chpass-wasm ""

@@ -8,7 +8,7 @@
 //! kept once. Nothing else changes, so neither does what the module does.
 //!
 //! ```text
-//! wasm-order IN.wasm OUT.wasm
+//! wasm-order IN.wasm OUT.wasm     (OUT may be IN: it is written once IN is read and checked)
 //! ```
 
 mod renumber;
