@@ -42,17 +42,7 @@ fn ordered(wasm: &[u8]) -> Result<Vec<u8>, String> {
     Validator::new()
         .validate_all(wasm)
         .map_err(|e| format!("not a valid module: {e}"))?;
-    let mut wasm = wasm.to_vec();
-    // a twin's callers may be twins once it is dropped: again until nothing is left to drop
-    loop {
-        let (imported, functions) = functions(&wasm).map_err(|e| e.to_string())?;
-        let same_as = twins(&functions);
-        let kept: Vec<usize> = (0..functions.len()).filter(|&f| same_as[f] == f).collect();
-        if kept.len() == functions.len() {
-            break;
-        }
-        wasm = renumber::rewrite(&wasm, imported, &kept, &same_as)?;
-    }
+    let wasm = without_twins(wasm.to_vec())?;
     let (imported, functions) = functions(&wasm).map_err(|e| e.to_string())?;
     let bodies: Vec<&[u8]> = functions.iter().map(|f| f.body).collect();
     let order = similarity::chain(&bodies);
@@ -62,6 +52,20 @@ fn ordered(wasm: &[u8]) -> Result<Vec<u8>, String> {
         .validate_all(&ordered)
         .map_err(|e| format!("the reordered module is not valid: {e}"))?;
     Ok(ordered)
+}
+
+/// The module with each function's twins dropped, again until none are left: a twin's callers
+/// may be twins once it is dropped.
+fn without_twins(mut wasm: Vec<u8>) -> Result<Vec<u8>, String> {
+    loop {
+        let (imported, functions) = functions(&wasm).map_err(|e| e.to_string())?;
+        let same_as = twins(&functions);
+        let kept: Vec<usize> = (0..functions.len()).filter(|&f| same_as[f] == f).collect();
+        if kept.len() == functions.len() {
+            return Ok(wasm);
+        }
+        wasm = renumber::rewrite(&wasm, imported, &kept, &same_as)?;
+    }
 }
 
 /// A defined function: its type and its body's bytes (locals and code).

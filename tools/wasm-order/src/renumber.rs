@@ -25,7 +25,7 @@ pub fn rewrite(
         imported,
         order,
         new_index,
-        named: placed_at.iter().map(Option::is_some).collect(),
+        placed_at,
     };
     let mut module = Module::new();
     renumber
@@ -40,8 +40,8 @@ struct Renumber<'a> {
     order: &'a [usize],
     /// The new index (among defined functions) of each old one: its twin's, if it is dropped.
     new_index: Vec<u32>,
-    /// Whether each old function is kept, and so keeps its names.
-    named: Vec<bool>,
+    /// The new index (among defined functions) of each old one that is kept.
+    placed_at: Vec<Option<u32>>,
 }
 
 type Result<T> = std::result::Result<T, Error<Infallible>>;
@@ -69,7 +69,7 @@ impl Renumber<'_> {
             let (func, name) = naming?;
             let named = func
                 .checked_sub(self.imported)
-                .is_none_or(|defined| self.named[defined as usize]);
+                .is_none_or(|defined| self.placed_at[defined as usize].is_some());
             if named {
                 renamed.push((self.function_index(func)?, name));
             }
