@@ -31,7 +31,7 @@ fn check_request(case: &Value) -> Result<(), String> {
                 if e.code() == code
                     && e.params().get("path") == case.get("expected_error_path") =>
             {
-                Ok(())
+                shows_none_of(&e, case)
             }
             other => Err(format!("expected {code}, got {other:?}")),
         };
@@ -69,6 +69,22 @@ fn check_request(case: &Value) -> Result<(), String> {
         let secret = secret.as_str().unwrap();
         if dump.contains(secret) || format!("{request:?}").contains(secret) {
             return Err(format!("the dump shows {secret:?}:\n{dump}"));
+        }
+    }
+    Ok(())
+}
+
+/// `error_must_not_contain`: secrets that neither the message nor the params may show.
+fn shows_none_of(err: &chpass::Error, case: &Value) -> Result<(), String> {
+    let shown = format!("{err} {err:?} {}", Value::from(err.params()));
+    for secret in case["error_must_not_contain"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let secret = secret.as_str().unwrap();
+        if shown.contains(secret) {
+            return Err(format!("the error shows {secret:?}: {shown}"));
         }
     }
     Ok(())

@@ -5,7 +5,7 @@ use super::Outcome;
 use super::auth::Auth;
 use super::http::{HttpRequest, HttpResponse};
 use super::status::{fallback, rejected, server_error, string_at};
-use super::url::join;
+use super::url::{join, with_query};
 use crate::error::{Error, Result, ServerErrorCode};
 use crate::secret::SecretString;
 use serde::Deserialize;
@@ -65,14 +65,18 @@ impl ChangePassword {
                 ));
             }
         };
-        let mut url = match &self.username {
-            Some(user) => join(&self.base_url, "/_security/user/{}/_password", &[user])?,
+        let url = match &self.username {
+            Some(user) => join(
+                &self.base_url,
+                "/_security/user/{}/_password",
+                &[("username", user)],
+            )?,
             None => join(&self.base_url, "/_security/user/_password", &[])?,
         };
-        if let Some(refresh) = self.refresh {
-            url.push_str("?refresh=");
-            url.push_str(refresh.as_str());
-        }
+        let url = match self.refresh {
+            Some(refresh) => with_query(url, &format!("refresh={}", refresh.as_str()))?,
+            None => url,
+        };
         let mut request = HttpRequest::new("PUT", url).json(&body);
         if let Some(auth) = &self.auth {
             request = request.header("Authorization", auth.header().as_str());

@@ -115,7 +115,7 @@ impl SetPassword {
         let url = join(
             &self.base_url,
             &format!("{}/internalusers/{{}}", api(self.legacy_path)),
-            &[&self.username],
+            &[("username", &self.username)],
         )?;
         let body = json!([{ "op": "add", "path": format!("/{key}"), "value": value }]);
         Ok(with_auth(

@@ -38,7 +38,7 @@ impl RangeCheck {
 
     pub fn request(&self) -> Result<HttpRequest> {
         let digest = self.digest();
-        let url = join(&self.base_url, "/range/{}", &[&digest[..5]])?;
+        let url = join(&self.base_url, "/range/{}", &[("password", &digest[..5])])?;
         let mut request = HttpRequest::new("GET", url).header("Add-Padding", "true");
         // the answer is text, one `SUFFIX:COUNT` per line
         request.headers[0].1 = "text/plain".into();

@@ -31,7 +31,11 @@ pub struct ChangePassword {
 
 impl ChangePassword {
     pub fn request(&self) -> Result<HttpRequest> {
-        let url = join(&self.base_url, "/v3/users/{}/password", &[&self.user_id])?;
+        let url = join(
+            &self.base_url,
+            "/v3/users/{}/password",
+            &[("user_id", &self.user_id)],
+        )?;
         let body = json!({ "user": {
             "password": self.password.expose(),
             "original_password": self.original_password.expose(),
@@ -213,7 +217,7 @@ impl GetPasswordPolicy {
         let url = join(
             &self.base_url,
             "/v3/domains/{}/config/security_compliance",
-            &[&self.domain_id],
+            &[("domain_id", &self.domain_id)],
         )?;
         Ok(token_header(HttpRequest::new("GET", url), &self.token))
     }
@@ -284,7 +288,7 @@ impl CreateEc2Credential {
         let url = join(
             &self.base_url,
             "/v3/users/{}/credentials/OS-EC2",
-            &[&self.user_id],
+            &[("user_id", &self.user_id)],
         )?;
         let request = HttpRequest::new("POST", url).json(&json!({ "tenant_id": self.project_id }));
         Ok(token_header(request, &self.token))
@@ -318,7 +322,7 @@ impl ListEc2Credentials {
         let url = join(
             &self.base_url,
             "/v3/users/{}/credentials/OS-EC2",
-            &[&self.user_id],
+            &[("user_id", &self.user_id)],
         )?;
         Ok(token_header(HttpRequest::new("GET", url), &self.token))
     }
@@ -356,7 +360,7 @@ impl DeleteEc2Credential {
         let url = join(
             &self.base_url,
             "/v3/users/{}/credentials/OS-EC2/{}",
-            &[&self.user_id, &self.access],
+            &[("user_id", &self.user_id), ("access", &self.access)],
         )?;
         Ok(token_header(HttpRequest::new("DELETE", url), &self.token))
     }

@@ -30,7 +30,11 @@ pub struct ChangeOwnPassword {
 
 impl ChangeOwnPassword {
     pub fn request(&self) -> Result<HttpRequest> {
-        let url = join(&self.base_url, "/v2.0/OS-KSCRUD/users/{}", &[&self.user_id])?;
+        let url = join(
+            &self.base_url,
+            "/v2.0/OS-KSCRUD/users/{}",
+            &[("user_id", &self.user_id)],
+        )?;
         let body = json!({ "user": {
             "password": self.password.expose(),
             "original_password": self.original_password.expose(),
@@ -78,7 +82,7 @@ impl SetPassword {
         let url = join(
             &self.base_url,
             "/v2.0/users/{}/OS-KSADM/password",
-            &[&self.user_id],
+            &[("user_id", &self.user_id)],
         )?;
         let body = json!({ "user": { "password": self.password.expose() } });
         Ok(token_header(
@@ -114,7 +118,7 @@ impl UpdateEc2Credentials {
         let url = join(
             &self.base_url,
             "/v2.0/users/{}/OS-KSADM/credentials/OS-KSEC2:ec2Credentials",
-            &[&self.user_id],
+            &[("user_id", &self.user_id)],
         )?;
         let body = json!({ "OS-KSEC2-ec2Credentials": {
             "username": self.username,
