@@ -12,6 +12,13 @@ REQUESTS = load_vectors("requests.json")
 RESPONSES = load_vectors("responses.json")
 
 
+def shows_none_of(err: chpass.ChpassError, case: Dict[str, Any]) -> None:
+    """error_must_not_contain: secrets that neither the message nor the params may show."""
+    shown = f"{err} {err!r} {json.dumps(err.params, ensure_ascii=False)}"
+    for secret in case.get("error_must_not_contain", []):
+        assert secret not in shown, f"the error shows {secret!r}: {shown}"
+
+
 def response_of(case: Dict[str, Any]) -> Dict[str, Any]:
     response = dict(case["response"])
     repeat = response.pop("body_repeat", None)
@@ -27,6 +34,7 @@ def test_request(case: Dict[str, Any]) -> None:
             chpass.build_request(case["operation"])
         assert info.value.code == case["expected_error"]
         assert info.value.params.get("path") == case.get("expected_error_path")
+        shows_none_of(info.value, case)
         return
     request = chpass.build_request(case["operation"])
     want = case["expected_request"]
@@ -46,6 +54,7 @@ def test_response(case: Dict[str, Any]) -> None:
         err = info.value
         assert err.code == case["expected_error"]
         assert {k: err.params.get(k) for k in case["expected_params"]} == case["expected_params"]
+        shows_none_of(err, case)
         return
     assert chpass.interpret_response(case["operation"], response_of(case)) == case["expected_outcome"]
 

@@ -101,6 +101,7 @@ fn check_response(case: &Value) -> Result<(), String> {
         if err.code() != code {
             return Err(format!("expected {code}, got {} ({err})", err.code()));
         }
+        shows_none_of(&err, case)?;
         let params = err.params();
         for (key, want) in case["expected_params"].as_object().unwrap() {
             if params.get(key) != Some(want) {

@@ -4,6 +4,12 @@ import assert from 'node:assert/strict';
 import { buildRequest, interpretResponse, dumpRequest, ChpassError } from 'chpass';
 import { loadVectors } from './vectors.mjs';
 
+// error_must_not_contain: secrets that neither the message nor the params may show
+function showsNoneOf(err, c) {
+  const shown = `${err} ${err.message} ${JSON.stringify(err.params)}`;
+  for (const secret of c.error_must_not_contain ?? []) assert.ok(!shown.includes(secret), `the error shows ${secret}: ${shown}`);
+}
+
 function responseOf(c) {
   const { body_repeat: repeat, ...response } = c.response;
   return repeat ? { ...response, body: repeat.text.repeat(repeat.count) } : response;
@@ -14,7 +20,11 @@ for (const c of loadVectors('requests.json')) {
     if (c.expected_error) {
       assert.throws(
         () => buildRequest(c.operation),
-        (err) => err instanceof ChpassError && err.code === c.expected_error && err.params.path === c.expected_error_path,
+        (err) => {
+          assert.ok(err instanceof ChpassError && err.code === c.expected_error && err.params.path === c.expected_error_path, String(err));
+          showsNoneOf(err, c);
+          return true;
+        },
       );
       return;
     }
@@ -35,7 +45,8 @@ for (const c of loadVectors('responses.json')) {
       assert.throws(() => interpretResponse(c.operation, responseOf(c)), (err) => {
         assert.ok(err instanceof ChpassError, String(err));
         assert.equal(err.code, c.expected_error);
-        for (const [key, value] of Object.entries(c.expected_params)) assert.deepEqual(err.params[key], value, key);
+        for (const [key, value] of Object.entries(c.expected_params ?? {})) assert.deepEqual(err.params[key], value, key);
+        showsNoneOf(err, c);
         return true;
       });
       return;

@@ -34,6 +34,22 @@ impl Auth {
         })
     }
 
+    /// The credentials as secrets: each one given, and the header value that carries them.
+    pub(crate) fn secrets(&self) -> Vec<Zeroizing<String>> {
+        let header = self.header();
+        let credentials = Zeroizing::new(header.split_once(' ').map_or("", |(_, c)| c).to_owned());
+        let given = match self {
+            Auth::Basic { password, .. } => password,
+            Auth::ApiKey { encoded } => encoded,
+            Auth::Bearer { token } => token,
+        };
+        vec![
+            header,
+            credentials,
+            Zeroizing::new(given.expose().to_owned()),
+        ]
+    }
+
     /// The user this authenticates as, when the credentials say.
     pub(crate) fn username(&self) -> Option<&str> {
         match self {

@@ -176,21 +176,17 @@ impl HttpResponse {
 
 /// The start of a body for an error: secrets redacted when it is JSON, cut at a char boundary.
 pub(crate) fn excerpt(body: &str) -> String {
+    super::redact::cut(&shown_body(body))
+}
+
+/// A body as errors may show it: JSON with every secret key's value redacted, other text as it is.
+pub(crate) fn shown_body(body: &str) -> String {
     let is_json = body.len() <= MAX_RESPONSE_BODY && serde_json::from_str::<Value>(body).is_ok();
-    let shown = if is_json {
+    if is_json {
         redact_json_text(body)
     } else {
-        String::new()
-    };
-    let shown = if is_json { shown.as_str() } else { body };
-    if shown.len() <= EXCERPT_BYTES {
-        return shown.to_owned();
+        body.to_owned()
     }
-    let mut end = EXCERPT_BYTES;
-    while !shown.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &shown[..end])
 }
 
 fn pairs_or_object<'de, D: serde::Deserializer<'de>>(

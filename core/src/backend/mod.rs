@@ -10,6 +10,7 @@ mod http;
 pub mod keystone;
 pub mod opensearch;
 pub mod pwned;
+mod redact;
 mod status;
 mod url;
 
@@ -198,7 +199,66 @@ impl Operation {
         }
     }
 
+    /// The answer as an outcome or a typed error. Whatever of the operation's secrets the
+    /// answer repeats is `[REDACTED]` in the error.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
+        self.interpret_unscrubbed(response)
+            .map_err(|err| self.secrets().scrub_error(err, &response.body))
+    }
+
+    /// An error of this operation's own (a transport's, say) without its secrets.
+    pub fn scrub_error(&self, err: Error) -> Error {
+        self.secrets().scrub_error(err, "")
+    }
+
+    /// Every secret the operation carries: passwords, hashes, tokens, credentials.
+    fn secrets(&self) -> redact::Secrets {
+        use Operation::*;
+        let mut given: Vec<&SecretString> = Vec::new();
+        let mut auth: Option<&Auth> = None;
+        match self {
+            ElasticsearchChangePassword(op) => {
+                given.extend(op.password.iter().chain(&op.password_hash));
+                auth = op.auth.as_ref();
+            }
+            OpenSearchChangeOwnPassword(op) => {
+                given.extend(
+                    [&op.current_password]
+                        .into_iter()
+                        .chain(&op.password)
+                        .chain(&op.hash),
+                );
+                auth = op.auth.as_ref();
+            }
+            OpenSearchSetPassword(op) => {
+                given.extend(op.password.iter().chain(&op.hash));
+                auth = op.auth.as_ref();
+            }
+            KeystoneChangePassword(op) => given.extend([&op.password, &op.original_password]),
+            KeystoneIssueToken(op) => given.push(&op.password),
+            KeystoneGetPasswordPolicy(op) => given.push(&op.token),
+            KeystoneCreateEc2Credential(op) => given.push(&op.token),
+            KeystoneListEc2Credentials(op) => given.push(&op.token),
+            KeystoneDeleteEc2Credential(op) => given.push(&op.token),
+            KeystoneV2ChangeOwnPassword(op) => {
+                given.extend([&op.token, &op.password, &op.original_password]);
+            }
+            KeystoneV2SetPassword(op) => given.extend([&op.token, &op.password]),
+            KeystoneV2UpdateEc2Credentials(op) => {
+                given.extend([&op.token, &op.secret, &op.signature]);
+            }
+            PwnedPasswordsRange(op) => given.push(&op.password),
+        }
+        let credentials = auth.map(Auth::secrets).unwrap_or_default();
+        redact::Secrets::new(
+            given
+                .into_iter()
+                .map(SecretString::expose)
+                .chain(credentials.iter().map(|c| c.as_str())),
+        )
+    }
+
+    fn interpret_unscrubbed(&self, response: &HttpResponse) -> Result<Outcome> {
         match self {
             Operation::ElasticsearchChangePassword(op) => op.interpret(response),
             Operation::OpenSearchChangeOwnPassword(op) => op.interpret(response),

@@ -148,7 +148,10 @@ impl Transport {
     /// Build, send, interpret.
     pub async fn execute(&self, operation: &Operation) -> Result<Outcome> {
         let request = operation.request()?;
-        let response = self.send(&request, operation.is_read_only()).await?;
+        let response = self
+            .send(&request, operation.is_read_only())
+            .await
+            .map_err(|err| operation.scrub_error(err))?;
         operation.interpret(&response)
     }
 
