@@ -126,14 +126,15 @@ def test_a_lone_surrogate_inside_a_value_names_where_it_sits() -> None:
         chpass.Policy({"blocklist": {"words": ["ok", "a\ud800b"]}})
     assert info.value.params == {"path": "blocklist.words.1"}
     assert str(info.value) == (
-        "invalid policy: blocklist.words.1: lone surrogate U+D800 at UTF-16 index 1: not valid Unicode"
+        "invalid policy: blocklist.words.1: lone surrogate U+D800 at code point index 1: not valid Unicode"
     )
     with pytest.raises(chpass.InvalidPolicyError, match="^invalid policy: options: lone surrogate"):
         chpass.Policy.preset("nist-800-63b", **{"x\udc00": 1})
     nist = chpass.Policy.preset("nist-800-63b")
     with pytest.raises(chpass.InvalidArgumentError, match="^invalid context: username: lone surrogate U") as err:
         chpass.validate("pw", nist, {"username": "x\udc00"})
-    assert err.value.params == {"argument": "context", "path": "username"}
+    assert err.value.params == {"argument": "context", "path": "username", "reason": "lone_surrogate",
+                                "index": 1, "unit": "U+DC00"}
     change = {"operation": "elasticsearch.change_password", "base_url": "http://127.0.0.1:9200",
               "password": "new\udc80pass", "auth": {"basic": {"username": "jack", "password": "old"}}}
     with pytest.raises(chpass.InvalidArgumentError, match="^invalid operation: password: lone surrogate") as err:
@@ -159,6 +160,30 @@ def test_surrogates_are_an_invalid_argument(password: str) -> None:
         chpass.validate(password, chpass.Policy({}))
     assert info.value.code == "invalid_argument"
     assert info.value.params["reason"] == "lone_surrogate"
+
+
+_PAIR = "\ud83d\ude00x"  # two surrogate code points: Python's str is not '😀x'
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: chpass.validate(_PAIR, chpass.Policy({})),
+        lambda: chpass.hash(_PAIR),
+        lambda: chpass.verify(_PAIR, chpass.hash("😀x")),
+        lambda: chpass.strength(_PAIR),
+        lambda: chpass.set_cloud_password("clouds: {a: {auth: {password: x}}}\n", "a", _PAIR),
+        lambda: chpass.build_request({"operation": "elasticsearch.change_password",
+                                      "base_url": "https://es.example", "password": _PAIR}),
+    ],
+    ids=["validate", "hash", "verify", "strength", "set_cloud_password", "build_request"],
+)
+def test_a_surrogate_pair_written_as_two_code_points_is_two_lone_surrogates(call: Any) -> None:
+    # one rule everywhere: Python counts code points, so the index is Python's own
+    with pytest.raises(chpass.InvalidArgumentError) as info:
+        call()
+    params = info.value.params
+    assert (params["reason"], params["index"], params["unit"]) == ("lone_surrogate", 0, "U+D83D")
 
 
 def test_surrogates_in_context_are_an_invalid_argument() -> None:

@@ -47,6 +47,26 @@ pub(crate) fn verify(
         .py(py)
 }
 
+/// verify_opensearch(password, hash, limits=None) -> bool
+///
+/// Whether OpenSearch would accept the password for this hash, checked as its password4j
+/// checks it: `verify` but for `$2a$` hashes of non-ASCII passwords, where password4j's
+/// bcrypt is not the standard one. GIL released.
+#[pyfunction]
+#[pyo3(signature = (password, hash, limits = None))]
+pub(crate) fn verify_opensearch(
+    py: Python<'_>,
+    password: &Bound<'_, PyString>,
+    hash: &Bound<'_, PyString>,
+    limits: Option<&Bound<'_, PyAny>>,
+) -> PyResult<bool> {
+    let password = SecretString::new(text(py, "password", password)?.into_owned());
+    let hash = text(py, "hash", hash)?;
+    let limits = WorkLimits::from_value(optional_json_arg(py, "limits", limits)?).py(py)?;
+    py.detach(|| chpass::hash::verify_opensearch(password.expose(), &hash, &limits))
+        .py(py)
+}
+
 /// needs_rehash(hash, spec=None) -> bool: another algorithm, or weaker parameters than `spec`.
 #[pyfunction]
 #[pyo3(signature = (hash, spec = None))]

@@ -39,6 +39,7 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(files::update_cloud_password, m)?)?;
     m.add_function(wrap_pyfunction!(hashing::hash, m)?)?;
     m.add_function(wrap_pyfunction!(hashing::verify, m)?)?;
+    m.add_function(wrap_pyfunction!(hashing::verify_opensearch, m)?)?;
     m.add_function(wrap_pyfunction!(hashing::needs_rehash, m)?)?;
     m.add_function(wrap_pyfunction!(hashing::elasticsearch_password_hash, m)?)?;
     m.add_function(wrap_pyfunction!(hashing::opensearch_hash, m)?)?;

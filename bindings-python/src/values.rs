@@ -1,7 +1,7 @@
 //! Python values as core's inputs (text, JSON) and core's outputs as Python values.
 
 use crate::errors::{IntoPyResult, to_py_err};
-use chpass::text::InputError;
+use chpass::text::{InputError, LoneSurrogate};
 use chpass::{Context, Error};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -19,20 +19,20 @@ pub(crate) fn text<'a>(
 ) -> PyResult<Cow<'a, str>> {
     match value.to_cow() {
         Ok(text) => Ok(text),
-        Err(_) => chpass::text::decode_utf16(argument, &utf16_units(value)?)
-            .map(Cow::Owned)
-            .py(py),
+        Err(_) => Err(surrogate(value)?.into_argument_error(argument)).py(py),
     }
 }
 
-/// A str's UTF-16 code units, lone surrogates included.
-fn utf16_units(value: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
-    let encoded = value.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+/// The first surrogate of a str that is not Unicode, by Python's own index: each surrogate
+/// code point is lone, even where two would make a UTF-16 pair (`'\ud83d\ude00'` is two).
+fn surrogate(value: &Bound<'_, PyString>) -> PyResult<LoneSurrogate> {
+    let encoded = value.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
     let bytes = encoded.cast::<PyBytes>()?.as_bytes();
-    Ok(bytes
-        .chunks_exact(2)
-        .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
-        .collect())
+    let points = bytes
+        .chunks_exact(4)
+        .map(|p| u32::from_le_bytes([p[0], p[1], p[2], p[3]]));
+    LoneSurrogate::in_code_points(points)
+        .ok_or_else(|| PyRuntimeError::new_err("a str that is not UTF-8 holds no surrogate"))
 }
 
 /// Plain Python data (a dict or any Mapping, list, tuple, str, int, float, bool, None) as
@@ -113,9 +113,8 @@ fn py_str(value: &Bound<'_, PyString>, path: &[String]) -> Result<String, InputE
     if let Ok(text) = value.to_cow() {
         return Ok(text.into_owned());
     }
-    let units = utf16_units(value).map_err(|e| InputError::new(path, e.to_string()))?;
-    Err(InputError::lone_surrogate(path, &units)
-        .unwrap_or_else(|| InputError::new(path, "not valid Unicode")))
+    let lone = surrogate(value).map_err(|e| InputError::new(path, e.to_string()))?;
+    Err(InputError::surrogate(path, lone))
 }
 
 pub(crate) fn policy_json(value: &Bound<'_, PyAny>) -> Result<Value, Error> {

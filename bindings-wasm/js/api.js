@@ -126,6 +126,7 @@ export function build(wasm, startWorker, data) {
   const sync = {
     hash: wasm.hash,
     verify: wasm.verify,
+    verifyOpenSearch: wasm.verifyOpenSearch,
     needsRehash: wasm.needsRehash,
     elasticsearchPasswordHash: wasm.elasticsearchPasswordHash,
     opensearchHash: wasm.opensearchHash,

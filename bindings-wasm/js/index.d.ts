@@ -422,6 +422,12 @@ export interface Generated {
 export function hash(password: string, spec?: HashSpec): string;
 /** Whether `password` matches `hash`; false for a wrong password, typed errors otherwise. */
 export function verify(password: string, hash: string, limits?: WorkLimits): boolean;
+/**
+ * Whether OpenSearch would accept `password` for `hash`, checked as its password4j checks it.
+ * Differs from `verify` only for `$2a$` and non-ASCII passwords: password4j's `$2a$` is not
+ * standard bcrypt there, and the string does not say which library made it.
+ */
+export function verifyOpenSearch(password: string, hash: string, limits?: WorkLimits): boolean;
 /** Whether `hash` uses another algorithm or weaker parameters than `spec`. */
 export function needsRehash(hash: string, spec?: HashSpec): boolean;
 /** A `password_hash` as Elasticsearch makes it for `algorithm` (`bcrypt` by default). */
@@ -431,6 +437,7 @@ export function opensearchHash(password: string, settings?: OpenSearchHashSettin
 /** The same functions, run in a shared worker so pages and Node's event loop never block. */
 export function hashAsync(password: string, spec?: HashSpec): Promise<string>;
 export function verifyAsync(password: string, hash: string, limits?: WorkLimits): Promise<boolean>;
+export function verifyOpenSearchAsync(password: string, hash: string, limits?: WorkLimits): Promise<boolean>;
 export function needsRehashAsync(hash: string, spec?: HashSpec): Promise<boolean>;
 export function elasticsearchPasswordHashAsync(password: string, algorithm?: string): Promise<string>;
 export function opensearchHashAsync(password: string, settings?: OpenSearchHashSettings): Promise<string>;
@@ -535,11 +542,13 @@ declare const api: {
   Client: typeof Client;
   hash: typeof hash;
   verify: typeof verify;
+  verifyOpenSearch: typeof verifyOpenSearch;
   needsRehash: typeof needsRehash;
   elasticsearchPasswordHash: typeof elasticsearchPasswordHash;
   opensearchHash: typeof opensearchHash;
   hashAsync: typeof hashAsync;
   verifyAsync: typeof verifyAsync;
+  verifyOpenSearchAsync: typeof verifyOpenSearchAsync;
   needsRehashAsync: typeof needsRehashAsync;
   elasticsearchPasswordHashAsync: typeof elasticsearchPasswordHashAsync;
   opensearchHashAsync: typeof opensearchHashAsync;

@@ -26,6 +26,19 @@ pub fn verify(password: JsValue, hash: JsValue, limits: JsValue) -> Result<bool,
     chpass::hash::verify_with_limits(password.expose(), &hash, &limits).js()
 }
 
+/// verifyOpenSearch(password, hash, limits?): whether OpenSearch (password4j) would accept it.
+#[wasm_bindgen(js_name = verifyOpenSearch)]
+pub fn verify_opensearch(
+    password: JsValue,
+    hash: JsValue,
+    limits: JsValue,
+) -> Result<bool, JsValue> {
+    let password = SecretString::new(text("password", &password).js()?);
+    let hash = text("hash", &hash).js()?;
+    let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
+    chpass::hash::verify_opensearch(password.expose(), &hash, &limits).js()
+}
+
 #[wasm_bindgen(js_name = needsRehash)]
 pub fn needs_rehash(hash: JsValue, spec: JsValue) -> Result<bool, JsValue> {
     let hash = text("hash", &hash).js()?;

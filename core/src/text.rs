@@ -73,52 +73,90 @@ impl LengthUnit {
     }
 }
 
-/// Decodes UTF-16 from JavaScript or Python (surrogatepass). A lone surrogate cannot be sent
-/// to any server as text, so it is an `invalid_argument` error naming its position.
+/// Decodes UTF-16 from JavaScript. A lone surrogate cannot be sent to any server as text, so
+/// it is an `invalid_argument` error naming its position.
 pub fn decode_utf16(argument: &'static str, units: &[u16]) -> Result<String, Error> {
-    let Some(lone) = LoneSurrogate::find(units) else {
+    match LoneSurrogate::in_utf16(units) {
         // no lone surrogate, so nothing is replaced
-        return Ok(String::from_utf16_lossy(units));
-    };
-    let mut params = Map::new();
-    params.insert("reason".into(), Value::from("lone_surrogate"));
-    params.insert("index".into(), Value::from(lone.index));
-    params.insert("unit".into(), Value::from(format!("U+{:04X}", lone.unit)));
-    Err(Error::InvalidArgument {
-        argument,
-        reason: lone.to_string(),
-        params,
-    })
+        None => Ok(String::from_utf16_lossy(units)),
+        Some(lone) => Err(lone.into_argument_error(argument)),
+    }
 }
 
-/// The first unpaired surrogate in UTF-16 text and its index in code units.
-struct LoneSurrogate {
+/// The first surrogate code point in a text that is not valid Unicode, and its index in the
+/// units its language indexes strings by: UTF-16 units in JavaScript (where a pair is one
+/// character), code points in Python (where a str of two surrogates is two lone ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoneSurrogate {
     unit: u16,
     index: usize,
+    /// What `index` counts: `UTF-16` units or `code point`s.
+    counted_in: &'static str,
 }
 
 impl LoneSurrogate {
-    fn find(units: &[u16]) -> Option<Self> {
+    /// In JavaScript's UTF-16 units: a high surrogate followed by a low one is a pair.
+    pub fn in_utf16(units: &[u16]) -> Option<Self> {
         let mut index = 0;
         for decoded in char::decode_utf16(units.iter().copied()) {
             match decoded {
                 Ok(c) => index += c.len_utf16(),
                 Err(lone) => {
                     let unit = lone.unpaired_surrogate();
-                    return Some(LoneSurrogate { unit, index });
+                    return Some(LoneSurrogate {
+                        unit,
+                        index,
+                        counted_in: "UTF-16",
+                    });
                 }
             }
         }
         None
     }
+
+    /// In Python's code points: every surrogate code point is lone.
+    pub fn in_code_points(points: impl IntoIterator<Item = u32>) -> Option<Self> {
+        points
+            .into_iter()
+            .enumerate()
+            .find_map(|(index, point)| match u16::try_from(point) {
+                Ok(unit @ 0xD800..=0xDFFF) => Some(LoneSurrogate {
+                    unit,
+                    index,
+                    counted_in: "code point",
+                }),
+                _ => None,
+            })
+    }
+
+    /// `reason: lone_surrogate`, `index`, `unit`: the same params in every language.
+    fn params(&self) -> Map<String, Value> {
+        let mut params = Map::new();
+        params.insert("reason".into(), Value::from("lone_surrogate"));
+        params.insert("index".into(), Value::from(self.index));
+        params.insert("unit".into(), Value::from(format!("U+{:04X}", self.unit)));
+        params
+    }
+
+    pub fn into_argument_error(self, argument: &'static str) -> Error {
+        Error::InvalidArgument {
+            argument,
+            reason: self.to_string(),
+            params: self.params(),
+        }
+    }
 }
 
 impl std::fmt::Display for LoneSurrogate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let LoneSurrogate { unit, index } = self;
+        let LoneSurrogate {
+            unit,
+            index,
+            counted_in,
+        } = self;
         write!(
             f,
-            "lone surrogate U+{unit:04X} at UTF-16 index {index}: not valid Unicode"
+            "lone surrogate U+{unit:04X} at {counted_in} index {index}: not valid Unicode"
         )
     }
 }
@@ -135,6 +173,8 @@ pub const MAX_DEPTH: usize = 127;
 pub struct InputError {
     pub path: String,
     pub reason: String,
+    /// Details beside `path` (a lone surrogate's `reason`, `index`, `unit`).
+    pub params: Map<String, Value>,
 }
 
 impl InputError {
@@ -142,6 +182,7 @@ impl InputError {
         InputError {
             path: path.join("."),
             reason: reason.into(),
+            params: Map::new(),
         }
     }
 
@@ -151,6 +192,7 @@ impl InputError {
         InputError {
             path: String::new(),
             reason: format!("objects and arrays nest deeper than {MAX_DEPTH} levels"),
+            params: Map::new(),
         }
     }
 
@@ -177,7 +219,15 @@ impl InputError {
 
     /// The first lone surrogate in a string's UTF-16 units, if any.
     pub fn lone_surrogate(path: &[String], units: &[u16]) -> Option<Self> {
-        LoneSurrogate::find(units).map(|lone| Self::new(path, lone.to_string()))
+        LoneSurrogate::in_utf16(units).map(|lone| Self::surrogate(path, lone))
+    }
+
+    /// A string at `path` that holds `lone`.
+    pub fn surrogate(path: &[String], lone: LoneSurrogate) -> Self {
+        InputError {
+            params: lone.params(),
+            ..Self::new(path, lone.to_string())
+        }
     }
 
     /// The same error seen from an enclosing value: `within("options")` of `minimum` is
@@ -197,7 +247,7 @@ impl InputError {
 
     /// `invalid_argument` naming the argument, with the path inside it as `params.path`.
     pub fn into_argument_error(self, argument: &'static str) -> Error {
-        let mut params = Map::new();
+        let mut params = self.params;
         let reason = match self.path.as_str() {
             "" => self.reason,
             path => format!("{path}: {}", self.reason),

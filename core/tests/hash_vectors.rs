@@ -46,6 +46,11 @@ fn verify_answers_false_or_the_documented_error() {
             case["password"].as_str().unwrap(),
             case["hash"].as_str().unwrap(),
         );
+        if let (Some(words), Err(err)) = (case["error_contains"].as_str(), &result)
+            && !err.to_string().contains(words)
+        {
+            return Err(format!("the message does not say {words:?}: {err}"));
+        }
         match case["error"].as_str() {
             Some(code) => expect_error(result, code),
             None if result.as_ref().ok() == case["result"].as_bool().as_ref() => Ok(()),

@@ -35,6 +35,7 @@ from ._chpass import (
     update_rc_file,
     validate,
     verify,
+    verify_opensearch,
 )
 from ._errors import (
     AccountDisabledError,
@@ -182,4 +183,5 @@ __all__ = [
     "needs_rehash",
     "opensearch_hash",
     "verify",
+    "verify_opensearch",
 ]

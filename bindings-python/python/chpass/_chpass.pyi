@@ -2,7 +2,7 @@ import os
 from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
 
 class Context(TypedDict, total=False):
@@ -109,6 +109,11 @@ def hash(password: str, spec: Optional[HashSpec] = None) -> str:
 def verify(password: str, hash: str, limits: Optional[WorkLimits] = None) -> bool:
     """Whether ``password`` matches ``hash`` (argon2, bcrypt, Elasticsearch or password4j
     PBKDF2). Releases the GIL."""
+
+def verify_opensearch(password: str, hash: str, limits: Optional[WorkLimits] = None) -> bool:
+    """Whether OpenSearch would accept ``password`` for ``hash``, checked as its password4j
+    checks it (differs from ``verify`` only for ``$2a$`` and non-ASCII passwords). Releases
+    the GIL."""
 
 def needs_rehash(hash: str, spec: Optional[HashSpec] = None) -> bool:
     """Whether ``hash`` uses another algorithm or weaker parameters than ``spec``."""

@@ -51,7 +51,19 @@ impl ChangePassword {
     pub fn request(&self) -> Result<HttpRequest> {
         let body = match (&self.password, &self.password_hash) {
             (Some(password), None) => json!({ "password": password.expose() }),
-            (None, Some(hash)) => json!({ "password_hash": hash.expose() }),
+            (None, Some(hash)) => {
+                // what Elasticsearch would refuse is refused before anything is sent
+                crate::hash::elasticsearch_hash_algorithm(hash.expose()).map_err(|e| {
+                    let mut params = serde_json::Map::new();
+                    params.insert("path".into(), Value::from("password_hash"));
+                    Error::InvalidArgument {
+                        argument: "operation",
+                        reason: format!("password_hash: {e}"),
+                        params,
+                    }
+                })?;
+                json!({ "password_hash": hash.expose() })
+            }
             (Some(_), Some(_)) => {
                 return Err(Error::invalid_argument(
                     "operation",

@@ -66,7 +66,18 @@ pub(crate) struct BcryptHash {
     digest: [u8; 23],
 }
 
-pub(crate) fn hash(password: &str, params: &BcryptParams) -> Result<String> {
+/// Which bcrypt: the standard one (OpenBSD, pyca/bcrypt, every `$2b$`/`$2y$`), or password4j's,
+/// which OpenSearch checks with. They differ only for `$2a$` and non-ASCII passwords:
+/// password4j (since 1.7.0) ports crypt_blowfish's `$2a$` safety measure without its
+/// sign-extension half, so the measure fires for every key with a high-bit byte after the
+/// first of a key word, and flips bit 16 of the first P-array word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    Standard,
+    Password4j,
+}
+
+pub(crate) fn hash(password: &str, params: &BcryptParams, dialect: Dialect) -> Result<String> {
     if !(MIN_COST..=MAX_COST).contains(&params.cost) {
         return Err(Error::invalid_argument(
             "params",
@@ -77,7 +88,7 @@ pub(crate) fn hash(password: &str, params: &BcryptParams) -> Result<String> {
         .as_slice()
         .try_into()
         .map_err(|_| Error::invalid_argument("params", "a bcrypt salt is 16 bytes"))?;
-    let digest = digest(password, params.cost, &salt)?;
+    let digest = digest(password, params.cost, &salt, flip(params.variant, dialect))?;
     let stored = BcryptHash {
         variant: params.variant,
         cost: params.cost,
@@ -113,9 +124,27 @@ fn key(password: &str) -> Result<Zeroizing<Vec<u8>>> {
     Ok(key)
 }
 
+/// Whether the dialect's `$2a$` safety measure applies to this variant.
+fn flip(variant: BcryptVariant, dialect: Dialect) -> bool {
+    variant == BcryptVariant::TwoA && dialect == Dialect::Password4j
+}
+
+/// password4j's `streamToWords` sign flag over the 18 key words (read cyclically): a high bit
+/// in any byte but a word's first. Its "buggy" words equal its correct ones, so the flag alone
+/// decides (`BcryptFunction.enhancedKeySchedule`, `safety` 0x10000 for minor A).
+fn password4j_sign(key: &[u8]) -> bool {
+    (0..18 * 4).any(|i| i % 4 != 0 && key.get(i % key.len().max(1)).is_some_and(|b| b & 0x80 != 0))
+}
+
 /// The 23 bytes of EksBlowfish's 24 that the hash string keeps.
-fn digest(password: &str, cost: u32, salt: &[u8; 16]) -> Result<[u8; 23]> {
-    let out = eks_blowfish::bcrypt(&key(password)?, salt, cost);
+fn digest(password: &str, cost: u32, salt: &[u8; 16], flip: bool) -> Result<[u8; 23]> {
+    let key = key(password)?;
+    let tweak = if flip && password4j_sign(&key) {
+        0x10000
+    } else {
+        0
+    };
+    let out = eks_blowfish::bcrypt(&key, salt, cost, tweak);
     let mut digest = [0u8; 23];
     digest.copy_from_slice(&out[..23]);
     Ok(digest)
@@ -141,8 +170,8 @@ impl BcryptHash {
         )
     }
 
-    pub(crate) fn verify(&self, password: &str) -> Result<bool> {
-        let candidate = digest(password, self.cost, &self.salt)?;
+    pub(crate) fn verify(&self, password: &str, dialect: Dialect) -> Result<bool> {
+        let candidate = digest(password, self.cost, &self.salt, flip(self.variant, dialect))?;
         Ok(super::constant_time_eq(&candidate, &self.digest))
     }
 

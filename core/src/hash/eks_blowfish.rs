@@ -161,16 +161,17 @@ impl Words for [u32; WORDS] {
 }
 
 /// bcrypt's 192-bit output before encoding, for the password's key bytes (NUL included), the
-/// salt and log2 of the rounds.
-pub(super) fn bcrypt(key: &[u8], salt: &[u8; 16], cost: u32) -> [u8; 24] {
+/// salt and log2 of the rounds. `tweak` is XORed into the first P-array word after the first
+/// key expansion's key is (0 for standard bcrypt; see `bcrypt::Dialect`).
+pub(super) fn bcrypt(key: &[u8], salt: &[u8; 16], cost: u32, tweak: u32) -> [u8; 24] {
     with_state(|state| {
         let mut at = 0;
-        expand_key(state, key, || {
+        expand_key(state, key, tweak, || {
             [next_word(salt, &mut at), next_word(salt, &mut at)]
         });
         for _ in 0..1u64 << cost {
-            expand_key(state, key, || [0, 0]);
-            expand_key(state, salt, || [0, 0]);
+            expand_key(state, key, 0, || [0, 0]);
+            expand_key(state, salt, 0, || [0, 0]);
         }
         // "OrpheanBeholderScryDoubt", encrypted 64 times.
         let mut out = *b"OrpheanBeholderScryDoubt";
@@ -276,12 +277,13 @@ fn next_word(bytes: &[u8], at: &mut usize) -> u32 {
 /// Blowfish's key schedule: the key XORed into the P-array, then the P-array and the S-boxes
 /// refilled, each pair of words the encryption of the previous pair after `mix` is XORed in
 /// (bcrypt's first expansion mixes in the salt; the others mix in nothing).
-fn expand_key<W: Words>(state: &mut W, key: &[u8], mut mix: impl FnMut() -> [u32; 2]) {
+fn expand_key<W: Words>(state: &mut W, key: &[u8], tweak: u32, mut mix: impl FnMut() -> [u32; 2]) {
     let mut at = 0;
     for i in P..WORDS {
         let value = state.get(i) ^ next_word(key, &mut at);
         state.set(i, value);
     }
+    state.set(P, state.get(P) ^ tweak);
     let mut block = [0, 0];
     for words in [P..WORDS, 0..P] {
         for i in words.step_by(2) {
@@ -315,7 +317,7 @@ mod tests {
             ),
         ] {
             let out = with_state(|state| {
-                expand_key(state, &key, || [0, 0]);
+                expand_key(state, &key, 0, || [0, 0]);
                 encrypt(state, plain)
             });
             assert_eq!(out, cipher, "key {key:02x?}");

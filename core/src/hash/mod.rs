@@ -31,7 +31,7 @@ pub use pbkdf2::{
 };
 pub use servers::{
     ELASTICSEARCH_ALGORITHMS, ELASTICSEARCH_DEFAULT_ALGORITHM, OpenSearchHashSettings,
-    elasticsearch_password_hash, opensearch_hash,
+    elasticsearch_hash_algorithm, elasticsearch_password_hash, opensearch_hash,
 };
 
 use crate::error::{Error, Result};
@@ -141,7 +141,7 @@ pub fn hash(password: &str, spec: &HashSpec) -> Result<String> {
         HashSpec::Argon2id(p) => argon2::hash(password, Argon2Variant::Argon2id, p),
         HashSpec::Argon2i(p) => argon2::hash(password, Argon2Variant::Argon2i, p),
         HashSpec::Argon2d(p) => argon2::hash(password, Argon2Variant::Argon2d, p),
-        HashSpec::Bcrypt(p) => bcrypt::hash(password, p),
+        HashSpec::Bcrypt(p) => bcrypt::hash(password, p, bcrypt::Dialect::Standard),
         HashSpec::ElasticsearchPbkdf2(p) => pbkdf2::hash_elasticsearch(password, false, p),
         HashSpec::ElasticsearchPbkdf2Stretch(p) => pbkdf2::hash_elasticsearch(password, true, p),
         HashSpec::Password4jPbkdf2(p) => pbkdf2::hash_password4j(password, p),
@@ -158,7 +158,18 @@ pub fn verify_with_limits(password: &str, stored: &str, limits: &WorkLimits) -> 
     check_password(password)?;
     let parsed = Stored::parse(stored)?;
     parsed.check_limits(limits)?;
-    parsed.verify(password)
+    parsed.verify(password, bcrypt::Dialect::Standard)
+}
+
+/// Whether OpenSearch would accept `password` for `stored`: checked as its password4j checks
+/// an internal user's hash. It differs from [`verify`] only for a `$2a$` hash and a non-ASCII
+/// password, where password4j's bcrypt is not the standard one (a `$2a$` string does not say
+/// which library made it, so the caller says which server it belongs to).
+pub fn verify_opensearch(password: &str, stored: &str, limits: &WorkLimits) -> Result<bool> {
+    check_password(password)?;
+    let parsed = Stored::parse(stored)?;
+    parsed.check_limits(limits)?;
+    parsed.verify(password, bcrypt::Dialect::Password4j)
 }
 
 /// Whether `stored` should be replaced by a hash made with `spec`: another algorithm or
@@ -190,7 +201,7 @@ pub fn needs_rehash(stored: &str, spec: &HashSpec) -> Result<bool> {
             h.format != Pbkdf2Format::Password4j
                 || h.hmac != p.hmac
                 || h.iterations < p.iterations
-                || (h.key.len() as u64) * 8 < u64::from(p.key_bits)
+                || (h.key.len() as u64) < u64::from(p.key_bits / 8)
         }
         _ => true,
     })
@@ -222,6 +233,12 @@ impl Stored {
             && text.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic)
         {
             BcryptHash::parse(text).map(Stored::Bcrypt)
+        } else if text.starts_with("$2$") && text.split('$').count() == 4 {
+            // `$2$<cost>$<salt and hash>`: bcrypt's first format, not password4j's `$2$` (SHA224)
+            Err(Error::malformed_hash(
+                "bcrypt: the original $2$ format (no minor version) is not supported; \
+                 use $2a$, $2b$ or $2y$",
+            ))
         } else if text.starts_with("{PBKDF2") {
             Pbkdf2Hash::parse_elasticsearch(text).map(Stored::Pbkdf2)
         } else if text.len() > 2
@@ -247,10 +264,10 @@ impl Stored {
         }
     }
 
-    fn verify(&self, password: &str) -> Result<bool> {
+    fn verify(&self, password: &str, dialect: bcrypt::Dialect) -> Result<bool> {
         match self {
             Stored::Argon2(h) => h.verify(password),
-            Stored::Bcrypt(h) => h.verify(password),
+            Stored::Bcrypt(h) => h.verify(password, dialect),
             Stored::Pbkdf2(h) => h.verify(password),
         }
     }

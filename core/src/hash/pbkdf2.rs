@@ -173,7 +173,7 @@ pub(crate) fn hash_elasticsearch(
         key: Vec::new(),
     };
     let key = stored.derive(password, params.key_length);
-    Ok(stored.encode(&key))
+    Ok(stored.encode(&key, key.len() as u64 * 8))
 }
 
 pub(crate) fn hash_password4j(password: &str, params: &Password4jPbkdf2Params) -> Result<String> {
@@ -181,10 +181,12 @@ pub(crate) fn hash_password4j(password: &str, params: &Password4jPbkdf2Params) -
     if params.iterations == 0 || params.iterations > i32::MAX as u32 {
         return Err(arg("iterations must be 1 to 2147483647 (a Java int)"));
     }
-    if params.key_bits == 0 || !params.key_bits.is_multiple_of(8) || params.key_bits > 8192 {
-        return Err(arg(
-            "key_bits must be a positive multiple of 8, at most 8192",
-        ));
+    // as password4j takes it: any length of a byte or more (Java's PBKDF2 drops the bits
+    // past the last whole byte); the cap bounds the work, which grows with the length
+    if !(8..=MAX_PASSWORD4J_KEY_BITS).contains(&params.key_bits) {
+        return Err(arg(&format!(
+            "key_bits must be 8 to {MAX_PASSWORD4J_KEY_BITS}"
+        )));
     }
     let salt = match &params.salt {
         Some(salt) => salt.0.clone(),
@@ -203,8 +205,11 @@ pub(crate) fn hash_password4j(password: &str, params: &Password4jPbkdf2Params) -
         key: Vec::new(),
     };
     let key = stored.derive(password, (params.key_bits / 8) as usize);
-    Ok(stored.encode(&key))
+    Ok(stored.encode(&key, u64::from(params.key_bits)))
 }
+
+/// The longest password4j PBKDF2 key chpass makes or checks, in bits.
+pub const MAX_PASSWORD4J_KEY_BITS: u32 = 65_536;
 
 impl Pbkdf2Hash {
     fn derive(&self, password: &str, key_length: usize) -> Zeroizing<Vec<u8>> {
@@ -221,8 +226,9 @@ impl Pbkdf2Hash {
         key
     }
 
-    fn encode(&self, key: &[u8]) -> String {
-        let key_bits = key.len() as u64 * 8;
+    /// `key_bits` is what password4j writes: the length it was asked for, of which Java's
+    /// PBKDF2 makes `key_bits / 8` bytes (100 bits: 12 bytes).
+    fn encode(&self, key: &[u8], key_bits: u64) -> String {
         let salt = PADDED.encode(&self.salt);
         let key = PADDED.encode(key);
         match self.format {
@@ -269,8 +275,19 @@ impl Pbkdf2Hash {
             .ok_or_else(|| bad("the iteration count is not a positive number"))?;
         let salt = decode_standard(salt).ok_or_else(|| bad("the salt is not Base64"))?;
         let key = decode_standard(key).ok_or_else(|| bad("the key is not Base64"))?;
-        if salt.is_empty() || key.is_empty() {
-            return Err(bad("the salt and the key must not be empty"));
+        // Elasticsearch's own checks (Hasher.resolveFromHash and its PBKDF2 verify): a hash that
+        // breaks one of them could never be used there
+        if !ELASTICSEARCH_ITERATIONS.contains(&iterations) {
+            return Err(bad(&format!(
+                "Elasticsearch accepts only {ELASTICSEARCH_ITERATIONS:?} iterations, not {iterations} \
+                 (it would answer \"unknown hash function [pbkdf2_{iterations}]\")"
+            )));
+        }
+        if salt.len() < 8 {
+            return Err(bad("the salt must be at least 8 bytes"));
+        }
+        if key.is_empty() || !key.len().is_multiple_of(16) {
+            return Err(bad("the key must be a positive multiple of 128 bits"));
         }
         Ok(Pbkdf2Hash {
             format,
@@ -302,7 +319,10 @@ impl Pbkdf2Hash {
         }
         let salt = decode_standard(salt).ok_or_else(|| bad("the salt is not Base64"))?;
         let key = decode_standard(key).ok_or_else(|| bad("the key is not Base64"))?;
-        if key.is_empty() || key_bits != key.len() as u64 * 8 {
+        if key_bits < 8
+            || key_bits > u64::from(MAX_PASSWORD4J_KEY_BITS)
+            || key.len() as u64 != key_bits / 8
+        {
             return Err(bad("the key length does not match the parameters"));
         }
         Ok(Pbkdf2Hash {

@@ -48,8 +48,39 @@ pub fn elasticsearch_password_hash(password: &str, algorithm: &str) -> Result<St
     hash(password, &elasticsearch_spec(algorithm)?)
 }
 
+/// What Elasticsearch's change-password API makes of a `password_hash` (its
+/// `Hasher.resolveFromHash`): the algorithm name it resolves to, or `malformed_hash` saying why
+/// Elasticsearch would refuse it (a bcrypt cost over 14, PBKDF2 iterations outside its list,
+/// argon2, `{SHA}`…). The same rule as [`elasticsearch_password_hash`].
+pub fn elasticsearch_hash_algorithm(hash: &str) -> Result<String> {
+    if hash.starts_with("{PBKDF2") {
+        let parsed = super::pbkdf2::Pbkdf2Hash::parse_elasticsearch(hash)?;
+        let stretch = hash.starts_with("{PBKDF2_STRETCH}");
+        let family = if stretch { "pbkdf2_stretch" } else { "pbkdf2" };
+        return Ok(format!("{family}_{}", parsed.iterations));
+    }
+    if matches!(hash.get(..4), Some("$2a$" | "$2b$" | "$2y$")) {
+        let parsed = super::bcrypt::BcryptHash::parse(hash)?;
+        let name = format!("bcrypt{}", parsed.cost);
+        if !ELASTICSEARCH_ALGORITHMS.contains(&name.as_str()) {
+            return Err(Error::malformed_hash(format!(
+                "Elasticsearch accepts bcrypt costs 4 to 14, not {} (it would answer \
+                 \"unknown hash function [{name}]\")",
+                parsed.cost
+            )));
+        }
+        return Ok(name);
+    }
+    Err(Error::malformed_hash(
+        "Elasticsearch's password_hash takes bcrypt ($2a$, $2b$, $2y$, cost 4 to 14) or \
+         {PBKDF2}/{PBKDF2_STRETCH} with 1000, 10000, 50000, 100000, 500000 or 1000000 iterations",
+    ))
+}
+
 fn elasticsearch_spec(algorithm: &str) -> Result<HashSpec> {
-    let name = algorithm.to_ascii_lowercase();
+    // Java's toLowerCase(Locale.ROOT), as Elasticsearch reads the setting: the Kelvin sign
+    // (U+212A) is a `k`
+    let name = algorithm.to_lowercase();
     if !ELASTICSEARCH_ALGORITHMS.contains(&name.as_str()) {
         let mut params = Map::new();
         params.insert("allowed".into(), Value::from(ELASTICSEARCH_ALGORITHMS));
@@ -282,6 +313,8 @@ pub fn opensearch_hash(password: &str, settings: &OpenSearchHashSettings) -> Res
             };
             hash(password, &spec)
         }
+        // minor A: password4j's own $2a$, the one OpenSearch checks with
+        HashSpec::Bcrypt(p) => super::bcrypt::hash(password, p, super::bcrypt::Dialect::Password4j),
         spec => hash(password, spec),
     }
 }

@@ -501,7 +501,7 @@ mod tests {
     }
 
     fn mismatch(value: serde_json::Value) -> (String, String) {
-        let InputError { path, reason } = read::<Outer>(&value).unwrap_err();
+        let InputError { path, reason, .. } = read::<Outer>(&value).unwrap_err();
         (path, reason)
     }
 

@@ -20,6 +20,7 @@ pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, InputError> 
     T::deserialize(de::At { value, path: &root }).map_err(|e| InputError {
         path: e.path.unwrap_or_else(|| root.to_string()),
         reason: e.reason,
+        params: serde_json::Map::new(),
     })
 }
 
@@ -56,6 +57,7 @@ fn mismatch(path: &str, reason: impl ToString) -> InputError {
     InputError {
         path: path.to_owned(),
         reason: reason.to_string(),
+        params: serde_json::Map::new(),
     }
 }
 
