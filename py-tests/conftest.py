@@ -1,3 +1,4 @@
+import contextlib
 import json
 import os
 import pathlib
@@ -73,8 +74,15 @@ class Keystone:
 
 @pytest.fixture(scope="session")
 def keystone() -> Iterator[Keystone]:
+    with running_keystone() as server:
+        yield server
+
+
+@contextlib.contextmanager
+def running_keystone(*options: str) -> Iterator[Keystone]:
+    """A real Keystone with these extra `SECTION.KEY=VALUE` options, stopped on the way out."""
     assert KEYSTONE_PY.exists(), "scripts/bootstrap.sh installs Keystone into .venv-keystone"
-    proc = subprocess.Popen([str(KEYSTONE_PY), str(ROOT / "tests-support/keystone_server.py")],
+    proc = subprocess.Popen([str(KEYSTONE_PY), str(ROOT / "tests-support/keystone_server.py"), *options],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = proc.stdout.readline() if proc.stdout else ""

@@ -41,6 +41,7 @@ def test_vector(case: Dict[str, Any]) -> None:
         assert [v.message for v in report] == case["expected_messages"]
     if "expected_not_evaluated" in case:
         assert report.not_evaluated == case["expected_not_evaluated"]
+    assert [{"code": n["code"], "params": n["params"]} for n in report.notices] == case.get("expected_notices", [])
 
 
 def test_enough_vectors() -> None:

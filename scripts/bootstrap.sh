@@ -30,10 +30,12 @@ else
   echo "wasm-bindgen $have"
 fi
 
-# From Debian's packages: a JDK (the java.util.regex oracle of py-tests) and Chromium (the
-# browser test of js-tests; browser downloads from other hosts do not work here).
+# From Debian's packages: a JDK and slf4j (the java.util.regex and password4j oracles of
+# py-tests) and Chromium (the browser test of js-tests; browser downloads from other hosts do
+# not work here).
 missing=()
-command -v java >/dev/null || missing+=(default-jdk-headless)
+command -v javac >/dev/null || missing+=(default-jdk-headless)
+[ -f /usr/share/java/slf4j-api.jar ] || missing+=(libslf4j-java)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   step "apt-get install ${missing[*]}"

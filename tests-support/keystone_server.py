@@ -5,6 +5,9 @@ Run it with the Python of a virtualenv where `keystone` is installed. It writes 
 fernet_setup, credential_setup and bootstrap, then serves the public API with wsgiref and
 prints one line, `READY <url> <admin password> <conf path>`, before serving until stopped with
 SIGTERM or SIGINT, which removes its work directory (database, keys, conf) on the way out.
+
+Arguments `SECTION.KEY=VALUE` add options to the conf (for example
+`DEFAULT.strict_password_check=true identity.password_hash_algorithm=scrypt`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,17 @@ unique_last_password_count = 3
 """
 
 
-def write_conf(workdir: pathlib.Path) -> pathlib.Path:
+def extra_sections(options: list[str]) -> str:
+    """`SECTION.KEY=VALUE` arguments as conf sections (oslo.config merges repeated ones)."""
+    lines = []
+    for option in options:
+        name, value = option.split("=", 1)
+        section, key = name.split(".", 1)
+        lines.append(f"[{section}]\n{key} = {value}\n")
+    return "".join(lines)
+
+
+def write_conf(workdir: pathlib.Path, options: list[str]) -> pathlib.Path:
     conf = workdir / "keystone.conf"
     conf.write_text(
         f"""[DEFAULT]
@@ -45,6 +58,7 @@ key_repository = {workdir}/fernet-keys
 key_repository = {workdir}/credential-keys
 """
         + SECURITY_COMPLIANCE
+        + extra_sections(options)
     )
     for name in ("fernet-keys", "credential-keys"):
         (workdir / name).mkdir()
@@ -104,7 +118,9 @@ def main() -> None:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
-        conf = write_conf(workdir)
+        # ours, not Keystone's: oslo.config would read them as its own command line
+        options, sys.argv[1:] = sys.argv[1:], []
+        conf = write_conf(workdir, options)
         setup(conf)
         serve(conf)
     finally:

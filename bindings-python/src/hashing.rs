@@ -11,20 +11,23 @@ fn hash_spec(py: Python<'_>, spec: Option<&Bound<'_, PyAny>>) -> PyResult<HashSp
     HashSpec::from_value(optional_json_arg(py, "spec", spec)?).py(py)
 }
 
-/// hash(password, spec=None) -> str
+/// hash(password, spec=None, limits=None) -> str
 ///
 /// `spec` is a dict such as `{"algorithm": "bcrypt", "cost": 12}`; argon2id with OWASP's
-/// parameters by default. The GIL is released while hashing.
+/// parameters by default. `WorkLimitExceededError` past `limits`, the limits `verify` holds
+/// the hash to. The GIL is released while hashing.
 #[pyfunction]
-#[pyo3(signature = (password, spec = None))]
+#[pyo3(signature = (password, spec = None, limits = None))]
 pub(crate) fn hash(
     py: Python<'_>,
     password: &Bound<'_, PyString>,
     spec: Option<&Bound<'_, PyAny>>,
+    limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
     let spec = hash_spec(py, spec)?;
-    py.detach(|| chpass::hash::hash(password.expose(), &spec))
+    let limits = WorkLimits::from_value(optional_json_arg(py, "limits", limits)?).py(py)?;
+    py.detach(|| chpass::hash::hash_with_limits(password.expose(), &spec, &limits))
         .py(py)
 }
 
@@ -100,15 +103,17 @@ pub(crate) fn elasticsearch_password_hash(
 /// opensearch_hash(password, settings=None) -> str: the string password4j would build under
 /// these `plugins.security.password.hashing.*` settings (a dict, prefix optional).
 #[pyfunction]
-#[pyo3(signature = (password, settings = None))]
+#[pyo3(signature = (password, settings = None, limits = None))]
 pub(crate) fn opensearch_hash(
     py: Python<'_>,
     password: &Bound<'_, PyString>,
     settings: Option<&Bound<'_, PyAny>>,
+    limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
     let settings =
         OpenSearchHashSettings::from_value(&optional_json_arg(py, "settings", settings)?).py(py)?;
-    py.detach(|| chpass::hash::opensearch_hash(password.expose(), &settings))
+    let limits = WorkLimits::from_value(optional_json_arg(py, "limits", limits)?).py(py)?;
+    py.detach(|| chpass::hash::opensearch_hash_with_limits(password.expose(), &settings, &limits))
         .py(py)
 }

@@ -146,6 +146,10 @@ pub(crate) struct Report {
     violations: Py<PyTuple>,
     #[pyo3(get)]
     not_evaluated: Vec<&'static str>,
+    /// What the server will do that is not a refusal, as `{"code", "message", "params"}`
+    /// dicts (`truncated_by_server`: Keystone keeps only the first `params["used"]` bytes).
+    #[pyo3(get)]
+    notices: Py<PyAny>,
     /// `{"score": 0-4, "guesses_log10": float}` when the policy has a strength rule, else None.
     #[pyo3(get)]
     strength: Option<Py<PyAny>>,
@@ -177,6 +181,7 @@ impl Report {
         Ok(Report {
             ok: report.ok(),
             violations: PyTuple::new(py, violations)?.unbind(),
+            notices: to_py(py, &report.notices)?.unbind(),
             not_evaluated: report.not_evaluated,
             strength,
         })

@@ -105,10 +105,32 @@ export function build(wasm, startWorker, data) {
     return withPolicy(policy, (p) => p.validate(password, context));
   }
 
-  /** generate(policy, options?, context?) -> { password, entropy_bits } */
+  // A generated password is read through `password`, but printing the object (console.log,
+  // util.inspect, JSON.stringify, a browser console) shows it redacted, as Python's repr does:
+  // it lives in a WeakMap, not on the object.
+  const generatedPasswords = new WeakMap();
+  class Generated {
+    constructor({ password, entropy_bits }) {
+      generatedPasswords.set(this, password);
+      this.entropy_bits = entropy_bits;
+    }
+    get password() {
+      return generatedPasswords.get(this);
+    }
+    toJSON() {
+      return { password: '[REDACTED]', entropy_bits: this.entropy_bits };
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+      return `Generated { password: [REDACTED], entropy_bits: ${this.entropy_bits} }`;
+    }
+  }
+
+  /** generate(policy, options?, context?) -> Generated { password, entropy_bits } */
   function generate(policy, options, context) {
-    return readWhenMissing(loadWordList, 'word_list_not_loaded', () =>
-      withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context)),
+    return new Generated(
+      readWhenMissing(loadWordList, 'word_list_not_loaded', () =>
+        withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context)),
+      ),
     );
   }
 

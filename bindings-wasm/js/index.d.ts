@@ -13,6 +13,8 @@ export type Dialect = 'python_re_match' | 'java_matches' | 'search';
 export interface PolicySpec {
   min_length?: LengthLimit;
   max_length?: LengthLimit;
+  /** The server keeps only this much of a longer password: a `truncated_by_server` notice. */
+  truncated_after?: LengthLimit;
   forbid_control_characters?: boolean;
   pattern?: { regex: string; dialect: Dialect; description?: string };
   character_classes?: {
@@ -73,6 +75,12 @@ export interface Report {
   /** No evaluated rule failed; see `not_evaluated` for rules that were not run. */
   ok: boolean;
   violations: Violation[];
+  /** What the server will do that is not a refusal: Keystone keeps only `params.used` bytes. */
+  notices: Array<{
+    code: 'truncated_by_server';
+    message: string;
+    params: { used: number; actual: number; unit: 'utf8_bytes' | 'utf16_units' | 'code_points' };
+  }>;
   not_evaluated: Array<'weak_password' | 'similar_to_username' | 'breached_password'>;
   /** zxcvbn's score and log10(guesses) when the policy has a strength rule, else null. */
   strength: { score: 0 | 1 | 2 | 3 | 4; guesses_log10: number } | null;
@@ -101,6 +109,8 @@ export interface PresetOptions {
     password_regex?: string;
     password_regex_description?: string;
     max_password_length?: number;
+    password_hash_algorithm?: 'bcrypt' | 'bcrypt_sha256' | 'scrypt' | 'pbkdf2_sha512';
+    strict_password_check?: boolean;
   };
 }
 
@@ -413,13 +423,14 @@ export interface GenerateOptions {
   separator?: string;
 }
 
+/** A generated password; printing the object (console.log, JSON.stringify) shows `[REDACTED]`. */
 export interface Generated {
-  password: string;
-  entropy_bits: number;
+  readonly password: string;
+  readonly entropy_bits: number;
 }
 
 /** Hashes `password`; argon2id with OWASP's parameters (m=19456, t=2, p=1) by default. */
-export function hash(password: string, spec?: HashSpec): string;
+export function hash(password: string, spec?: HashSpec, limits?: WorkLimits): string;
 /** Whether `password` matches `hash`; false for a wrong password, typed errors otherwise. */
 export function verify(password: string, hash: string, limits?: WorkLimits): boolean;
 /**
@@ -433,14 +444,14 @@ export function needsRehash(hash: string, spec?: HashSpec): boolean;
 /** A `password_hash` as Elasticsearch makes it for `algorithm` (`bcrypt` by default). */
 export function elasticsearchPasswordHash(password: string, algorithm?: string): string;
 /** The string password4j would build under these OpenSearch settings (bcrypt $2y$ 12 by default). */
-export function opensearchHash(password: string, settings?: OpenSearchHashSettings): string;
+export function opensearchHash(password: string, settings?: OpenSearchHashSettings, limits?: WorkLimits): string;
 /** The same functions, run in a shared worker so pages and Node's event loop never block. */
-export function hashAsync(password: string, spec?: HashSpec): Promise<string>;
+export function hashAsync(password: string, spec?: HashSpec, limits?: WorkLimits): Promise<string>;
 export function verifyAsync(password: string, hash: string, limits?: WorkLimits): Promise<boolean>;
 export function verifyOpenSearchAsync(password: string, hash: string, limits?: WorkLimits): Promise<boolean>;
 export function needsRehashAsync(hash: string, spec?: HashSpec): Promise<boolean>;
 export function elasticsearchPasswordHashAsync(password: string, algorithm?: string): Promise<string>;
-export function opensearchHashAsync(password: string, settings?: OpenSearchHashSettings): Promise<string>;
+export function opensearchHashAsync(password: string, settings?: OpenSearchHashSettings, limits?: WorkLimits): Promise<string>;
 /**
  * A random password that `validate(…, policy, context)` accepts, and its entropy in bits. For a
  * passphrase (`mode: 'passphrase'`) in browsers, `await loadWordList()` first (else

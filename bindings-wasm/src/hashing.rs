@@ -10,11 +10,13 @@ fn hash_spec(spec: JsValue) -> Result<HashSpec, JsValue> {
     HashSpec::from_value(json_arg("spec", spec)?).js()
 }
 
-/// hash(password, spec?): argon2id with OWASP's parameters unless `spec` says otherwise.
+/// hash(password, spec?, limits?): argon2id with OWASP's parameters unless `spec` says
+/// otherwise, within the limits `verify` holds the hash to.
 #[wasm_bindgen]
-pub fn hash(password: JsValue, spec: JsValue) -> Result<String, JsValue> {
+pub fn hash(password: JsValue, spec: JsValue, limits: JsValue) -> Result<String, JsValue> {
     let password = SecretString::new(text("password", &password).js()?);
-    chpass::hash::hash(password.expose(), &hash_spec(spec)?).js()
+    let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
+    chpass::hash::hash_with_limits(password.expose(), &hash_spec(spec)?, &limits).js()
 }
 
 /// verify(password, hash, limits?): false for a wrong password; typed errors otherwise.
@@ -60,8 +62,13 @@ pub fn elasticsearch_password_hash(
 }
 
 #[wasm_bindgen(js_name = opensearchHash)]
-pub fn opensearch_hash(password: JsValue, settings: JsValue) -> Result<String, JsValue> {
+pub fn opensearch_hash(
+    password: JsValue,
+    settings: JsValue,
+    limits: JsValue,
+) -> Result<String, JsValue> {
     let password = SecretString::new(text("password", &password).js()?);
     let settings = OpenSearchHashSettings::from_value(&json_arg("settings", settings)?).js()?;
-    chpass::hash::opensearch_hash(password.expose(), &settings).js()
+    let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
+    chpass::hash::opensearch_hash_with_limits(password.expose(), &settings, &limits).js()
 }

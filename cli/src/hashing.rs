@@ -2,7 +2,7 @@
 
 use crate::{EXIT_OK, EXIT_REFUSED, Io, PolicyArgs, input, output};
 use chpass::generate::{GenerateOptions, Mode};
-use chpass::hash::{self, HashSpec, OpenSearchHashSettings};
+use chpass::hash::{self, HashSpec, OpenSearchHashSettings, WorkLimits};
 use chpass::{Context, Error};
 use serde_json::{Value, json};
 
@@ -71,12 +71,36 @@ pub(crate) struct HashArgs {
     /// The whole spec as JSON, e.g. '{"algorithm":"argon2id","memory_kib":65536}'.
     #[arg(long, conflicts_with_all = ["format", "cost", "settings"])]
     spec: Option<String>,
+    #[command(flatten)]
+    limits: LimitsArg,
+}
+
+/// The work limits `hash` and `verify` share, so that what one makes the other accepts.
+#[derive(clap::Args, Debug)]
+pub(crate) struct LimitsArg {
+    /// Raise (or lower) the work limits as JSON, e.g. '{"bcrypt_max_cost": 17}'; the fields
+    /// are argon2_max_memory_kib, argon2_max_iterations, argon2_max_parallelism,
+    /// bcrypt_max_cost, pbkdf2_max_iterations (defaults: 262144, 16, 16, 16, 2000000).
+    #[arg(long, value_name = "JSON")]
+    limits: Option<String>,
+}
+
+impl LimitsArg {
+    fn read(&self) -> chpass::Result<WorkLimits> {
+        match &self.limits {
+            None => Ok(WorkLimits::default()),
+            Some(text) => WorkLimits::from_value(
+                serde_json::from_str(text)
+                    .map_err(|e| Error::invalid_argument("limits", e.to_string()))?,
+            ),
+        }
+    }
 }
 
 pub(crate) fn hash(args: &HashArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
     let make = hasher(args)?;
     let password = input::password("Password: ", io)?;
-    let made = make(password.expose())?;
+    let made = with_progress(io, || make(password.expose()))?;
     if json {
         output::json(&json!({ "hash": made }), io);
     } else {
@@ -85,15 +109,19 @@ pub(crate) fn hash(args: &HashArgs, json: bool, io: &mut Io<'_>) -> chpass::Resu
     Ok(EXIT_OK)
 }
 
-type Hasher = Box<dyn Fn(&str) -> chpass::Result<String>>;
+type Hasher = Box<dyn Fn(&str) -> chpass::Result<String> + Send + Sync>;
 
-/// Resolved before the password is read, so a typo costs no typing.
+/// Resolved before the password is read, so a typo (or a cost over the limits) costs no typing.
 fn hasher(args: &HashArgs) -> chpass::Result<Hasher> {
+    let limits = args.limits.read()?;
     if let Some(spec) = &args.spec {
         let value = serde_json::from_str(spec)
             .map_err(|e| Error::invalid_argument("spec", e.to_string()))?;
         let spec = HashSpec::from_value(value)?;
-        return Ok(Box::new(move |pw| hash::hash(pw, &spec)));
+        spec.check_limits(&limits)?;
+        return Ok(Box::new(move |pw| {
+            hash::hash_with_limits(pw, &spec, &limits)
+        }));
     }
     if let Some(algorithm) = args.format.strip_prefix("es:") {
         let algorithm = algorithm.to_owned();
@@ -111,19 +139,75 @@ fn hasher(args: &HashArgs) -> chpass::Result<Hasher> {
             settings.insert(key.to_owned(), Value::from(value));
         }
         let settings = OpenSearchHashSettings::from_value(&Value::Object(settings))?;
-        return Ok(Box::new(move |pw| hash::opensearch_hash(pw, &settings)));
+        settings.spec().check_limits(&limits)?;
+        return Ok(Box::new(move |pw| {
+            hash::opensearch_hash_with_limits(pw, &settings, &limits)
+        }));
     }
     let mut spec = json!({ "algorithm": args.format });
     if let Some(cost) = args.cost {
         spec["cost"] = Value::from(cost);
     }
     let spec = HashSpec::from_value(spec)?;
-    Ok(Box::new(move |pw| hash::hash(pw, &spec)))
+    spec.check_limits(&limits)?;
+    Ok(Box::new(move |pw| {
+        hash::hash_with_limits(pw, &spec, &limits)
+    }))
 }
 
-pub(crate) fn verify(stored: &str, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
+/// Runs `work`; on a terminal, one that takes over a second shows how long it has taken on
+/// standard error, and the line is cleared when it ends.
+fn with_progress<T: Send>(io: &mut Io<'_>, work: impl FnOnce() -> T + Send) -> T {
+    use std::time::{Duration, Instant};
+    if !io.interactive {
+        return work();
+    }
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(work);
+        let started = Instant::now();
+        let mut shown = false;
+        while !worker.is_finished() {
+            std::thread::sleep(Duration::from_millis(100));
+            let elapsed = started.elapsed();
+            if elapsed >= Duration::from_secs(1) {
+                let _ = write!(io.stderr, "\rhashing… {} s", elapsed.as_secs());
+                let _ = io.stderr.flush();
+                shown = true;
+            }
+        }
+        if shown {
+            let _ = write!(io.stderr, "\r\x1b[2K");
+        }
+        match worker.join() {
+            Ok(value) => value,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct VerifyArgs {
+    /// The stored hash (argon2, bcrypt, {PBKDF2}…, password4j).
+    #[arg(long)]
+    hash: String,
+    /// Check as OpenSearch does (its password4j differs from standard bcrypt for $2a$ hashes
+    /// of non-ASCII passwords).
+    #[arg(long)]
+    opensearch: bool,
+    #[command(flatten)]
+    limits: LimitsArg,
+}
+
+pub(crate) fn verify(args: &VerifyArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
+    let limits = args.limits.read()?;
+    let stored = args.hash.as_str();
     let password = input::password("Password: ", io)?;
-    let matches = hash::verify(password.expose(), stored)?;
+    let check = if args.opensearch {
+        hash::verify_opensearch
+    } else {
+        hash::verify_with_limits
+    };
+    let matches = with_progress(io, || check(password.expose(), stored, &limits))?;
     if json {
         output::json(&json!({ "match": matches }), io);
     } else {

@@ -89,11 +89,7 @@ enum Command {
     /// Hash a password read like `check` does.
     Hash(hashing::HashArgs),
     /// Check a password against a stored hash: exit 0 when it matches, 1 when it does not.
-    Verify {
-        /// The stored hash (argon2, bcrypt, {PBKDF2}…, password4j).
-        #[arg(long)]
-        hash: String,
-    },
+    Verify(hashing::VerifyArgs),
     /// Change your password on Keystone, Elasticsearch or OpenSearch, like
     /// `openstack user password set`; prompts Current Password, New Password, Repeat New Password
     /// (or reads three lines from standard input).
@@ -158,7 +154,7 @@ pub fn run(args: Vec<OsString>, mut io: Io<'_>) -> i32 {
             separator,
         } => hashing::generate(&policy, length, words, separator, json, &mut io),
         Command::Hash(args) => hashing::hash(&args, json, &mut io),
-        Command::Verify { hash } => hashing::verify(&hash, json, &mut io),
+        Command::Verify(args) => hashing::verify(&args, json, &mut io),
         Command::Set(args) => set::run(&args, json, &mut io),
     };
     match result {

@@ -3,6 +3,7 @@
 use crate::{EXIT_OK, EXIT_REFUSED, Io, PolicyArgs, input, output};
 use chpass::backend::{Auth, Operation, Outcome, elasticsearch, opensearch};
 use chpass::files::{self, CloudAuth, FileUpdate, WriteOptions};
+use chpass::policy::Violation;
 use chpass::transport::{Transport, TransportOptions};
 use chpass::{Context, Error, Policy, SecretString};
 use serde_json::json;
@@ -121,12 +122,19 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
         current_password: Some(current.clone()),
         ..Context::default()
     };
-    let report = policy.validate(new.expose(), &context);
+    let mut report = policy.validate(new.expose(), &context);
+    // a change to the same password changes nothing, and a server that keeps a password
+    // history refuses it: refused here, in a dry run and a real one alike
+    if new.expose() == current.expose() && !report.codes().contains(&"same_as_current") {
+        report.violations.push(Violation::SameAsCurrent);
+    }
     if !report.ok() {
         output::report(&report, json, io);
         return Ok(EXIT_REFUSED);
     }
     if args.dry_run {
+        // everything the real run checks before sending
+        transport.preflight(&operation.request()?)?;
         let dump = operation.dump()?;
         if json {
             output::json(&json!({ "dry_run": true, "request": dump }), io);

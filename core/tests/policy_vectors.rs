@@ -85,6 +85,18 @@ fn check(case: &Value) -> Result<(), String> {
             }
         }
     }
+    // notices: `expected_notices` as [{code, params}], none when the case names none
+    let notices: Vec<Value> = report
+        .notices
+        .iter()
+        .map(|n| serde_json::json!({ "code": n.code(), "params": n.params() }))
+        .collect();
+    let want_notices = case.get("expected_notices").cloned().unwrap_or_default();
+    if Value::from(notices.clone()) != want_notices
+        && !(notices.is_empty() && want_notices.is_null())
+    {
+        return Err(format!("notices {notices:?} != {want_notices}"));
+    }
     if let Some(want) = case["expected_not_evaluated"].as_array() {
         let want: Vec<&str> = want.iter().map(|c| c.as_str().unwrap()).collect();
         if report.not_evaluated != want {
@@ -117,6 +129,7 @@ fn reports_serialize_to_the_shape_the_bindings_return() {
                 "message": "Must be at least 6 UTF-16 code units long.",
                 "params": {"min": 6, "actual": 3, "unit": "utf16_units"}
             }],
+            "notices": [],
             "not_evaluated": [],
             "strength": null
         })

@@ -36,5 +36,7 @@ export function checkCase(chpass, c) {
   if (c.expected_params && !same(report.violations.map((v) => v.params), c.expected_params)) return 'params differ';
   if (c.expected_messages && !same(report.violations.map((v) => v.message), c.expected_messages)) return 'messages differ';
   if (c.expected_not_evaluated && !same(report.not_evaluated, c.expected_not_evaluated)) return 'not_evaluated differs';
+  const notices = report.notices.map(({ code, params }) => ({ code, params }));
+  if (!same(notices, c.expected_notices ?? [])) return `notices ${JSON.stringify(notices)} differ`;
   return null;
 }

@@ -59,6 +59,10 @@ class Report:
     @property
     def not_evaluated(self) -> List[str]: ...
     @property
+    def notices(self) -> List[Dict[str, Any]]:
+        """What the server will do that is not a refusal: ``{"code", "message", "params"}``
+        dicts; ``truncated_by_server`` (Keystone keeps only ``params["used"]`` bytes)."""
+    @property
     def strength(self) -> Optional[Dict[str, Any]]:
         """``{"score": 0-4, "guesses_log10": float}`` when the policy has a strength rule."""
     def __iter__(self) -> Iterator[Violation]: ...
@@ -103,7 +107,7 @@ class GenerateOptions(TypedDict, total=False):
     words: int
     separator: str
 
-def hash(password: str, spec: Optional[HashSpec] = None) -> str:
+def hash(password: str, spec: Optional[HashSpec] = None, limits: Optional[WorkLimits] = None) -> str:
     """Hashes ``password``; argon2id with OWASP's parameters by default. Releases the GIL."""
 
 def verify(password: str, hash: str, limits: Optional[WorkLimits] = None) -> bool:
@@ -121,7 +125,11 @@ def needs_rehash(hash: str, spec: Optional[HashSpec] = None) -> bool:
 def elasticsearch_password_hash(password: str, algorithm: str = "bcrypt") -> str:
     """A ``password_hash`` as Elasticsearch makes it for ``algorithm``."""
 
-def opensearch_hash(password: str, settings: Optional[Mapping[str, Union[str, int]]] = None) -> str:
+def opensearch_hash(
+    password: str,
+    settings: Optional[Mapping[str, Union[str, int]]] = None,
+    limits: Optional[WorkLimits] = None,
+) -> str:
     """The string password4j would build under these OpenSearch settings."""
 
 @final

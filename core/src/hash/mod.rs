@@ -32,6 +32,7 @@ pub use pbkdf2::{
 pub use servers::{
     ELASTICSEARCH_ALGORITHMS, ELASTICSEARCH_DEFAULT_ALGORITHM, OpenSearchHashSettings,
     elasticsearch_hash_algorithm, elasticsearch_password_hash, opensearch_hash,
+    opensearch_hash_with_limits,
 };
 
 use crate::error::{Error, Result};
@@ -69,6 +70,52 @@ impl Default for HashSpec {
 }
 
 impl HashSpec {
+    /// `work_limit_exceeded` when a hash made with this spec would cost more than `limits`.
+    pub fn check_limits(&self, limits: &WorkLimits) -> Result<()> {
+        match self {
+            HashSpec::Argon2id(p) | HashSpec::Argon2i(p) | HashSpec::Argon2d(p) => {
+                limits::within(
+                    "argon2_max_memory_kib",
+                    "argon2 memory (KiB)",
+                    p.memory_kib,
+                    limits.argon2_max_memory_kib,
+                )?;
+                limits::within(
+                    "argon2_max_iterations",
+                    "argon2 iterations",
+                    p.iterations,
+                    limits.argon2_max_iterations,
+                )?;
+                limits::within(
+                    "argon2_max_parallelism",
+                    "argon2 parallelism",
+                    p.parallelism,
+                    limits.argon2_max_parallelism,
+                )
+            }
+            HashSpec::Bcrypt(p) => limits::within(
+                "bcrypt_max_cost",
+                "bcrypt cost",
+                p.cost,
+                limits.bcrypt_max_cost,
+            ),
+            HashSpec::ElasticsearchPbkdf2(p) | HashSpec::ElasticsearchPbkdf2Stretch(p) => {
+                limits::within(
+                    "pbkdf2_max_iterations",
+                    "PBKDF2 iterations",
+                    p.iterations,
+                    limits.pbkdf2_max_iterations,
+                )
+            }
+            HashSpec::Password4jPbkdf2(p) => limits::within(
+                "pbkdf2_max_iterations",
+                "PBKDF2 iterations",
+                p.iterations,
+                limits.pbkdf2_max_iterations,
+            ),
+        }
+    }
+
     /// Reads a spec from JSON-shaped data (`null`: the default); errors name the key.
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
         if value.is_null() {
@@ -136,7 +183,14 @@ impl<'de> Deserialize<'de> for Salt {
 /// Hashes `password` as `spec` says, with a fresh salt from the OS CSPRNG.
 /// The parameters are the caller's choice, so [`WorkLimits`] do not apply here.
 pub fn hash(password: &str, spec: &HashSpec) -> Result<String> {
+    hash_with_limits(password, spec, &WorkLimits::default())
+}
+
+/// [`hash`] within `limits`: the same limits [`verify_with_limits`] holds a hash to, so a hash
+/// made here is never one `verify` then refuses (`work_limit_exceeded` before any work).
+pub fn hash_with_limits(password: &str, spec: &HashSpec, limits: &WorkLimits) -> Result<String> {
     check_password(password)?;
+    spec.check_limits(limits)?;
     match spec {
         HashSpec::Argon2id(p) => argon2::hash(password, Argon2Variant::Argon2id, p),
         HashSpec::Argon2i(p) => argon2::hash(password, Argon2Variant::Argon2i, p),

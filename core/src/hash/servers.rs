@@ -2,7 +2,7 @@
 
 use super::{
     Argon2Params, BcryptParams, BcryptVariant, ElasticsearchPbkdf2Params, HashSpec, Hmac,
-    Password4jPbkdf2Params, Salt, hash,
+    Password4jPbkdf2Params, Salt, WorkLimits, hash, hash_with_limits,
 };
 use crate::error::{Error, Result};
 use serde_json::{Map, Value};
@@ -296,6 +296,16 @@ const KNOWN_SETTINGS: &[&str] = &[
 /// printable ASCII, because password4j keeps them as Java Strings: 128 characters for PBKDF2
 /// and 32 for argon2, the plugin's lengths. OpenSearch refuses empty passwords, and so does this.
 pub fn opensearch_hash(password: &str, settings: &OpenSearchHashSettings) -> Result<String> {
+    opensearch_hash_with_limits(password, settings, &WorkLimits::default())
+}
+
+/// [`opensearch_hash`] within `limits` (see [`super::hash_with_limits`]).
+pub fn opensearch_hash_with_limits(
+    password: &str,
+    settings: &OpenSearchHashSettings,
+    limits: &WorkLimits,
+) -> Result<String> {
+    settings.spec.check_limits(limits)?;
     if password.is_empty() {
         return Err(Error::invalid_argument(
             "password",
@@ -311,10 +321,10 @@ pub fn opensearch_hash(password: &str, settings: &OpenSearchHashSettings) -> Res
                 HashSpec::Argon2d(_) => HashSpec::Argon2d(params),
                 _ => HashSpec::Argon2id(params),
             };
-            hash(password, &spec)
+            hash_with_limits(password, &spec, limits)
         }
         // minor A: password4j's own $2a$, the one OpenSearch checks with
         HashSpec::Bcrypt(p) => super::bcrypt::hash(password, p, super::bcrypt::Dialect::Password4j),
-        spec => hash(password, spec),
+        spec => hash_with_limits(password, spec, limits),
     }
 }

@@ -1,4 +1,6 @@
-//! Reads `[security_compliance]` from a keystone.conf the way oslo.config does (its
+//! Reads the password options from a keystone.conf (`[security_compliance] password_regex`
+//! and `password_regex_description`, `[identity] max_password_length` and
+//! `password_hash_algorithm`, `[DEFAULT] strict_password_check`) the way oslo.config does (its
 //! `iniparser` and `ConfigParser`, then the template step on the value read):
 //! - lines end at `\n`, `\r\n` or a lone `\r` (Python's universal newlines);
 //! - whitespace is Python's (`str.strip`), which also counts U+001C..U+001F;
@@ -17,6 +19,12 @@ use crate::error::{Error, Result};
 pub struct SecurityCompliance {
     pub password_regex: Option<String>,
     pub password_regex_description: Option<String>,
+    /// `[identity] max_password_length`, as written (the preset reads it as oslo.config does).
+    pub max_password_length: Option<String>,
+    /// `[identity] password_hash_algorithm`, as written.
+    pub password_hash_algorithm: Option<String>,
+    /// `[DEFAULT] strict_password_check`, as written.
+    pub strict_password_check: Option<String>,
 }
 
 const SECTION: &str = "security_compliance";
@@ -41,9 +49,7 @@ impl SecurityCompliance {
             let section = section
                 .as_deref()
                 .ok_or_else(|| conf_error(at, "an assignment before any section"))?;
-            if chpass_case::to_lowercase(section) == SECTION {
-                raw.assign(&key, lines.join("\n"));
-            }
+            raw.assign(&chpass_case::to_lowercase(section), &key, lines.join("\n"));
             Ok(())
         };
 
@@ -88,20 +94,74 @@ impl SecurityCompliance {
         flush(&mut pending, &section)?;
         // oslo.config substitutes the value it returns, not the ones it overrode
         Ok(SecurityCompliance {
-            password_regex: substitute_option("password_regex", raw.password_regex)?,
+            password_regex: substitute_option(
+                "[security_compliance] password_regex",
+                raw.password_regex,
+            )?,
             password_regex_description: substitute_option(
-                "password_regex_description",
+                "[security_compliance] password_regex_description",
                 raw.password_regex_description,
+            )?,
+            max_password_length: substitute_option(
+                "[identity] max_password_length",
+                raw.max_password_length,
+            )?,
+            password_hash_algorithm: substitute_option(
+                "[identity] password_hash_algorithm",
+                raw.password_hash_algorithm,
+            )?,
+            strict_password_check: substitute_option(
+                "[DEFAULT] strict_password_check",
+                raw.strict_password_check,
             )?,
         })
     }
 
-    fn assign(&mut self, key: &str, value: String) {
-        match key {
-            "password_regex" => self.password_regex = Some(value),
-            "password_regex_description" => self.password_regex_description = Some(value),
-            _ => {}
-        }
+    fn assign(&mut self, section: &str, key: &str, value: String) {
+        let slot = match (section, key) {
+            (SECTION, "password_regex") => &mut self.password_regex,
+            (SECTION, "password_regex_description") => &mut self.password_regex_description,
+            ("identity", "max_password_length") => &mut self.max_password_length,
+            ("identity", "password_hash_algorithm") => &mut self.password_hash_algorithm,
+            ("default", "strict_password_check") => &mut self.strict_password_check,
+            _ => return,
+        };
+        *slot = Some(value);
+    }
+}
+
+/// An `IntOpt` as oslo.config reads it (Python's `int` of the stripped text: a sign, digits,
+/// single underscores between them). Unicode digits, which `int` also takes, are refused.
+pub(crate) fn int_option(label: &'static str) -> impl Fn(&str) -> Result<usize> {
+    move |text| {
+        let text = text.trim_matches(python_space);
+        let digits = text.strip_prefix('+').unwrap_or(text);
+        let well_formed = !digits.is_empty()
+            && !digits.starts_with('_')
+            && !digits.ends_with('_')
+            && !digits.contains("__")
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+        well_formed
+            .then(|| digits.replace('_', "").parse::<usize>().ok())
+            .flatten()
+            .ok_or_else(|| {
+                Error::invalid_policy(
+                    format!("keystone.conf {label}"),
+                    format!("{text:?} is not an integer"),
+                )
+            })
+    }
+}
+
+/// A `BoolOpt` as oslo.config reads it: true/1/on/yes or false/0/off/no, in any case.
+pub(crate) fn bool_option(label: &'static str) -> impl Fn(&str) -> Result<bool> {
+    move |text| match chpass_case::to_lowercase(text).as_str() {
+        "true" | "1" | "on" | "yes" => Ok(true),
+        "false" | "0" | "off" | "no" => Ok(false),
+        _ => Err(Error::invalid_policy(
+            format!("keystone.conf {label}"),
+            format!("unexpected boolean value {text:?}"),
+        )),
     }
 }
 
@@ -165,7 +225,7 @@ fn substitute(key: &str, value: &str) -> Result<String> {
             rest = next;
         } else if names_an_option(after) {
             return Err(Error::invalid_policy(
-                format!("keystone.conf [{SECTION}] {key}"),
+                format!("keystone.conf {key}"),
                 "oslo.config would substitute `$name` here; write `$$` for a literal `$`",
             ));
         } else {

@@ -23,7 +23,7 @@ pub(crate) use classes::CharClass;
 pub use classes::CharacterClasses;
 pub use context::Context;
 pub use pattern::{Dialect, PatternSpec};
-pub use report::{Report, StrengthResult, Violation};
+pub use report::{Notice, Report, StrengthResult, Violation};
 pub use spec::{BlocklistSpec, BreachedOnError, LengthLimit, Normalization, PolicySpec};
 pub use strength_rule::StrengthVerdict;
 #[cfg(feature = "strength-external")]
@@ -98,7 +98,20 @@ impl Policy {
         presets::keystone(presets::KeystoneOptions {
             password_regex: conf.password_regex,
             password_regex_description: conf.password_regex_description,
-            max_password_length: None,
+            max_password_length: conf
+                .max_password_length
+                .as_deref()
+                .map(keystone_conf::int_option("[identity] max_password_length"))
+                .transpose()?,
+            password_hash_algorithm: conf.password_hash_algorithm,
+            strict_password_check: conf
+                .strict_password_check
+                .as_deref()
+                .map(keystone_conf::bool_option(
+                    "[DEFAULT] strict_password_check",
+                ))
+                .transpose()?
+                .unwrap_or(false),
         })
     }
 
@@ -143,6 +156,16 @@ impl Policy {
                     max: max.value,
                     actual,
                     unit: max.unit,
+                });
+            }
+        }
+        if let Some(kept) = spec.truncated_after {
+            let actual = kept.unit.count(password);
+            if actual > kept.value {
+                report.notices.push(Notice::TruncatedByServer {
+                    kept: kept.value,
+                    actual,
+                    unit: kept.unit,
                 });
             }
         }

@@ -61,12 +61,17 @@ pub const ALL: &[PresetInfo] = &[
     PresetInfo {
         name: "keystone",
         summary: "[security_compliance] password_regex applied with Python re.match (anchored at \
-                  the start only); at most max_password_length (4096) UTF-8 bytes.",
-        source: "Keystone identity backend: re.match(CONF.security_compliance.password_regex, password)",
+                  the start only); a password over the length Keystone uses (max_password_length \
+                  UTF-8 bytes, 72 under bcrypt) is refused with strict_password_check, and \
+                  otherwise accepted with a truncated_by_server notice, as the server truncates it.",
+        source: "Keystone identity backend: re.match(CONF.security_compliance.password_regex, password); \
+                 password_hashing.verify_length_and_trunc_password",
         options: &[
             "password_regex",
             "password_regex_description",
             "max_password_length",
+            "password_hash_algorithm",
+            "strict_password_check",
         ],
     },
 ];
@@ -220,7 +225,7 @@ pub fn opensearch(options: OpenSearchOptions) -> Result<Policy> {
     })
 }
 
-/// Keystone's `[security_compliance]` and `[identity]` options.
+/// Keystone's `[security_compliance]`, `[identity]` and `[DEFAULT]` password options.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeystoneOptions {
@@ -228,19 +233,64 @@ pub struct KeystoneOptions {
     pub password_regex: Option<String>,
     #[serde(default)]
     pub password_regex_description: Option<String>,
-    /// `[identity] max_password_length`, in UTF-8 bytes; 4096 when not set.
+    /// `[identity] max_password_length`, in UTF-8 bytes: 1 to 4096, 4096 when not set.
     #[serde(default)]
     pub max_password_length: Option<usize>,
+    /// `[identity] password_hash_algorithm`: `bcrypt` (the default), `bcrypt_sha256`,
+    /// `scrypt` or `pbkdf2_sha512`.
+    #[serde(default)]
+    pub password_hash_algorithm: Option<String>,
+    /// `[DEFAULT] strict_password_check`: refuse (403) rather than truncate a password over
+    /// the length Keystone uses. Off by default.
+    #[serde(default)]
+    pub strict_password_check: bool,
 }
 
 pub const KEYSTONE_MAX_PASSWORD_LENGTH: usize = 4096;
+/// What Keystone's bcrypt uses of a password, whatever `max_password_length` says.
+pub const KEYSTONE_BCRYPT_MAX_LENGTH: usize = 72;
+const KEYSTONE_HASH_ALGORITHMS: [&str; 4] = ["bcrypt", "bcrypt_sha256", "scrypt", "pbkdf2_sha512"];
 
+/// Keystone's own rule (`verify_length_and_trunc_password`): a password longer than the
+/// length it uses, in UTF-8 bytes (`max_password_length`, or 72 under bcrypt), is refused
+/// with `strict_password_check` and otherwise cut to that length, silently, on every change
+/// and every login. The first is a `too_long` violation; the second is the server's yes, with
+/// a `truncated_by_server` notice.
 pub fn keystone(options: KeystoneOptions) -> Result<Policy> {
-    let max = options
+    let configured = options
         .max_password_length
         .unwrap_or(KEYSTONE_MAX_PASSWORD_LENGTH);
+    if !(1..=KEYSTONE_MAX_PASSWORD_LENGTH).contains(&configured) {
+        return Err(Error::invalid_policy(
+            "max_password_length",
+            format!("Keystone takes 1 to {KEYSTONE_MAX_PASSWORD_LENGTH}, not {configured}"),
+        ));
+    }
+    let algorithm = options
+        .password_hash_algorithm
+        .as_deref()
+        .unwrap_or("bcrypt");
+    if !KEYSTONE_HASH_ALGORITHMS.contains(&algorithm) {
+        return Err(Error::invalid_policy(
+            "password_hash_algorithm",
+            format!(
+                "Keystone has no password_hash_algorithm {algorithm:?} ({})",
+                KEYSTONE_HASH_ALGORITHMS.join(", ")
+            ),
+        ));
+    }
+    let used = match algorithm {
+        "bcrypt" => configured.min(KEYSTONE_BCRYPT_MAX_LENGTH),
+        _ => configured,
+    };
+    let limit = Some(LengthLimit::new(used, Utf8Bytes));
+    let (max_length, truncated_after) = match options.strict_password_check {
+        true => (limit, None),
+        false => (None, limit),
+    };
     Policy::new(PolicySpec {
-        max_length: Some(LengthLimit::new(max, Utf8Bytes)),
+        max_length,
+        truncated_after,
         pattern: options
             .password_regex
             .filter(|regex| !regex.is_empty())

@@ -188,10 +188,67 @@ impl Serialize for Violation {
     }
 }
 
+/// What the server will do with an accepted password that the user may want to know: never a
+/// refusal, so `ok` stays true.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Notice {
+    /// The server keeps only the first `kept` units (Keystone without
+    /// `strict_password_check`: UTF-8 bytes), so any password that starts the same logs in.
+    TruncatedByServer {
+        kept: usize,
+        actual: usize,
+        unit: LengthUnit,
+    },
+}
+
+impl Notice {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Notice::TruncatedByServer { .. } => "truncated_by_server",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            Notice::TruncatedByServer { kept, unit, .. } => format!(
+                "The server uses only the first {kept} {}; any password that starts with them \
+                 will log in.",
+                unit.noun()
+            ),
+        }
+    }
+
+    pub fn params(&self) -> Map<String, Value> {
+        let value = match self {
+            Notice::TruncatedByServer { kept, actual, unit } => {
+                json!({ "used": kept, "actual": actual, "unit": unit.as_str() })
+            }
+        };
+        match value {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+}
+
+impl Serialize for Notice {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Notice", 3)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.message())?;
+        s.serialize_field("params", &self.params())?;
+        s.end()
+    }
+}
+
 /// Every violation in the documented order, and the rules that could not be evaluated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     pub violations: Vec<Violation>,
+    /// What the server will do with the password that is not a refusal (Keystone's silent
+    /// truncation); `ok` does not depend on them.
+    pub notices: Vec<Notice>,
     /// Codes of rules the policy asks for that this build cannot evaluate (for example the
     /// breached-password check). Not a pass: decide what to do with them.
     pub not_evaluated: Vec<&'static str>,
@@ -232,9 +289,10 @@ impl Report {
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // `ok` is computed, so the derive cannot write it
-        let mut s = serializer.serialize_struct("Report", 4)?;
+        let mut s = serializer.serialize_struct("Report", 5)?;
         s.serialize_field("ok", &self.ok())?;
         s.serialize_field("violations", &self.violations)?;
+        s.serialize_field("notices", &self.notices)?;
         s.serialize_field("not_evaluated", &self.not_evaluated)?;
         s.serialize_field("strength", &self.strength)?;
         s.end()

@@ -16,6 +16,11 @@ pub struct PolicySpec {
     /// Longest accepted password, in a unit the policy names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<LengthLimit>,
+    /// The server keeps only this much of a longer password (Keystone without
+    /// `strict_password_check`): not a refusal, but a `truncated_by_server` notice, since any
+    /// password sharing that start will log in too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated_after: Option<LengthLimit>,
     /// Reject Unicode control characters (NUL, escape, newline, …), which no one types.
     #[serde(default, skip_serializing_if = "is_false")]
     pub forbid_control_characters: bool,

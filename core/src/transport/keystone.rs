@@ -69,7 +69,11 @@ impl Transport {
         new_password: SecretString,
         policy: Option<Policy>,
     ) -> Result<KeystoneChange> {
-        let session = self.keystone_login(login).await?;
+        // this login's password is the current one: a refusal means it is wrong
+        let session = self
+            .keystone_login(login)
+            .await
+            .map_err(current_password_refused)?;
         let policy = match policy {
             Some(policy) => KeystonePolicy {
                 policy,
@@ -162,5 +166,18 @@ impl Transport {
                 ));
             }
         })
+    }
+}
+
+/// A login refused with the password the change names as current: the current password is
+/// wrong, as Keystone's own change call would say (`invalid_current_password`, not
+/// `authentication_failed`).
+fn current_password_refused(err: Error) -> Error {
+    match err {
+        Error::Server(mut e) if e.code == crate::error::ServerErrorCode::AuthenticationFailed => {
+            e.code = crate::error::ServerErrorCode::InvalidCurrentPassword;
+            Error::Server(e)
+        }
+        other => other,
     }
 }

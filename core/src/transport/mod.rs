@@ -133,6 +133,11 @@ impl Transport {
         }
     }
 
+    /// What `send` checks before anything leaves: the checks a dry run must make too.
+    pub fn preflight(&self, request: &HttpRequest) -> Result<()> {
+        self.check_scheme(&request.url)
+    }
+
     /// Plain http:// only to loopback, unless allowed.
     fn check_scheme(&self, url: &str) -> Result<()> {
         let (scheme, host) = scheme_and_host(url)?;

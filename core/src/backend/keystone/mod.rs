@@ -237,7 +237,8 @@ impl GetPasswordPolicy {
         let policy = keystone(KeystoneOptions {
             password_regex: text("password_regex"),
             password_regex_description: text("password_regex_description"),
-            max_password_length: None,
+            // the API shows only the regex: Keystone's defaults for the rest
+            ..KeystoneOptions::default()
         })?;
         Ok(Outcome::Policy {
             policy: policy.spec().clone(),
