@@ -102,8 +102,9 @@ def test_set_with_clouds_yaml_updates_only_the_password(keystone: Keystone, tmp_
     assert refused.returncode == 1, refused.stderr
     assert "Passwords must have at least 7 characters, one letter and one digit" in refused.stdout
 
+    # the login is made with the current password: its refusal is a wrong current password
     wrong = set_("not-the-password1\nN3w-pass-word\nN3w-pass-word\n")
-    assert wrong.returncode == 3 and "[authentication_failed]" in wrong.stderr, wrong.stderr
+    assert wrong.returncode == 3 and "[invalid_current_password]" in wrong.stderr, wrong.stderr
 
     done = set_("0ld-Passw0rd\nN3w pass #1 'q'\nN3w pass #1 'q'\n", "--update-files", "--json")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -196,3 +197,78 @@ def test_set_refuses_a_weak_password_for_opensearch_before_sending() -> None:
         assert done.returncode == 1
         assert "weak_password" in done.stdout and "similar_to_username" in done.stdout
         assert server.requests == []
+
+
+def test_set_dry_run_refuses_what_the_real_run_refuses_before_sending() -> None:
+    with RecordingServer() as server:
+        # plain http:// to a host that is not loopback: refused before anything is sent
+        far = cli_set("--elasticsearch", "http://es.example:9200", "--user", "jack", "--dry-run",
+                      stdin="0ld-Passw0rd\ncorrect horse battery\ncorrect horse battery\n")
+        assert far.returncode == 4 and "[insecure_http]" in far.stderr, far.stderr
+        # the same password again: nothing to change, and servers with a history refuse it
+        for dry in (["--dry-run"], []):
+            same = cli_set("--elasticsearch", server.url, "--user", "jack", *dry,
+                           stdin="correct horse battery\ncorrect horse battery\ncorrect horse battery\n")
+            assert same.returncode == 1 and "same_as_current" in same.stdout, same.stdout + same.stderr
+        assert server.requests == []
+
+
+def test_hash_and_verify_share_their_work_limits() -> None:
+    # a cost verify would refuse is refused before the password is read, and can be raised
+    over = run("hash", "--format", "bcrypt", "--cost", "17", stdin="pw\n")
+    assert over.returncode == 2 and "[work_limit_exceeded]" in over.stderr, over.stderr
+    over = run("hash", "--format", "os:bcrypt", "--setting", "bcrypt.rounds=17", stdin="pw\n")
+    assert over.returncode == 2 and "[work_limit_exceeded]" in over.stderr, over.stderr
+    low = run("hash", "--format", "bcrypt", "--cost", "5", "--limits", '{"bcrypt_max_cost": 4}', stdin="pw\n")
+    assert low.returncode == 2 and "bcrypt_max_cost" in low.stderr
+    made = run("hash", "--format", "bcrypt", "--cost", "5", stdin="pw\n").stdout.strip()
+    assert run("verify", "--hash", made, stdin="pw\n").returncode == 0
+    refused = run("verify", "--hash", made, "--limits", '{"bcrypt_max_cost": 4}', stdin="pw\n")
+    assert refused.returncode == 2 and "[work_limit_exceeded]" in refused.stderr
+
+
+def test_the_library_holds_hash_to_the_limits_of_verify() -> None:
+    import pytest
+
+    with pytest.raises(chpass.WorkLimitExceededError):
+        chpass.hash("pw", {"algorithm": "bcrypt", "cost": 17})
+    with pytest.raises(chpass.WorkLimitExceededError):
+        chpass.opensearch_hash("pw", {"algorithm": "bcrypt", "bcrypt.rounds": 17})
+    made = chpass.hash("pw", {"algorithm": "bcrypt", "cost": 5}, {"bcrypt_max_cost": 5})
+    assert chpass.verify("pw", made, {"bcrypt_max_cost": 5})
+
+
+def test_verify_as_opensearch_checks() -> None:
+    # password4j's $2a$ of a non-ASCII password (see test_password4j.py for the library itself)
+    made = chpass.opensearch_hash("pässwörd", {"algorithm": "bcrypt", "bcrypt.minor": "A", "bcrypt.rounds": 4})
+    assert run("verify", "--hash", made, "--opensearch", stdin="pässwörd\n").returncode == 0
+    assert run("verify", "--hash", made, stdin="pässwörd\n").returncode == 1
+
+
+def test_a_slow_hash_shows_its_progress_on_a_terminal() -> None:
+    import pty
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: chpass on a terminal
+        os.execv(sys.executable, [sys.executable, "-m", "chpass", "hash", "--format", "bcrypt", "--cost", "16"])
+    out = b""
+    deadline = time.monotonic() + 120
+    sent = False
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+        if not sent and b"Password:" in out:
+            os.write(fd, b"pw\n")
+            sent = True
+    os.waitpid(pid, 0)
+    text = out.decode()
+    assert "hashing… 1 s" in text, text
+    assert "pw" not in text.split("Password:")[1].splitlines()[0], "the password was echoed"
+    made = text.strip().splitlines()[-1].split("\r")[-1].replace("\x1b[2K", "").strip()
+    assert made.startswith("$2b$16$") and chpass.verify("pw", made)

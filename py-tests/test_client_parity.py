@@ -9,6 +9,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 import json
 import urllib.error
 import urllib.request
+from urllib.parse import unquote
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -121,6 +122,84 @@ def test_opensearch_admin_patch(username: str) -> None:
             "operation": "opensearch.set_password", "base_url": server.url, "username": username,
             "password": "N3w-Passw0rd!", "auth": {"basic": {"username": "admin", "password": "admin"}}}))
         same_call(*server.requests)
+
+
+# ---------- names URL parsers rewrite, and names the clients spell differently ----------
+
+@pytest.mark.parametrize("username", [".", "..", ""])
+def test_dot_and_empty_names_reach_another_user_so_chpass_refuses_them(username: str) -> None:
+    """elasticsearch-py sends `/_security/user/./_password` as it builds it, but a URL parser
+    (requests', urllib3's, fetch's, reqwest's) removes the dot segment: carried by any of them
+    the call changes the caller's own password (`..`: another endpoint). For the empty name
+    elasticsearch-py sends the caller's own path. chpass refuses all three before sending."""
+    import requests
+    from elasticsearch import Elasticsearch
+
+    with RecordingServer(es_answer) as server:
+        client = Elasticsearch(server.url, basic_auth=("elastic", "changeme"))
+        try:
+            client.security.change_password(username=username, password="n3w-Passw0rd")
+        except ValueError:  # a client version that refuses the empty name itself
+            pass
+        literal = f"/_security/user/{username}/_password"
+        if username:
+            requests.put(server.url + literal, json={"password": "n3w-Passw0rd"}, timeout=10)
+            assert server.requests[-1].path != literal, "requests kept the dot segment"
+        else:
+            assert server.requests[0].path == "/_security/user/_password"
+        op = {"operation": "elasticsearch.change_password", "base_url": server.url,
+              "username": username, "password": "n3w-Passw0rd"}
+        with pytest.raises(chpass.InvalidArgumentError) as info:
+            chpass.build_request(op)
+        assert info.value.params["path"] == "username"
+        sent = len(server.requests)
+        with pytest.raises(chpass.InvalidArgumentError):
+            chpass.Client().execute(op)
+        assert len(server.requests) == sent
+
+
+@pytest.mark.parametrize("username", ["*", ",", "a,b*", "%2e", "%2e%2e"])
+def test_names_spelled_differently_reach_the_same_user(username: str) -> None:
+    """elasticsearch-py leaves `,` and `*` bare where chpass encodes them; the server decodes
+    both to the same name. A literal `%2e` stays a name: its `%` is encoded."""
+    from elasticsearch import Elasticsearch
+
+    with RecordingServer(es_answer) as server:
+        Elasticsearch(server.url, basic_auth=("elastic", "changeme")).security.change_password(
+            username=username, password="n3w-Passw0rd")
+        carry(chpass.build_request({"operation": "elasticsearch.change_password", "base_url": server.url,
+                                    "username": username, "password": "n3w-Passw0rd"}))
+        theirs, ours = server.requests
+        assert unquote(ours.path) == unquote(theirs.path) == f"/_security/user/{username}/_password"
+
+
+@pytest.mark.parametrize("scheme", ["HTTP", "Http"])
+def test_a_scheme_in_any_case_is_the_same_base_url(scheme: str) -> None:
+    from elasticsearch import Elasticsearch
+
+    with RecordingServer(es_answer) as server:
+        base = server.url.replace("http", scheme, 1)
+        Elasticsearch(base, basic_auth=("elastic", "changeme")).security.change_password(
+            username="jack", password="n3w-Passw0rd")
+        request = chpass.build_request({"operation": "elasticsearch.change_password", "base_url": base,
+                                        "username": "jack", "password": "n3w-Passw0rd"})
+        assert request["url"].startswith("http://")
+        carry(request)
+        theirs, ours = server.requests
+        assert (ours.method, ours.path) == (theirs.method, theirs.path)
+
+
+@pytest.mark.parametrize("base", ["http://:9200", "http://127.0.0.1:", "http://127.0.0.1:99999",
+                                  "http://127.0.0.1\\@evil.example", "http://user:Pw-in-url@127.0.0.1:9",
+                                  "http://[fe80::1%25eth0]:9200", "http://127.0.0.1:9/?x"])
+def test_base_urls_parsers_read_differently_are_refused(base: str) -> None:
+    op = {"operation": "elasticsearch.change_password", "base_url": base, "password": "n3w-Passw0rd"}
+    with pytest.raises(chpass.InvalidArgumentError) as info:
+        chpass.build_request(op)
+    assert info.value.params["path"] == "base_url"
+    assert "Pw-in-url" not in str(info.value)
+    with pytest.raises(chpass.InvalidArgumentError):  # never outcome_unknown: nothing was sent
+        chpass.Client().execute(op)
 
 
 # ---------- Keystone ----------

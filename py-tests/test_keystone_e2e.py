@@ -131,8 +131,11 @@ def test_the_keystone_flow_checks_against_the_servers_own_policy(keystone: Keyst
 
 def test_the_keystone_flow_with_a_wrong_current_password(keystone: Keystone) -> None:
     keystone.create_user("heidi", "Start-123")
-    with pytest.raises(chpass.AuthenticationFailedError):
+    # the flow logs in with the current password: its refusal means that password is wrong,
+    # as Keystone's change call itself would say (and as the README promises the command does)
+    with pytest.raises(chpass.InvalidCurrentPasswordError) as wrong:
         keystone.client.change_keystone_password(login_by_name(keystone, "heidi", "not-it-1"), "Better-456")
+    assert wrong.value.params["status"] == 401
     with pytest.raises(chpass.InvalidArgumentError) as info:
         keystone.client.change_keystone_password(keystone.change("x", "a", "b"), "Better-456")
     assert info.value.params["argument"] == "login"

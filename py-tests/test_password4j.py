@@ -26,6 +26,11 @@ BUILD = HERE.parent / ".work" / "password4j"
 PASSWORDS = ["correct horse", "pässwörd", "日本語のパスワード", "😀 emoji", "x" * 71, "ä" + "a" * 70]
 
 
+def wrong(password: str) -> str:
+    """Another password of the same length (bcrypt reads 72 bytes at most)."""
+    return password[:-1] + "!"
+
+
 @pytest.fixture(scope="module")
 def password4j() -> pathlib.Path:
     """password4j 1.8.4 and the oracle, compiled once with the JDK the suites install."""
@@ -79,7 +84,7 @@ def test_both_directions(password4j: pathlib.Path, algorithm: str, theirs: Dict[
                          ours: Dict[str, object]) -> None:
     made = [chpass.opensearch_hash(pw, ours) for pw in PASSWORDS]  # type: ignore[arg-type]
     lines = [("check", algorithm, theirs, pw, h) for pw, h in zip(PASSWORDS, made)]
-    lines += [("check", algorithm, theirs, pw + "!", h) for pw, h in zip(PASSWORDS, made)]
+    lines += [("check", algorithm, theirs, wrong(pw), h) for pw, h in zip(PASSWORDS, made)]
     lines += [("hash", algorithm, theirs, pw, "") for pw in PASSWORDS]
     answers = run(password4j, lines)
     n = len(PASSWORDS)
@@ -88,7 +93,7 @@ def test_both_directions(password4j: pathlib.Path, algorithm: str, theirs: Dict[
     for pw, theirs_hash in zip(PASSWORDS, answers[2 * n:]):
         assert not theirs_hash.startswith("error"), theirs_hash
         assert chpass.verify_opensearch(pw, theirs_hash), f"{algorithm}: {theirs_hash}"
-        assert not chpass.verify_opensearch(pw + "!", theirs_hash)
+        assert not chpass.verify_opensearch(wrong(pw), theirs_hash)
 
 
 def test_password4j_2a_is_not_standard_bcrypt_for_non_ascii(password4j: pathlib.Path) -> None:

@@ -93,3 +93,51 @@ for (const username of AWKWARD) {
     await client.close();
   });
 }
+
+// `.` and `..` are dot segments to every WHATWG or RFC 3986 URL parser: elasticsearch-js sends
+// the text it builds as it is, but fetch (a browser's, Node's, and so chpass's Client) removes
+// the segment, and the call reaches another endpoint (the caller's own password for `.`).
+// chpass refuses them, and the empty name, before anything is sent.
+for (const username of ['.', '..', '']) {
+  test(`a user named ${JSON.stringify(username)} would reach another endpoint; chpass refuses it`, async () => {
+    if (username) {
+      recorded.length = 0;
+      const literal = `/_security/user/${username}/_password`;
+      await (await fetch(`${url}${literal}`, { method: 'PUT', body: '{}' })).text();
+      assert.notEqual(recorded[0].path, literal, 'fetch kept the name');
+    } // the empty name: elasticsearch-py sends the caller's own path for it (py-tests)
+    assert.throws(
+      () => buildRequest({ operation: 'elasticsearch.change_password', base_url: url, username, password: 'n3w-Passw0rd' }),
+      (err) => err.code === 'invalid_argument' && err.params.path === 'username',
+    );
+  });
+}
+
+for (const username of ['*', ',', '%2e']) {
+  test(`elasticsearch-js and chpass reach the same user ${JSON.stringify(username)}`, async () => {
+    const client = new Elasticsearch({ node: url, auth: { username: 'elastic', password: 'changeme' } });
+    recorded.length = 0;
+    await client.security.changePassword({ username, password: 'n3w-Passw0rd' });
+    await carry(buildRequest({ operation: 'elasticsearch.change_password', base_url: url, username, password: 'n3w-Passw0rd' }));
+    const [theirs, ours] = recorded;
+    assert.equal(decodeURIComponent(ours.path), decodeURIComponent(theirs.path));
+    assert.equal(decodeURIComponent(ours.path), `/_security/user/${username}/_password`);
+  });
+}
+
+test('a base URL with user info is refused without echoing it, and never reaches fetch', () => {
+  const base = url.replace('http://', 'http://elastic:Pw-in-url@');
+  assert.throws(
+    () => buildRequest({ operation: 'elasticsearch.change_password', base_url: base, password: 'n3w-Passw0rd' }),
+    (err) => err.code === 'invalid_argument' && err.params.path === 'base_url' && !String(err).includes('Pw-in-url'),
+  );
+  for (const bad of ['http://:9200', `${url}:`, 'http://127.0.0.1:99999', 'http://h\\@evil.example', 'http://[fe80::1%25eth0]:1']) {
+    assert.throws(
+      () => buildRequest({ operation: 'elasticsearch.change_password', base_url: bad, password: 'n3w-Passw0rd' }),
+      (err) => err.code === 'invalid_argument' && err.params.path === 'base_url',
+      bad,
+    );
+  }
+  const upper = buildRequest({ operation: 'elasticsearch.change_password', base_url: url.replace('http', 'HTTP'), password: 'x-Passw0rd' });
+  assert.ok(upper.url.startsWith('http://127.0.0.1:'));
+});

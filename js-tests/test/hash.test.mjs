@@ -173,3 +173,37 @@ test('Node reads the word list at import: passphrases work at once, loadWordList
   assert.equal(password.split(' ').length, 7);
   assert.equal(entropy_bits, 7 * Math.log2(7776));
 });
+
+test('a generated password prints redacted, and reads in full', async () => {
+  const { inspect } = await import('node:util');
+  const made = generate(Policy.preset('nist-800-63b'));
+  assert.equal(typeof made.password, 'string');
+  assert.ok(made.password.length >= 15);
+  const { password } = made;
+  assert.equal(password, made.password);
+  for (const shown of [inspect(made), JSON.stringify(made), `${Object.values(made)}`, String(Object.keys(made))]) {
+    assert.ok(!shown.includes(made.password), shown);
+  }
+  assert.match(inspect(made), /\[REDACTED\]/);
+});
+
+test('hash is held to the limits verify holds it to, and both can be raised', () => {
+  assert.throws(() => hash('pw', { algorithm: 'bcrypt', cost: 17 }), (err) => err.code === 'work_limit_exceeded');
+  assert.throws(
+    () => chpass.opensearchHash('pw', { algorithm: 'bcrypt', 'bcrypt.rounds': 17 }),
+    (err) => err.code === 'work_limit_exceeded' && err.params.limit_name === 'bcrypt_max_cost',
+  );
+  const made = hash('pw', { algorithm: 'bcrypt', cost: 5 }, { bcrypt_max_cost: 5 });
+  assert.equal(verify('pw', made, { bcrypt_max_cost: 5 }), true);
+  assert.throws(() => verify('pw', made, { bcrypt_max_cost: 4 }), (err) => err.code === 'work_limit_exceeded');
+});
+
+test('verifyOpenSearch checks a $2a$ hash as password4j does', () => {
+  const made = chpass.opensearchHash('pässwörd', { algorithm: 'bcrypt', 'bcrypt.minor': 'A', 'bcrypt.rounds': 4 });
+  assert.equal(chpass.verifyOpenSearch('pässwörd', made), true);
+  assert.equal(verify('pässwörd', made), false);
+  // ASCII: password4j's $2a$ is standard bcrypt, which bcryptjs checks
+  const ascii = chpass.opensearchHash('password', { algorithm: 'bcrypt', 'bcrypt.minor': 'A', 'bcrypt.rounds': 4 });
+  assert.equal(bcryptjs.compareSync('password', ascii), true);
+  assert.equal(chpass.verifyOpenSearch('password', ascii), true);
+});

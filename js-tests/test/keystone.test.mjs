@@ -165,7 +165,7 @@ test('the Keystone flow from the current password alone (core logs in for the us
   assert.equal(read.outcome, 'policy');
   assert.equal((await login(uid, 'Better-456')).outcome, 'token');
   await assert.rejects(login(uid, 'Start-123'), AuthenticationFailedError);
-  await assert.rejects(client.changeKeystonePassword(loginByName('node-frank', 'not-it-1'), 'Third-789'), AuthenticationFailedError);
+  await assert.rejects(client.changeKeystonePassword(loginByName('node-frank', 'not-it-1'), 'Third-789'), InvalidCurrentPasswordError);
   await assert.rejects(client.changeKeystonePassword(change(uid, 'a', 'b'), 'Third-789'), (err) => {
     assert.equal(err.code, 'invalid_argument');
     assert.equal(err.params.argument, 'login');

@@ -357,7 +357,8 @@ fn salt_or_random(given: Option<&Salt>, length: usize) -> Result<Zeroizing<Vec<u
     Ok(salt)
 }
 
-/// `length` random printable ASCII characters (`!` to `~`), for password4j's String salts.
+/// `length` random printable ASCII characters (`!` to `~`): OpenSearch's salts, which password4j
+/// kept as Java Strings before 1.7.0, so every password4j version reads them alike.
 fn printable_salt(length: usize) -> Result<Vec<u8>> {
     if length == 0 || length > 1024 {
         return Err(Error::invalid_argument(

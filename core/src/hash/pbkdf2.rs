@@ -44,9 +44,11 @@ impl Default for ElasticsearchPbkdf2Params {
 pub struct Password4jPbkdf2Params {
     pub hmac: Hmac,
     pub iterations: u32,
-    /// The key length in bits, a positive multiple of 8.
+    /// The key length in bits, 8 or more; as in password4j, a length that is not whole bytes
+    /// makes `key_bits / 8` bytes and is written as given.
     pub key_bits: u32,
-    /// password4j keeps the salt as a Java String, so it is printable ASCII (see SERVER-FACTS).
+    /// A random salt is printable ASCII, which every password4j version reads alike (it kept
+    /// salts as Java Strings before 1.7.0, bytes since); any non-empty `salt` may be given.
     pub salt_length: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salt: Option<Salt>,
@@ -192,10 +194,9 @@ pub(crate) fn hash_password4j(password: &str, params: &Password4jPbkdf2Params) -
         Some(salt) => salt.0.clone(),
         None => super::printable_salt(params.salt_length)?,
     };
-    if salt.is_empty() || !salt.iter().all(|b| b.is_ascii_graphic()) {
-        return Err(arg(
-            "password4j keeps the salt as a Java String, so it must be printable ASCII (and not empty)",
-        ));
+    // since 1.7.0 password4j keeps salts as bytes: any non-empty salt will do
+    if salt.is_empty() {
+        return Err(arg("the salt must not be empty"));
     }
     let stored = Pbkdf2Hash {
         format: Pbkdf2Format::Password4j,

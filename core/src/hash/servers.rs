@@ -292,9 +292,10 @@ const KNOWN_SETTINGS: &[&str] = &[
     "argon2.version",
 ];
 
-/// The string password4j would build for this password under these settings. Salts are random
-/// printable ASCII, because password4j keeps them as Java Strings: 128 characters for PBKDF2
-/// and 32 for argon2, the plugin's lengths. OpenSearch refuses empty passwords, and so does this.
+/// The string password4j 1.8 would build for this password under these settings (for bcrypt
+/// minor A, password4j's own `$2a$`; see [`super::verify_opensearch`]). Salts are random
+/// printable ASCII, which every password4j version reads alike: 128 characters for PBKDF2 and
+/// 32 for argon2, the plugin's lengths. OpenSearch refuses empty passwords, and so does this.
 pub fn opensearch_hash(password: &str, settings: &OpenSearchHashSettings) -> Result<String> {
     opensearch_hash_with_limits(password, settings, &WorkLimits::default())
 }
