@@ -175,7 +175,7 @@ fn operations_and_specs_deserialize_from_any_serde_format() {
         serde_json::from_str::<chpass::hash::HashSpec>(r#"{"algorithm": "md5"}"#).unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("algorithm: unknown variant `md5`"),
+            .starts_with("algorithm: unknown variant, expected"),
         "{err}"
     );
 }

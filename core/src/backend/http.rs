@@ -58,6 +58,33 @@ impl HttpRequest {
         self
     }
 
+    /// Every header value printable ASCII (or a tab); the error names the operation's field
+    /// the header carries, never the value.
+    pub(crate) fn check_headers(&self) -> Result<(), Error> {
+        let Some((name, _)) = self.headers.iter().find(|(_, value)| {
+            !value
+                .bytes()
+                .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+        }) else {
+            return Ok(());
+        };
+        let field = match name.to_ascii_lowercase().as_str() {
+            "authorization" => "auth",
+            "x-auth-token" => "token",
+            _ => "operation",
+        };
+        let mut params = serde_json::Map::new();
+        params.insert("path".into(), Value::from(field));
+        Err(Error::InvalidArgument {
+            argument: "operation",
+            reason: format!(
+                "{field}: the {name} header would hold a control or non-ASCII character, \
+                 which HTTP clients refuse or send differently"
+            ),
+            params,
+        })
+    }
+
     /// The request as text for logs and `--dry-run`: every password, hash, token and
     /// Authorization value shows as `[REDACTED]`.
     pub fn dump(&self) -> String {

@@ -181,7 +181,17 @@ impl Operation {
         self.request().map(|request| request.dump())
     }
 
+    /// The request, or `invalid_argument` when it cannot go out exactly as built: header
+    /// values are printable ASCII, since fetch would send a non-ASCII char as one Latin-1
+    /// byte, reqwest as UTF-8, and both refuse control characters (a request that cannot be
+    /// built is never `outcome_unknown`).
     pub fn request(&self) -> Result<HttpRequest> {
+        let request = self.unchecked_request()?;
+        request.check_headers()?;
+        Ok(request)
+    }
+
+    fn unchecked_request(&self) -> Result<HttpRequest> {
         match self {
             Operation::ElasticsearchChangePassword(op) => op.request(),
             Operation::OpenSearchChangeOwnPassword(op) => op.request(),

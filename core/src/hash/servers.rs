@@ -238,6 +238,16 @@ impl OpenSearchHashSettings {
                     salt_length: 32,
                     salt: None,
                 };
+                // password4j fills 8 × p blocks when asked for fewer but hashes the smaller
+                // number into the result, which standard Argon2 (the C reference, argon2-rust)
+                // refuses to compute
+                if params.memory_kib < 8 * params.parallelism {
+                    return Err(Error::invalid_argument(
+                        "settings",
+                        "argon2.memory below 8 × argon2.parallelism KiB is not supported: \
+                         password4j computes such a hash in a way standard Argon2 cannot reproduce",
+                    ));
+                }
                 if params.version != 16 && params.version != 19 {
                     return Err(Error::invalid_argument(
                         "settings",

@@ -68,9 +68,39 @@ impl de::Error for Error {
             Shown(unexpected)
         ))
     }
+
+    // serde's wording without the value: a string in the wrong place may be a secret
+    fn unknown_variant(_variant: &str, expected: &'static [&'static str]) -> Self {
+        de::Error::custom(format_args!(
+            "unknown variant, expected {}",
+            OneOf(expected)
+        ))
+    }
 }
 
-/// serde's words for each kind of value, except that a float is written by serde_json (`1.5`,
+/// serde's list of expected names: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+struct OneOf(&'static [&'static str]);
+
+impl fmt::Display for OneOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            [] => f.write_str("none"),
+            [one] => write!(f, "`{one}`"),
+            [a, b] => write!(f, "`{a}` or `{b}`"),
+            names => {
+                f.write_str("one of ")?;
+                for (i, name) in names.iter().enumerate() {
+                    let comma = if i == 0 { "" } else { ", " };
+                    write!(f, "{comma}`{name}`")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// serde's words for each kind of value, except that a string's text is never shown, and a
+/// float is written by serde_json (`1.5`,
 /// `1e+300`, as JS writes them): serde's own Display of it pulls in Rust's float printing,
 /// 17 KB of the npm module for these messages alone.
 struct Shown<'a>(Unexpected<'a>);
@@ -83,7 +113,8 @@ impl fmt::Display for Shown<'_> {
             Unexpected::Unsigned(n) => write!(f, "integer `{n}`"),
             Unexpected::Signed(n) => write!(f, "integer `{n}`"),
             Unexpected::Char(c) => write!(f, "character `{c}`"),
-            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            // never the text: a string in the wrong place may be a secret
+            Unexpected::Str(_) => f.write_str("a string"),
             Unexpected::Other(other) => f.write_str(other),
             Unexpected::Bytes(_) => f.write_str("byte array"),
             Unexpected::Unit => f.write_str("unit value"),
@@ -546,7 +577,7 @@ mod tests {
     }
 
     #[test]
-    fn messages_are_serde_json_s() {
+    fn messages_are_serde_json_s_but_never_show_a_string() {
         let reason = |value| mismatch(value).1;
         assert_eq!(
             reason(json!({"items": [{"n": 300, "pair": null}]})),
@@ -554,7 +585,7 @@ mod tests {
         );
         assert_eq!(
             reason(json!({"items": [{"n": "1", "pair": null}]})),
-            "invalid type: string \"1\", expected u8"
+            "invalid type: a string, expected u8"
         );
         for (float, shown) in [
             (1.5, "1.5"),

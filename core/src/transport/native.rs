@@ -118,6 +118,10 @@ fn error_chain(e: &reqwest::Error) -> String {
 
 fn map_error(e: &reqwest::Error, idempotent: bool) -> Error {
     let reason = error_chain(e);
+    // a request reqwest cannot build never left: a configuration error, not an unknown outcome
+    if e.is_builder() {
+        return Error::invalid_argument("operation", reason);
+    }
     let lower = reason.to_lowercase();
     let failure = Failure {
         unsent: e.is_connect(),
