@@ -31,6 +31,7 @@ test('reports are plain JSON-shaped objects', () => {
       { code: 'too_short', message: 'Must be at least 15 characters long.', params: { min: 15, actual: 8, unit: 'code_points' } },
       { code: 'common_password', message: 'Is one of the most common passwords.', params: {} },
     ],
+    notices: [],
     not_evaluated: [],
     strength: null,
   });

@@ -164,7 +164,9 @@ impl fmt::Debug for HttpResponse {
         f.debug_struct("HttpResponse")
             .field("status", &self.status)
             .field("headers", &self.redacted_headers())
-            .field("body", &excerpt(&self.body))
+            // its length only: a body may repeat a secret of the request, which the response
+            // does not know (errors scrub those with the operation's secrets)
+            .field("body_bytes", &self.body.len())
             .finish()
     }
 }
