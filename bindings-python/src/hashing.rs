@@ -43,10 +43,23 @@ pub(crate) fn verify(
     hash: &Bound<'_, PyString>,
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<bool> {
+    check_with(py, chpass::hash::verify_with_limits, password, hash, limits)
+}
+
+type Check = fn(&str, &str, &WorkLimits) -> chpass::Result<bool>;
+
+/// A password against a hash with one of core's checks, the GIL released.
+fn check_with(
+    py: Python<'_>,
+    check: Check,
+    password: &Bound<'_, PyString>,
+    hash: &Bound<'_, PyString>,
+    limits: Option<&Bound<'_, PyAny>>,
+) -> PyResult<bool> {
     let password = SecretString::new(text(py, "password", password)?.into_owned());
     let hash = text(py, "hash", hash)?;
     let limits = WorkLimits::from_value(optional_json_arg(py, "limits", limits)?).py(py)?;
-    py.detach(|| chpass::hash::verify_with_limits(password.expose(), &hash, &limits))
+    py.detach(|| check(password.expose(), &hash, &limits))
         .py(py)
 }
 
@@ -63,11 +76,7 @@ pub(crate) fn verify_opensearch(
     hash: &Bound<'_, PyString>,
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<bool> {
-    let password = SecretString::new(text(py, "password", password)?.into_owned());
-    let hash = text(py, "hash", hash)?;
-    let limits = WorkLimits::from_value(optional_json_arg(py, "limits", limits)?).py(py)?;
-    py.detach(|| chpass::hash::verify_opensearch(password.expose(), &hash, &limits))
-        .py(py)
+    check_with(py, chpass::hash::verify_opensearch, password, hash, limits)
 }
 
 /// needs_rehash(hash, spec=None) -> bool: another algorithm, or weaker parameters than `spec`.

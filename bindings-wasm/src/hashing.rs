@@ -22,10 +22,7 @@ pub fn hash(password: JsValue, spec: JsValue, limits: JsValue) -> Result<String,
 /// verify(password, hash, limits?): false for a wrong password; typed errors otherwise.
 #[wasm_bindgen]
 pub fn verify(password: JsValue, hash: JsValue, limits: JsValue) -> Result<bool, JsValue> {
-    let password = SecretString::new(text("password", &password).js()?);
-    let hash = text("hash", &hash).js()?;
-    let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
-    chpass::hash::verify_with_limits(password.expose(), &hash, &limits).js()
+    check_with(chpass::hash::verify_with_limits, password, hash, limits)
 }
 
 /// verifyOpenSearch(password, hash, limits?): whether OpenSearch (password4j) would accept it.
@@ -35,10 +32,22 @@ pub fn verify_opensearch(
     hash: JsValue,
     limits: JsValue,
 ) -> Result<bool, JsValue> {
+    check_with(chpass::hash::verify_opensearch, password, hash, limits)
+}
+
+type Check = fn(&str, &str, &WorkLimits) -> chpass::Result<bool>;
+
+/// A password against a hash with one of core's checks.
+fn check_with(
+    check: Check,
+    password: JsValue,
+    hash: JsValue,
+    limits: JsValue,
+) -> Result<bool, JsValue> {
     let password = SecretString::new(text("password", &password).js()?);
     let hash = text("hash", &hash).js()?;
     let limits = WorkLimits::from_value(json_arg("limits", limits)?).js()?;
-    chpass::hash::verify_opensearch(password.expose(), &hash, &limits).js()
+    check(password.expose(), &hash, &limits).js()
 }
 
 #[wasm_bindgen(js_name = needsRehash)]
