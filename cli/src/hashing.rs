@@ -99,7 +99,15 @@ impl LimitsArg {
 
 pub(crate) fn hash(args: &HashArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
     let make = hasher(args)?;
-    let password = input::password("Password: ", io)?;
+    // typed twice on a terminal, as a new password is; one line from a pipe
+    let prompts = ["Password: ", "Repeat Password: "];
+    let password = match input::new_password(io, prompts, false, |_| chpass::Report::default())? {
+        input::NewPassword::Accepted(password) => password,
+        input::NewPassword::Refused(report) => {
+            output::report(&report, json, io);
+            return Ok(EXIT_REFUSED);
+        }
+    };
     let made = with_progress(io, || make(password.expose()))?;
     if json {
         output::json(&json!({ "hash": made }), io);
@@ -124,6 +132,19 @@ fn hasher(args: &HashArgs) -> chpass::Result<Hasher> {
         }));
     }
     if let Some(algorithm) = args.format.strip_prefix("es:") {
+        if !hash::ELASTICSEARCH_ALGORITHMS.contains(&algorithm.to_lowercase().as_str()) {
+            let forms: Vec<String> = hash::ELASTICSEARCH_ALGORITHMS
+                .iter()
+                .map(|name| format!("es:{name}"))
+                .collect();
+            return Err(Error::invalid_argument(
+                "format",
+                format!(
+                    "Elasticsearch has no algorithm {algorithm:?}; --format takes {}",
+                    forms.join(", ")
+                ),
+            ));
+        }
         let algorithm = algorithm.to_owned();
         return Ok(Box::new(move |pw| {
             hash::elasticsearch_password_hash(pw, &algorithm)
@@ -144,8 +165,30 @@ fn hasher(args: &HashArgs) -> chpass::Result<Hasher> {
             hash::opensearch_hash_with_limits(pw, &settings, &limits)
         }));
     }
+    // the command's own words: its formats and flags, not the library's spec keys
+    if !["argon2id", "argon2i", "argon2d", "bcrypt"].contains(&args.format.as_str()) {
+        return Err(Error::invalid_argument(
+            "format",
+            format!(
+                "unknown --format {:?}: argon2id, argon2i, argon2d, bcrypt, es:<Elasticsearch \
+                 algorithm> (es:bcrypt, es:bcrypt12, es:pbkdf2, es:pbkdf2_stretch_1000, …), \
+                 os:bcrypt, os:pbkdf2 or os:argon2; or the whole spec as --spec JSON",
+                args.format
+            ),
+        ));
+    }
     let mut spec = json!({ "algorithm": args.format });
     if let Some(cost) = args.cost {
+        if args.format != "bcrypt" {
+            return Err(Error::invalid_argument(
+                "cost",
+                format!(
+                    "--cost is bcrypt's; {}'s parameters go in --spec, e.g. --spec \
+                     '{{\"algorithm\": \"{}\", \"memory_kib\": 65536, \"iterations\": 3}}'",
+                    args.format, args.format
+                ),
+            ));
+        }
         spec["cost"] = Value::from(cost);
     }
     let spec = HashSpec::from_value(spec)?;

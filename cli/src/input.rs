@@ -25,9 +25,14 @@ pub(crate) fn policy(args: &crate::PolicyArgs, default: &str) -> chpass::Result<
         ));
     }
     let text = std::fs::read_to_string(name).map_err(|e| {
+        let presets: Vec<&str> = chpass::presets::ALL.iter().map(|p| p.name).collect();
         Error::invalid_argument(
             "policy",
-            format!("{name:?} is neither a preset nor a readable file: {e}"),
+            format!(
+                "{name:?} is no preset ({}; `chpass presets` describes them) and no readable \
+                 policy file ({e})",
+                presets.join(", ")
+            ),
         )
     })?;
     Policy::from_json(&text)
@@ -58,4 +63,50 @@ pub(crate) fn password(prompt: &str, io: &mut Io<'_>) -> chpass::Result<SecretSt
         }
     }
     Ok(SecretString::new(line))
+}
+
+/// What the new-password prompts ended with.
+pub(crate) enum NewPassword {
+    Accepted(SecretString),
+    /// The check's refusal of the last password typed.
+    Refused(chpass::Report),
+}
+
+/// A new password, checked as soon as it is typed, then typed again. On a terminal a refusal
+/// or a mismatch asks again (three tries in all; `openstack user password set` gives up at the
+/// first mismatch); the repeat is asked for on a terminal, and from a pipe only when `repeat_piped`.
+pub(crate) fn new_password(
+    io: &mut Io<'_>,
+    prompts: [&str; 2],
+    repeat_piped: bool,
+    check: impl Fn(&SecretString) -> chpass::Report,
+) -> chpass::Result<NewPassword> {
+    let tries = if io.interactive { 3 } else { 1 };
+    for attempt in 1..=tries {
+        let new = password(prompts[0], io)?;
+        let report = check(&new);
+        if !report.ok() {
+            if attempt == tries {
+                return Ok(NewPassword::Refused(report));
+            }
+            for v in &report.violations {
+                let _ = writeln!(io.stderr, "{}: {}", v.code(), v.message());
+            }
+            let _ = writeln!(io.stderr, "chpass: try another password");
+            continue;
+        }
+        if !io.interactive && !repeat_piped {
+            return Ok(NewPassword::Accepted(new));
+        }
+        if password(prompts[1], io)?.expose() == new.expose() {
+            return Ok(NewPassword::Accepted(new));
+        }
+        if attempt < tries {
+            let _ = writeln!(io.stderr, "chpass: the passwords do not match; try again");
+        }
+    }
+    Err(Error::invalid_argument(
+        "password",
+        "the new passwords do not match",
+    ))
 }

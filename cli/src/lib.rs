@@ -6,7 +6,7 @@ mod input;
 mod output;
 mod set;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::{self, BufRead, IsTerminal, Write};
 
@@ -53,7 +53,8 @@ struct Cli {
 
 #[derive(clap::Args, Debug, Clone)]
 struct PolicyArgs {
-    /// A preset name (nist-800-63b, owasp-asvs-5-l1, …) or a JSON policy file.
+    /// A preset (`chpass presets` lists them) or a JSON policy file. Default: nist-800-63b for
+    /// check and generate; for set, the server's own.
     #[arg(long)]
     policy: Option<String>,
     /// A preset option, KEY=VALUE (VALUE is JSON when it parses as JSON, else a string).
@@ -94,6 +95,15 @@ enum Command {
     /// `openstack user password set`; prompts Current Password, New Password, Repeat New Password
     /// (or reads three lines from standard input).
     Set(set::SetArgs),
+    /// List the policy presets, with the rules each copies and where from.
+    Presets,
+    /// Print a shell completion script (bash: `source <(chpass completions bash)`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `chpass man | man -l -`.
+    Man,
 }
 
 /// The streams and environment a run uses.
@@ -156,6 +166,15 @@ pub fn run(args: Vec<OsString>, mut io: Io<'_>) -> i32 {
         Command::Hash(args) => hashing::hash(&args, json, &mut io),
         Command::Verify(args) => hashing::verify(&args, json, &mut io),
         Command::Set(args) => set::run(&args, json, &mut io),
+        Command::Presets => Ok(output::presets(json, &mut io)),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "chpass", io.stdout);
+            Ok(EXIT_OK)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(io.stdout)
+            .map(|()| EXIT_OK)
+            .map_err(|e| chpass::Error::invalid_argument("man", e.to_string())),
     };
     match result {
         Ok(code) => code,

@@ -17,6 +17,9 @@ pub(crate) fn report(report: &Report, json: bool, io: &mut Io<'_>) {
             .try_for_each(|v| writeln!(out, "{}: {}", v.code(), v.message()))
     };
     if !json {
+        for notice in &report.notices {
+            let _ = writeln!(out, "notice: {}: {}", notice.code(), notice.message());
+        }
         for rule in &report.not_evaluated {
             let _ = writeln!(out, "not evaluated: {rule}");
         }
@@ -37,4 +40,34 @@ pub(crate) fn error(e: &Error, as_json: bool, io: &mut Io<'_>) {
     } else {
         let _ = writeln!(io.stderr, "chpass: {e} [{}]", e.code());
     }
+}
+
+/// `chpass presets`: each preset's name, rules, source and options.
+pub(crate) fn presets(as_json: bool, io: &mut Io<'_>) -> i32 {
+    let all = chpass::presets::ALL;
+    if as_json {
+        let list: Vec<Value> = all
+            .iter()
+            .map(|p| {
+                json!({ "name": p.name, "summary": p.summary, "source": p.source, "options": p.options })
+            })
+            .collect();
+        json(&Value::from(list), io);
+    } else {
+        for p in all {
+            let _ = writeln!(
+                io.stdout,
+                "{}\n  {}\n  source: {}",
+                p.name, p.summary, p.source
+            );
+            if !p.options.is_empty() {
+                let _ = writeln!(
+                    io.stdout,
+                    "  options (--option KEY=VALUE): {}",
+                    p.options.join(", ")
+                );
+            }
+        }
+    }
+    crate::EXIT_OK
 }

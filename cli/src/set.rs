@@ -4,7 +4,7 @@ use crate::{EXIT_OK, EXIT_REFUSED, Io, PolicyArgs, input, output};
 use chpass::backend::{Auth, Operation, Outcome, elasticsearch, opensearch};
 use chpass::files::{self, CloudAuth, FileUpdate, WriteOptions};
 use chpass::policy::Violation;
-use chpass::transport::{Transport, TransportOptions};
+use chpass::transport::{Transport, TransportOptions, current_password_refused};
 use chpass::{Context, Error, Policy, SecretString};
 use serde_json::json;
 use std::path::PathBuf;
@@ -107,38 +107,40 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
         .map_err(|e| Error::invalid_argument("runtime", e.to_string()))?;
 
     let current = input::password("Current Password: ", io)?;
-    let new = input::password("New Password: ", io)?;
-    if input::password("Repeat New Password: ", io)?.expose() != new.expose() {
-        return Err(Error::invalid_argument(
-            "password",
-            "the new passwords do not match",
-        ));
-    }
-
-    let (operation, policy, username) =
-        runtime.block_on(prepare(&target, args, &transport, &current, &new))?;
+    // the policy before the new password, so that a refusal comes right after it is typed
+    // (for Keystone this logs in: a wrong current password is said before anything else)
+    let (policy, username) = runtime.block_on(policy_of(&target, args, &transport, &current))?;
     let context = Context {
         username,
         current_password: Some(current.clone()),
         ..Context::default()
     };
-    let mut report = policy.validate(new.expose(), &context);
-    // a change to the same password changes nothing, and a server that keeps a password
-    // history refuses it: refused here, in a dry run and a real one alike
-    if new.expose() == current.expose() && !report.codes().contains(&"same_as_current") {
-        report.violations.push(Violation::SameAsCurrent);
-    }
-    if !report.ok() {
-        output::report(&report, json, io);
-        return Ok(EXIT_REFUSED);
-    }
+    let check = |new: &SecretString| {
+        let mut report = policy.validate(new.expose(), &context);
+        // a change to the same password changes nothing, and a server that keeps a password
+        // history refuses it: refused here, in a dry run and a real one alike
+        if new.expose() == current.expose() && !report.codes().contains(&"same_as_current") {
+            report.violations.push(Violation::SameAsCurrent);
+        }
+        report
+    };
+    let prompts = ["New Password: ", "Repeat New Password: "];
+    let new = match input::new_password(io, prompts, true, check)? {
+        input::NewPassword::Accepted(new) => new,
+        input::NewPassword::Refused(report) => {
+            output::report(&report, json, io);
+            return Ok(EXIT_REFUSED);
+        }
+    };
+    let operation = runtime.block_on(operation_of(&target, &transport, &current, &new, &policy))?;
     if args.dry_run {
         // everything the real run checks before sending
         transport.preflight(&operation.request()?)?;
-        let dump = operation.dump()?;
         if json {
-            output::json(&json!({ "dry_run": true, "request": dump }), io);
+            let request = operation.request()?.redacted();
+            output::json(&json!({ "dry_run": true, "request": request }), io);
         } else {
+            let dump = operation.dump()?;
             let _ = writeln!(io.stdout, "{dump}");
             let _ = writeln!(
                 io.stderr,
@@ -187,32 +189,56 @@ fn cacert_of(target: &Target) -> Option<PathBuf> {
     }
 }
 
-/// The change operation, the policy to check it against, and the user name for the context.
-/// For Keystone this logs in with the current password (core's Keystone flow).
-async fn prepare(
+/// The policy to check the new password against, and the user name for the context: the one
+/// given, else the server's (for Keystone its own `security_compliance`, read after a login
+/// with the current password), else the matching preset.
+async fn policy_of(
     target: &Target,
     args: &SetArgs,
     transport: &Transport,
     current: &SecretString,
-    new: &SecretString,
-) -> chpass::Result<(Operation, Policy, Option<String>)> {
+) -> chpass::Result<(Policy, Option<String>)> {
     let given = args.policy.policy.is_some();
     let policy_or = |preset: &str| input::policy(&args.policy, preset);
     Ok(match target {
         Target::Keystone(auth) => {
+            let policy = match given {
+                true => policy_or("keystone")?,
+                false => {
+                    let login = auth.login(current.clone());
+                    transport
+                        .keystone_policy(&login)
+                        .await
+                        .map_err(current_password_refused)?
+                        .policy
+                }
+            };
+            (policy, auth.username.clone())
+        }
+        Target::Elasticsearch { user, .. } => (policy_or("elasticsearch")?, Some(user.clone())),
+        Target::OpenSearch { user, .. } => (policy_or("opensearch")?, Some(user.clone())),
+    })
+}
+
+/// The change operation. For Keystone this logs in with the current password (core's Keystone
+/// flow), which names the user's id.
+async fn operation_of(
+    target: &Target,
+    transport: &Transport,
+    current: &SecretString,
+    new: &SecretString,
+    policy: &Policy,
+) -> chpass::Result<Operation> {
+    Ok(match target {
+        Target::Keystone(auth) => {
             let login = auth.login(current.clone());
-            let given = given.then(|| policy_or("keystone")).transpose()?;
-            let change = transport
-                .plan_keystone_change(&login, new.clone(), given)
-                .await?;
-            (
-                change.operation,
-                change.policy.policy,
-                auth.username.clone(),
-            )
+            transport
+                .plan_keystone_change(&login, new.clone(), Some(policy.clone()))
+                .await?
+                .operation
         }
         Target::Elasticsearch { url, user } => {
-            let operation = Operation::ElasticsearchChangePassword(elasticsearch::ChangePassword {
+            Operation::ElasticsearchChangePassword(elasticsearch::ChangePassword {
                 base_url: url.clone(),
                 username: None,
                 password: Some(new.clone()),
@@ -222,11 +248,10 @@ async fn prepare(
                     username: user.clone(),
                     password: current.clone(),
                 }),
-            });
-            (operation, policy_or("elasticsearch")?, Some(user.clone()))
+            })
         }
         Target::OpenSearch { url, user } => {
-            let operation = Operation::OpenSearchChangeOwnPassword(opensearch::ChangeOwnPassword {
+            Operation::OpenSearchChangeOwnPassword(opensearch::ChangeOwnPassword {
                 base_url: url.clone(),
                 current_password: current.clone(),
                 password: Some(new.clone()),
@@ -237,8 +262,7 @@ async fn prepare(
                     password: current.clone(),
                 }),
                 validation_error_message: None,
-            });
-            (operation, policy_or("opensearch")?, Some(user.clone()))
+            })
         }
     })
 }

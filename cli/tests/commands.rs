@@ -153,3 +153,93 @@ fn an_os_variable_that_is_not_utf8_is_named_not_taken_as_unset() {
     assert_eq!(code, EXIT_ERROR);
     assert!(err.contains("OS_USERNAME is not valid UTF-8"), "{err}");
 }
+
+#[test]
+fn presets_are_listed_with_their_sources() {
+    let (code, out, _) = chpass(&["presets"], "");
+    assert_eq!(code, EXIT_OK);
+    for preset in ::chpass::presets::ALL {
+        assert!(
+            out.contains(preset.name) && out.contains(preset.source),
+            "{out}"
+        );
+    }
+    let (_, out, _) = chpass(&["presets", "--json"], "");
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(list[5]["name"], "keystone");
+    assert!(list[5]["options"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn an_unknown_preset_names_the_presets() {
+    let (code, _, err) = chpass(&["check", "--policy", "nist"], "x\n");
+    assert_eq!(code, EXIT_ERROR);
+    assert!(
+        err.contains("nist-800-63b, owasp-asvs-5-l1") && err.contains("chpass presets"),
+        "{err}"
+    );
+}
+
+#[test]
+fn hash_errors_speak_the_commands_words() {
+    let (code, _, err) = chpass(&["hash", "--format", "sha256"], "x\n");
+    assert_eq!(code, EXIT_ERROR);
+    assert!(
+        err.contains("es:pbkdf2_stretch_1000") && !err.contains("elasticsearch_pbkdf2"),
+        "{err}"
+    );
+    let (_, _, err) = chpass(&["hash", "--format", "argon2id", "--cost", "10"], "x\n");
+    assert!(
+        err.contains("--cost is bcrypt's") && err.contains("--spec"),
+        "{err}"
+    );
+    let (_, _, err) = chpass(&["hash", "--format", "es:pbkdf2_20000"], "x\n");
+    assert!(err.contains("es:pbkdf2_10000"), "{err}");
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_command_itself() {
+    let (code, bash, _) = chpass(&["completions", "bash"], "");
+    assert_eq!(code, EXIT_OK);
+    for word in ["_chpass", "presets", "completions", "--policy", "--dry-run"] {
+        assert!(bash.contains(word), "{word}");
+    }
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let (code, script, _) = chpass(&["completions", shell], "");
+        assert!(code == EXIT_OK && script.contains("presets"), "{shell}");
+    }
+    let (code, man, _) = chpass(&["man"], "");
+    assert_eq!(code, EXIT_OK);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH chpass"),
+        "{man}"
+    );
+    assert!(man.contains("completions") && man.contains("presets"));
+}
+
+#[test]
+fn a_dry_run_in_json_gives_the_request_as_fields() {
+    let args = [
+        "set",
+        "--elasticsearch",
+        "http://127.0.0.1:9",
+        "--user",
+        "elastic",
+        "--dry-run",
+        "--json",
+    ];
+    let (code, out, err) = chpass(
+        &args,
+        "old-Passw0rd\nnew correct horse\nnew correct horse\n",
+    );
+    assert_eq!(code, EXIT_OK, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let request = &doc["request"];
+    assert_eq!(request["method"], "PUT");
+    assert_eq!(
+        request["url"],
+        "http://127.0.0.1:9/_security/user/_password"
+    );
+    assert_eq!(request["body"]["password"], "[REDACTED]");
+    assert!(!out.contains("correct horse") && !out.contains("old-Passw0rd"));
+}

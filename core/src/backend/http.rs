@@ -85,6 +85,32 @@ impl HttpRequest {
         })
     }
 
+    /// The request as data for logs and `--dry-run --json`: `method`, `url`, `headers` and the
+    /// parsed `body`, with every secret `[REDACTED]`, as in [`HttpRequest::dump`].
+    pub fn redacted(&self) -> Value {
+        let headers: Vec<Value> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let value = if is_secret_header(name) {
+                    REDACTED
+                } else {
+                    value
+                };
+                Value::from(vec![name.as_str(), value])
+            })
+            .collect();
+        let body = self.body.as_ref().map(|body| {
+            serde_json::from_str::<Value>(&redact_json_text(body)).unwrap_or(Value::from(REDACTED))
+        });
+        serde_json::json!({
+            "method": self.method,
+            "url": self.url,
+            "headers": headers,
+            "body": body,
+        })
+    }
+
     /// The request as text for logs and `--dry-run`: every password, hash, token and
     /// Authorization value shows as `[REDACTED]`.
     pub fn dump(&self) -> String {

@@ -172,7 +172,7 @@ impl Transport {
 /// A login refused with the password the change names as current: the current password is
 /// wrong, as Keystone's own change call would say (`invalid_current_password`, not
 /// `authentication_failed`).
-fn current_password_refused(err: Error) -> Error {
+pub fn current_password_refused(err: Error) -> Error {
     match err {
         Error::Server(mut e) if e.code == crate::error::ServerErrorCode::AuthenticationFailed => {
             e.code = crate::error::ServerErrorCode::InvalidCurrentPassword;

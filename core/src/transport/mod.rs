@@ -12,7 +12,7 @@ mod keystone;
 mod native;
 mod sleep;
 
-pub use keystone::{KeystoneChange, KeystonePolicy, PolicySource};
+pub use keystone::{KeystoneChange, KeystonePolicy, PolicySource, current_password_refused};
 
 #[cfg(target_arch = "wasm32")]
 use fetch::{Fetch as Carrier, scheme_and_host};
