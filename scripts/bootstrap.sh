@@ -37,6 +37,9 @@ missing=()
 command -v javac >/dev/null || missing+=(default-jdk-headless)
 [ -f /usr/share/java/slf4j-api.jar ] || missing+=(libslf4j-java)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# a real terminal for the command's prompt tests (py-tests/test_cli_terminal.py), and dash
+command -v tmux >/dev/null || missing+=(tmux)
+command -v dash >/dev/null || missing+=(dash)
 if [ ${#missing[@]} -gt 0 ]; then
   step "apt-get install ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

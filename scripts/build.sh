@@ -66,4 +66,5 @@ rm -rf target/wheels
 "$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/chpass-*.whl
 
 step "js-tests dependencies"
-(cd js-tests && npm install --no-audit --no-fund --loglevel=error)
+# npm ci: installs exactly the lock file, and never rewrites it
+(cd js-tests && npm ci --no-audit --no-fund --loglevel=error)

@@ -23,25 +23,31 @@ pub(crate) fn check(
     Ok(if report.ok() { EXIT_OK } else { EXIT_REFUSED })
 }
 
+/// `chpass generate`'s options.
+pub(crate) struct GenerateArgs {
+    pub length: Option<usize>,
+    pub words: Option<usize>,
+    pub separator: String,
+    pub alphabet: Option<String>,
+}
+
 pub(crate) fn generate(
     policy: &PolicyArgs,
-    length: Option<usize>,
-    words: Option<usize>,
-    separator: String,
+    args: GenerateArgs,
     json: bool,
     io: &mut Io<'_>,
 ) -> chpass::Result<i32> {
     let policy = input::policy(policy, "nist-800-63b")?;
     let options = GenerateOptions {
-        mode: if words.is_some() {
+        mode: if args.words.is_some() {
             Mode::Passphrase
         } else {
             Mode::Characters
         },
-        length,
-        words,
-        separator,
-        ..GenerateOptions::default()
+        length: args.length,
+        words: args.words,
+        separator: args.separator,
+        alphabet: args.alphabet,
     };
     let made = chpass::generate::generate(&policy, &Context::default(), &options)?;
     if json {

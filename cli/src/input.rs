@@ -38,12 +38,19 @@ pub(crate) fn policy(args: &crate::PolicyArgs, default: &str) -> chpass::Result<
     Policy::from_json(&text)
 }
 
+/// What an interrupted prompt (Ctrl-C under Python, whose handler makes the read fail) ends
+/// with: `run` exits 130 for it, as a shell expects, without an error message.
+pub(crate) const INTERRUPTED: &str = "interrupted";
+
 /// Without echo from a terminal; otherwise one line of standard input (its newline removed).
 pub(crate) fn password(prompt: &str, io: &mut Io<'_>) -> chpass::Result<SecretString> {
     if io.interactive {
-        return rpassword::prompt_password(prompt)
+        return interrupt::restoring_the_terminal(|| rpassword::prompt_password(prompt))
             .map(SecretString::new)
-            .map_err(|e| Error::invalid_argument("password", e.to_string()));
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::Interrupted => Error::invalid_argument(INTERRUPTED, "Ctrl-C"),
+                _ => Error::invalid_argument("password", e.to_string()),
+            });
     }
     let mut line = String::new();
     let read = io
@@ -109,4 +116,45 @@ pub(crate) fn new_password(
         "password",
         "the new passwords do not match",
     ))
+}
+
+/// Ctrl-C at a prompt must give the terminal back its echo. rpassword restores it when the read
+/// returns, but SIGINT's default action ends the process first, and not every shell (dash)
+/// restores the terminal after: in the `chpass` binary a handler puts back the settings saved
+/// before the prompt, then exits 130. Inside Python (`python -m chpass`) Python's own handler
+/// makes the read fail instead, and rpassword restores the terminal itself.
+pub(crate) mod interrupt {
+    #[cfg(unix)]
+    static SAVED: std::sync::Mutex<Option<rustix::termios::Termios>> = std::sync::Mutex::new(None);
+
+    /// Installs the handler; only the binary calls this (a library must not take SIGINT).
+    pub fn install() {
+        #[cfg(unix)]
+        let _ = ctrlc::set_handler(|| {
+            if let (Ok(saved), Ok(tty)) = (SAVED.lock(), std::fs::File::open("/dev/tty"))
+                && let Some(termios) = saved.as_ref()
+            {
+                let _ = rustix::termios::tcsetattr(
+                    &tty,
+                    rustix::termios::OptionalActions::Now,
+                    termios,
+                );
+            }
+            eprintln!();
+            std::process::exit(130);
+        });
+    }
+
+    pub(super) fn restoring_the_terminal<T>(read: impl FnOnce() -> T) -> T {
+        #[cfg(unix)]
+        if let (Ok(mut saved), Ok(tty)) = (SAVED.lock(), std::fs::File::open("/dev/tty")) {
+            *saved = rustix::termios::tcgetattr(&tty).ok();
+        }
+        let out = read();
+        #[cfg(unix)]
+        if let Ok(mut saved) = SAVED.lock() {
+            *saved = None;
+        }
+        out
+    }
 }

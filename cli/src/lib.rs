@@ -86,6 +86,9 @@ enum Command {
         /// What goes between passphrase words.
         #[arg(long, default_value = "-")]
         separator: String,
+        /// The characters to draw from (default: printable ASCII letters, digits and symbols).
+        #[arg(long, conflicts_with = "words")]
+        alphabet: Option<String>,
     },
     /// Hash a password read like `check` does.
     Hash(hashing::HashArgs),
@@ -94,7 +97,7 @@ enum Command {
     /// Change your password on Keystone, Elasticsearch or OpenSearch, like
     /// `openstack user password set`; prompts Current Password, New Password, Repeat New Password
     /// (or reads three lines from standard input).
-    Set(set::SetArgs),
+    Set(Box<set::SetArgs>),
     /// List the policy presets, with the rules each copies and where from.
     Presets,
     /// Print a shell completion script (bash: `source <(chpass completions bash)`).
@@ -118,8 +121,10 @@ pub struct Io<'a> {
     pub env: &'a dyn Fn(&str) -> Option<OsString>,
 }
 
-/// The real process: arguments from the environment, the real streams.
+/// The real process: arguments from the environment, the real streams, and Ctrl-C at a
+/// password prompt restoring the terminal.
 pub fn run_from_env() -> i32 {
+    input::interrupt::install();
     run_with_args(std::env::args_os().collect())
 }
 
@@ -162,7 +167,16 @@ pub fn run(args: Vec<OsString>, mut io: Io<'_>) -> i32 {
             length,
             words,
             separator,
-        } => hashing::generate(&policy, length, words, separator, json, &mut io),
+            alphabet,
+        } => {
+            let options = hashing::GenerateArgs {
+                length,
+                words,
+                separator,
+                alphabet,
+            };
+            hashing::generate(&policy, options, json, &mut io)
+        }
         Command::Hash(args) => hashing::hash(&args, json, &mut io),
         Command::Verify(args) => hashing::verify(&args, json, &mut io),
         Command::Set(args) => set::run(&args, json, &mut io),
@@ -178,6 +192,10 @@ pub fn run(args: Vec<OsString>, mut io: Io<'_>) -> i32 {
     };
     match result {
         Ok(code) => code,
+        Err(chpass::Error::InvalidArgument { argument, .. }) if argument == input::INTERRUPTED => {
+            let _ = writeln!(io.stderr);
+            130
+        }
         Err(e) => {
             output::error(&e, json, &mut io);
             exit_code(&e)

@@ -7,6 +7,7 @@ use chpass::policy::Violation;
 use chpass::transport::{Transport, TransportOptions, current_password_refused};
 use chpass::{Context, Error, Policy, SecretString};
 use serde_json::json;
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -46,8 +47,70 @@ pub(crate) struct SetArgs {
     #[arg(long)]
     no_backup: bool,
     /// A PEM bundle of CA certificates to trust as well.
-    #[arg(long, value_name = "PEM")]
+    #[arg(long, visible_alias = "os-cacert", value_name = "PEM")]
     cacert: Option<PathBuf>,
+    /// Accept any server certificate (a test cloud only), as `openstack --insecure`.
+    #[arg(long)]
+    insecure: bool,
+    /// The new password on the command line, as `openstack user password set --password`:
+    /// other users can see it (ps) and it stays in your shell history. Prefer the prompt.
+    #[arg(long, value_name = "PASSWORD")]
+    password: Option<String>,
+    /// The current password on the command line (same warning as --password).
+    #[arg(long, value_name = "PASSWORD")]
+    original_password: Option<String>,
+    #[command(flatten)]
+    os: OsArgs,
+}
+
+/// `openstack`'s authentication options; each one stands for its `OS_*` variable.
+#[derive(clap::Args, Debug)]
+struct OsArgs {
+    /// $OS_AUTH_URL: Keystone's URL.
+    #[arg(long, value_name = "URL")]
+    os_auth_url: Option<String>,
+    /// $OS_USERNAME.
+    #[arg(long, value_name = "NAME")]
+    os_username: Option<String>,
+    /// $OS_USER_ID.
+    #[arg(long, value_name = "ID")]
+    os_user_id: Option<String>,
+    /// $OS_USER_DOMAIN_NAME.
+    #[arg(long, value_name = "NAME")]
+    os_user_domain_name: Option<String>,
+    /// $OS_USER_DOMAIN_ID.
+    #[arg(long, value_name = "ID")]
+    os_user_domain_id: Option<String>,
+    /// $OS_PROJECT_NAME.
+    #[arg(long, value_name = "NAME")]
+    os_project_name: Option<String>,
+    /// $OS_PROJECT_ID.
+    #[arg(long, value_name = "ID")]
+    os_project_id: Option<String>,
+    /// $OS_PROJECT_DOMAIN_NAME.
+    #[arg(long, value_name = "NAME")]
+    os_project_domain_name: Option<String>,
+    /// $OS_PROJECT_DOMAIN_ID.
+    #[arg(long, value_name = "ID")]
+    os_project_domain_id: Option<String>,
+}
+
+impl OsArgs {
+    /// The value a flag gives the variable `key`, if any.
+    fn get(&self, key: &str) -> Option<&String> {
+        match key {
+            "OS_AUTH_URL" => self.os_auth_url.as_ref(),
+            "OS_USERNAME" => self.os_username.as_ref(),
+            "OS_USER_ID" => self.os_user_id.as_ref(),
+            "OS_USER_DOMAIN_NAME" => self.os_user_domain_name.as_ref(),
+            "OS_USER_DOMAIN_ID" => self.os_user_domain_id.as_ref(),
+            "OS_PROJECT_NAME" => self.os_project_name.as_ref(),
+            "OS_PROJECT_ID" => self.os_project_id.as_ref(),
+            "OS_PROJECT_DOMAIN_NAME" => self.os_project_domain_name.as_ref(),
+            "OS_PROJECT_DOMAIN_ID" => self.os_project_domain_id.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 enum Target {
@@ -70,7 +133,13 @@ impl Target {
                     user: user(),
                 },
                 (Some(cloud), _, _) => Target::Keystone(CloudAuth::from_cloud(cloud)?),
-                (None, None, None) => Target::Keystone(CloudAuth::from_env(io.env)?),
+                // a flag overrides its variable, as in `openstack`
+                (None, None, None) => Target::Keystone(CloudAuth::from_env(|key: &str| {
+                    args.os
+                        .get(key)
+                        .map(OsString::from)
+                        .or_else(|| (io.env)(key))
+                })?),
             },
         )
     }
@@ -94,7 +163,10 @@ impl Target {
 
 pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
     let target = Target::of(args, io)?;
-    let mut options = TransportOptions::default();
+    let mut options = TransportOptions {
+        insecure_skip_tls_verify: args.insecure,
+        ..TransportOptions::default()
+    };
     if let Some(path) = args.cacert.as_ref().or(cacert_of(&target).as_ref()) {
         let pem = std::fs::read_to_string(path)
             .map_err(|e| Error::invalid_argument("cacert", format!("{}: {e}", path.display())))?;
@@ -106,7 +178,17 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
         .build()
         .map_err(|e| Error::invalid_argument("runtime", e.to_string()))?;
 
-    let current = input::password("Current Password: ", io)?;
+    if args.password.is_some() || args.original_password.is_some() {
+        let _ = writeln!(
+            io.stderr,
+            "chpass: warning: a password on the command line can be seen by other users (ps) \
+             and stays in your shell history"
+        );
+    }
+    let current = match &args.original_password {
+        Some(given) => SecretString::new(given.as_str()),
+        None => input::password("Current Password: ", io)?,
+    };
     // the policy before the new password, so that a refusal comes right after it is typed
     // (for Keystone this logs in: a wrong current password is said before anything else)
     let (policy, username) = runtime.block_on(policy_of(&target, args, &transport, &current))?;
@@ -125,7 +207,15 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
         report
     };
     let prompts = ["New Password: ", "Repeat New Password: "];
-    let new = match input::new_password(io, prompts, true, check)? {
+    let given = args.password.as_deref().map(SecretString::new);
+    let entered = match given {
+        Some(new) => match check(&new) {
+            report if report.ok() => input::NewPassword::Accepted(new),
+            report => input::NewPassword::Refused(report),
+        },
+        None => input::new_password(io, prompts, true, check)?,
+    };
+    let new = match entered {
         input::NewPassword::Accepted(new) => new,
         input::NewPassword::Refused(report) => {
             output::report(&report, json, io);

@@ -243,3 +243,56 @@ fn a_dry_run_in_json_gives_the_request_as_fields() {
     assert_eq!(request["body"]["password"], "[REDACTED]");
     assert!(!out.contains("correct horse") && !out.contains("old-Passw0rd"));
 }
+
+#[test]
+fn openstack_flags_stand_for_their_variables_and_passwords_on_the_line_warn() {
+    // nothing listens on port 9: reaching it proves the flags were read (else: no OS_AUTH_URL)
+    let args = [
+        "set",
+        "--os-auth-url",
+        "http://127.0.0.1:9/identity",
+        "--os-username",
+        "jack",
+        "--os-user-domain-id",
+        "default",
+        "--policy",
+        "keystone",
+        "--original-password",
+        "0ld-Passw0rd",
+        "--password",
+        "correct horse battery",
+    ];
+    let (code, _, err) = chpass_env(&args, "", &|_| None);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("[network]"), "{err}");
+    assert!(
+        err.contains("shell history") && !err.contains("correct horse"),
+        "{err}"
+    );
+}
+
+#[test]
+fn generate_takes_an_alphabet_and_says_when_the_pattern_needs_one() {
+    let policy = [
+        "--policy",
+        "keystone",
+        "--option",
+        "password_regex=^[0-9]{6}$",
+    ];
+    let (code, _, err) = chpass(&[&["generate"][..], &policy[..]].concat(), "");
+    assert_eq!(code, EXIT_ERROR);
+    assert!(err.contains("--alphabet"), "{err}");
+    let args = [
+        &["generate"][..],
+        &policy[..],
+        &["--alphabet", "0123456789", "--length", "6"][..],
+    ]
+    .concat();
+    let (code, out, err) = chpass(&args, "");
+    assert_eq!(code, EXIT_OK, "{err}");
+    let made = out.trim();
+    assert!(
+        made.len() == 6 && made.bytes().all(|b| b.is_ascii_digit()),
+        "{made}"
+    );
+}

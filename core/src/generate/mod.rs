@@ -120,10 +120,18 @@ pub fn generate(
             });
         }
     }
+    let hint = match last.codes().contains(&"pattern_mismatch") {
+        // a pattern such as ^[0-9]{6}$ takes almost nothing the default alphabet and length make
+        true => {
+            "; the policy's pattern takes few of these passwords: give an alphabet and a \
+                 length it accepts (the command: --alphabet 0123456789 --length 6)"
+        }
+        false => "",
+    };
     Err(Error::invalid_argument(
         "options",
         format!(
-            "no password drawn in {MAX_ATTEMPTS} attempts passed the policy; the last one broke {}",
+            "no password drawn in {MAX_ATTEMPTS} attempts passed the policy; the last one broke {}{hint}",
             last.codes().join(", ")
         ),
     ))

@@ -23,6 +23,12 @@ pub(super) struct Fetch {
 
 impl Fetch {
     pub(super) fn new(options: &super::TransportOptions) -> Result<Self> {
+        if options.insecure_skip_tls_verify {
+            return Err(Error::invalid_argument(
+                "options",
+                "insecure_skip_tls_verify: fetch always verifies certificates",
+            ));
+        }
         Ok(Fetch {
             timeout_ms: u32::try_from(options.timeout_ms).unwrap_or(u32::MAX),
         })

@@ -36,6 +36,9 @@ pub struct TransportOptions {
     pub allow_insecure_http: bool,
     /// An extra trusted CA, PEM (native only; browsers and Node use their own store).
     pub extra_ca_pem: Option<String>,
+    /// Accept any certificate: for a test cloud only, as `openstack --insecure` (native only;
+    /// refused on wasm32, where the JS host decides).
+    pub insecure_skip_tls_verify: bool,
     /// How many times a `503` is retried. Default 2.
     pub max_retries: u32,
     /// A `Retry-After` longer than this is not waited for. Default 30 s.
@@ -52,6 +55,7 @@ impl Default for TransportOptions {
             timeout_ms: 30_000,
             allow_insecure_http: false,
             extra_ca_pem: None,
+            insecure_skip_tls_verify: false,
             max_retries: 2,
             max_retry_after_s: 30,
             pwned_passwords_url: None,

@@ -15,7 +15,8 @@ impl Native {
     pub(super) fn new(options: &super::TransportOptions) -> Result<Self> {
         let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_millis(options.connect_timeout_ms))
-            .redirect(reqwest::redirect::Policy::none());
+            .redirect(reqwest::redirect::Policy::none())
+            .danger_accept_invalid_certs(options.insecure_skip_tls_verify);
         if let Some(pem) = &options.extra_ca_pem {
             let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
                 .map_err(|e| Error::invalid_argument("extra_ca_pem", e.to_string()))?;
