@@ -6,6 +6,7 @@ from __future__ import annotations
 
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -123,3 +124,28 @@ def test_ctrl_c_at_a_prompt_gives_the_terminal_its_echo_back(pane: Pane, how: st
     time.sleep(0.5)
     lines = pane.screen().splitlines()
     assert "echo" in lines and "-echo" not in lines, lines
+
+
+SHARE = ROOT / "target" / "share"
+
+
+def test_the_build_makes_bash_completions_that_complete() -> None:
+    script = SHARE / "completions" / "chpass.bash"
+    complete = ('source "$1"; COMP_WORDS=(chpass "$2"); COMP_CWORD=1; _chpass chpass "$2" chpass; '
+                'printf "%s\\n" "${COMPREPLY[@]}"')
+    out = subprocess.run(["bash", "-c", complete, "bash", str(script), "pre"], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["presets"]
+    out = subprocess.run(["bash", "-c", complete, "bash", str(script), ""], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert {"check", "generate", "hash", "verify", "set", "presets", "completions", "man"} <= set(out)
+    for shell in ("zsh", "fish"):
+        assert "presets" in (SHARE / "completions" / f"chpass.{shell}").read_text()
+
+
+def test_the_build_makes_a_man_page_that_renders() -> None:
+    page = SHARE / "man" / "man1" / "chpass.1"
+    text = subprocess.run(["groff", "-man", "-Tutf8", str(page)], capture_output=True, text=True, check=True).stdout
+    plain = re.sub(".\b", "", text)  # groff writes bold as a char, a backspace, the char again
+    for word in ("SYNOPSIS", "SUBCOMMANDS", "presets", "completions", "--json"):
+        assert word in plain, word

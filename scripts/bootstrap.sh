@@ -40,6 +40,7 @@ command -v javac >/dev/null || missing+=(default-jdk-headless)
 # a real terminal for the command's prompt tests (py-tests/test_cli_terminal.py), and dash
 command -v tmux >/dev/null || missing+=(tmux)
 command -v dash >/dev/null || missing+=(dash)
+command -v groff >/dev/null || missing+=(groff-base)
 if [ ${#missing[@]} -gt 0 ]; then
   step "apt-get install ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

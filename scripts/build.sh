@@ -7,6 +7,13 @@ cd "$ROOT"
 step "Rust workspace"
 cargo build --release
 
+step "the command's man page and shell completions -> target/share"
+mkdir -p target/share/man/man1 target/share/completions
+target/release/chpass man > target/share/man/man1/chpass.1
+for shell in bash zsh fish; do
+  target/release/chpass completions "$shell" > "target/share/completions/chpass.$shell"
+done
+
 step "npm package -> bindings-wasm/pkg"
 pkg=bindings-wasm/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
