@@ -4,6 +4,7 @@
 //! non-ASCII, as Python's `json.dumps` writes), percent-encoded, form-encoded and HTML-escaped.
 
 use super::http::{EXCERPT_BYTES, shown_body};
+use super::url::encode_segment;
 use crate::error::Error;
 use crate::secret::REDACTED;
 use zeroize::Zeroizing;
@@ -110,13 +111,16 @@ fn forms_of(value: &str) -> Vec<Zeroizing<String>> {
             .map(|quoted| quoted[1..quoted.len() - 1].to_owned())
             .unwrap_or_default(),
     );
+    let encoded = Zeroizing::new(encode_segment(value));
     let mut forms = vec![
         Zeroizing::new(value.to_owned()),
         Zeroizing::new(ascii_json(&json, false)),
         Zeroizing::new(ascii_json(&json, true)),
-        Zeroizing::new(percent(value, false, false)),
-        Zeroizing::new(percent(value, true, false)),
-        Zeroizing::new(percent(value, false, true)),
+        // percent-encoded as chpass encodes path segments, in either case of hex, and as a
+        // form writes it (a space as `+`)
+        Zeroizing::new(encoded.to_string()),
+        Zeroizing::new(lower_hex(&encoded)),
+        Zeroizing::new(encoded.replace("%20", "+")),
         Zeroizing::new(html(value)),
     ];
     forms.push(json);
@@ -143,15 +147,19 @@ fn ascii_json(json: &str, upper: bool) -> String {
     out
 }
 
-/// Every byte but RFC 3986's unreserved ones as `%XX`; `form`: a space as `+`.
-fn percent(value: &str, lower: bool, form: bool) -> String {
-    let mut out = String::with_capacity(value.len());
-    for &b in value.as_bytes() {
-        match b {
-            b' ' if form => out.push('+'),
-            _ if b.is_ascii_alphanumeric() || b"-._~".contains(&b) => out.push(b as char),
-            _ if lower => out.push_str(&format!("%{b:02x}")),
-            _ => out.push_str(&format!("%{b:02X}")),
+/// `%C3%A4` as `%c3%a4`: the hex digits after each `%` in lower case.
+fn lower_hex(encoded: &str) -> String {
+    let mut out = String::with_capacity(encoded.len());
+    let mut hex_left = 0;
+    for c in encoded.chars() {
+        if c == '%' {
+            hex_left = 2;
+            out.push(c);
+        } else if hex_left > 0 {
+            hex_left -= 1;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
         }
     }
     out
