@@ -180,12 +180,29 @@ impl Violation {
 
 impl Serialize for Violation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Violation", 3)?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.message())?;
-        s.serialize_field("params", &self.params())?;
-        s.end()
+        coded(
+            serializer,
+            "Violation",
+            self.code(),
+            self.message(),
+            self.params(),
+        )
     }
+}
+
+/// `{code, message, params}`: how violations and notices reach the bindings.
+fn coded<S: Serializer>(
+    serializer: S,
+    name: &'static str,
+    code: &str,
+    message: String,
+    params: Map<String, Value>,
+) -> Result<S::Ok, S::Error> {
+    let mut s = serializer.serialize_struct(name, 3)?;
+    s.serialize_field("code", code)?;
+    s.serialize_field("message", &message)?;
+    s.serialize_field("params", &params)?;
+    s.end()
 }
 
 /// What the server will do with an accepted password that the user may want to know: never a
@@ -234,11 +251,13 @@ impl Notice {
 
 impl Serialize for Notice {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Notice", 3)?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.message())?;
-        s.serialize_field("params", &self.params())?;
-        s.end()
+        coded(
+            serializer,
+            "Notice",
+            self.code(),
+            self.message(),
+            self.params(),
+        )
     }
 }
 
