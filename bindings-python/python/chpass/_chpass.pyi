@@ -165,6 +165,7 @@ class Client:
         timeout_ms: int = ...,
         allow_insecure_http: bool = ...,
         extra_ca_pem: Optional[str] = ...,
+        insecure_skip_tls_verify: bool = ...,
         max_retries: int = ...,
         max_retry_after_s: int = ...,
         pwned_passwords_url: Optional[str] = ...,
