@@ -272,27 +272,41 @@ fn openstack_flags_stand_for_their_variables_and_passwords_on_the_line_warn() {
 }
 
 #[test]
-fn generate_takes_an_alphabet_and_says_when_the_pattern_needs_one() {
+fn generate_draws_what_the_pattern_takes_and_says_when_it_cannot() {
+    // ^[0-9]{6}$: six digits, drawn from the digits, with no option needed
     let policy = [
         "--policy",
         "keystone",
         "--option",
         "password_regex=^[0-9]{6}$",
     ];
-    let (code, _, err) = chpass(&[&["generate"][..], &policy[..]].concat(), "");
-    assert_eq!(code, EXIT_ERROR);
-    assert!(err.contains("--alphabet"), "{err}");
-    let args = [
-        &["generate"][..],
-        &policy[..],
-        &["--alphabet", "0123456789", "--length", "6"][..],
-    ]
-    .concat();
-    let (code, out, err) = chpass(&args, "");
+    let (code, out, err) = chpass(&[&["generate"][..], &policy[..]].concat(), "");
     assert_eq!(code, EXIT_OK, "{err}");
     let made = out.trim();
     assert!(
         made.len() == 6 && made.bytes().all(|b| b.is_ascii_digit()),
         "{made}"
     );
+    // an alphabet may still be given
+    let args = [
+        &["generate"][..],
+        &policy[..],
+        &["--alphabet", "13579", "--length", "6"][..],
+    ]
+    .concat();
+    let (code, out, _) = chpass(&args, "");
+    assert!(
+        code == EXIT_OK && out.trim().bytes().all(|b| b"13579".contains(&b)),
+        "{out}"
+    );
+    // a lookahead no drawn password can meet: said, with the way out
+    let impossible = [
+        "--policy",
+        "keystone",
+        "--option",
+        "password_regex=^(?=.*[a-z])[0-9]+$",
+    ];
+    let (code, _, err) = chpass(&[&["generate"][..], &impossible[..]].concat(), "");
+    assert_eq!(code, EXIT_ERROR);
+    assert!(err.contains("--alphabet"), "{err}");
 }

@@ -95,7 +95,7 @@ pub fn generate(
 ) -> Result<Generated> {
     let (source, entropy_bits) = match options.mode {
         Mode::Characters => {
-            let alphabet = Alphabet::new(options.alphabet.as_deref().unwrap_or(DEFAULT_ALPHABET))?;
+            let alphabet = Alphabet::new(&alphabet_for(policy, options)?)?;
             let length = character_length(policy, &alphabet, options.length)?;
             alphabet.check_can_meet(policy)?;
             let bits = count::entropy_bits(&alphabet.class_sizes(), length, policy);
@@ -250,14 +250,42 @@ pub(crate) fn class_index(class: Option<CharClass>) -> usize {
     }
 }
 
+/// The alphabet asked for, else the default one less what the policy's pattern never accepts
+/// (`^[0-9]{6}$` leaves the digits).
+fn alphabet_for(policy: &Policy, options: &GenerateOptions) -> Result<String> {
+    if let Some(asked) = &options.alphabet {
+        return Ok(asked.clone());
+    }
+    let Some(pattern) = policy.pattern() else {
+        return Ok(DEFAULT_ALPHABET.to_owned());
+    };
+    let allowed: String = DEFAULT_ALPHABET
+        .chars()
+        .filter(|c| pattern.may_contain(*c))
+        .collect();
+    if allowed.is_empty() {
+        return Err(Error::invalid_argument(
+            "alphabet",
+            "no character of the default alphabet can appear in a password the policy's \
+             pattern accepts: give an alphabet",
+        ));
+    }
+    Ok(allowed)
+}
+
 /// A length in characters that every draw fits in: at least the minimum (every character is
 /// at least one unit), and at most the maximum even if every character is the widest.
 fn character_length(policy: &Policy, alphabet: &Alphabet, asked: Option<usize>) -> Result<usize> {
     let spec = policy.spec();
-    let least = spec.min_length.map_or(0, |m| m.value);
-    let most = spec.max_length.map_or(MAX_LENGTH, |m| {
-        (m.value / alphabet.widest(m.unit)).min(MAX_LENGTH)
-    });
+    // the pattern's own lengths too (`^[0-9]{6}$` takes exactly 6)
+    let (pattern_least, pattern_most) = policy.pattern().map_or((0, None), |p| p.lengths());
+    let least = spec.min_length.map_or(0, |m| m.value).max(pattern_least);
+    let most = spec
+        .max_length
+        .map_or(MAX_LENGTH, |m| {
+            (m.value / alphabet.widest(m.unit)).min(MAX_LENGTH)
+        })
+        .min(pattern_most.unwrap_or(MAX_LENGTH));
     let length = asked.unwrap_or_else(|| DEFAULT_LENGTH.max(least).min(most));
     if length == 0 || length > MAX_LENGTH {
         return Err(Error::invalid_argument(

@@ -115,6 +115,11 @@ impl Policy {
         })
     }
 
+    /// The compiled pattern, when the policy has one.
+    pub(crate) fn pattern(&self) -> Option<&Pattern> {
+        self.pattern.as_ref()
+    }
+
     pub fn spec(&self) -> &PolicySpec {
         &self.spec
     }

@@ -63,6 +63,16 @@ impl Pattern {
         })
     }
 
+    /// Whether `c` can be a char of a password the pattern accepts.
+    pub(crate) fn may_contain(&self, c: char) -> bool {
+        self.regex.may_consume(c)
+    }
+
+    /// The fewest and most chars of a password the pattern accepts (`None`: no bound).
+    pub(crate) fn lengths(&self) -> (usize, Option<usize>) {
+        self.regex.lengths()
+    }
+
     pub(crate) fn check(&self, password: &str) -> Option<Violation> {
         let budget = BACKTRACK_LIMIT.max(STEPS_PER_CHAR.saturating_mul(password.chars().count()));
         match self.regex.is_match(password, budget) {

@@ -59,7 +59,54 @@ pub(super) enum Lines {
     Java,
 }
 
+/// A test a char must pass to be consumed on the match's own path.
+#[derive(Debug, Clone)]
+pub(super) enum Consumer {
+    Literal(char, Fold),
+    Class(Class),
+}
+
+impl Consumer {
+    pub fn accepts(&self, c: char) -> bool {
+        match self {
+            Consumer::Literal(literal, fold) => super::class::same(*literal, c, *fold),
+            Consumer::Class(class) => class.contains(c),
+        }
+    }
+}
+
+/// Whether every match of the node ends at the end of the text (so that its width bounds a
+/// whole password, as in `^[0-9]{6}$`).
+pub(super) fn ends_at_text_end(node: &Node) -> bool {
+    match node {
+        Node::Assert(Assertion::TextEnd | Assertion::EndOrFinalTerminator(_)) => true,
+        Node::Concat(nodes) => nodes.last().is_some_and(ends_at_text_end),
+        Node::Alternation(nodes) => !nodes.is_empty() && nodes.iter().all(ends_at_text_end),
+        Node::Capture(_, node) | Node::Atomic(node) => ends_at_text_end(node),
+        _ => false,
+    }
+}
+
 impl Node {
+    /// The tests of every char the match itself consumes; lookarounds only test, and a
+    /// backreference repeats what a group consumed.
+    pub fn consumers(&self, out: &mut Vec<Consumer>) {
+        match self {
+            Node::Literal(c, fold) => out.push(Consumer::Literal(*c, *fold)),
+            Node::Class(class) => out.push(Consumer::Class((**class).clone())),
+            Node::Concat(nodes) | Node::Alternation(nodes) => {
+                nodes.iter().for_each(|node| node.consumers(out));
+            }
+            Node::Repeat { node, max, .. } if *max != Some(0) => node.consumers(out),
+            Node::Capture(_, node) | Node::Atomic(node) => node.consumers(out),
+            Node::Repeat { .. }
+            | Node::Empty
+            | Node::Assert(_)
+            | Node::Look { .. }
+            | Node::Backref(..) => {}
+        }
+    }
+
     /// The fewest and most chars the node can match (`None`: no bound), for lookbehinds.
     pub fn width(&self) -> (usize, Option<usize>) {
         match self {

@@ -30,6 +30,9 @@ pub(crate) enum Flavor {
 pub(crate) struct Regex {
     program: compile::Program,
     flavor: Flavor,
+    /// What a password's chars and length can be, for `generate` to draw from.
+    consumers: Vec<ast::Consumer>,
+    lengths: (usize, Option<usize>),
 }
 
 impl std::fmt::Debug for Regex {
@@ -47,10 +50,27 @@ impl Regex {
             Flavor::Java => Node::Concat(vec![parsed.node, Node::Assert(Assertion::TextEnd)]),
             _ => parsed.node,
         };
+        let mut consumers = Vec::new();
+        node.consumers(&mut consumers);
+        let (least, most) = node.width();
+        // a match that need not reach the end lets a longer password through
+        let most = most.filter(|_| flavor != Flavor::Search && ast::ends_at_text_end(&node));
         Ok(Regex {
             program: compile::compile(&node, parsed.groups)?,
             flavor,
+            consumers,
+            lengths: (least, most),
         })
+    }
+
+    /// Whether `c` can be part of what a match consumes.
+    pub fn may_consume(&self, c: char) -> bool {
+        self.consumers.iter().any(|consumer| consumer.accepts(c))
+    }
+
+    /// The fewest and most chars a matching text has (`None`: no bound).
+    pub fn lengths(&self) -> (usize, Option<usize>) {
+        self.lengths
     }
 
     /// Whether `text` matches, within `budget` steps of the machine.
@@ -68,5 +88,29 @@ impl Regex {
                 Ok(false)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_match_consumes_and_how_long_it_is() {
+        let regex = |source, flavor| Regex::new(source, flavor).unwrap();
+        let digits = regex("^[0-9]{6}$", Flavor::Python);
+        assert_eq!(digits.lengths(), (6, Some(6)));
+        assert!(digits.may_consume('7') && !digits.may_consume('a'));
+        // re.match need not reach the end: no upper bound
+        assert_eq!(regex("[a-z]+\\d", Flavor::Python).lengths(), (2, None));
+        // OpenSearch's pattern is a full match
+        assert_eq!(regex("^[a-z]{2,3}$", Flavor::Java).lengths(), (2, Some(3)));
+        // lookaheads only test: `.` consumes
+        let keystone = regex("^(?=.*\\d)(?=.*[a-zA-Z]).{7,}$", Flavor::Python);
+        assert!(keystone.may_consume('!') && keystone.may_consume('x'));
+        assert_eq!(keystone.lengths(), (7, None));
+        // case folding widens a literal
+        let folded = regex("(?i)^k$", Flavor::Python);
+        assert!(folded.may_consume('K') && folded.may_consume('k'));
     }
 }
