@@ -247,27 +247,39 @@ def test_verify_as_opensearch_checks() -> None:
 
 def test_a_slow_hash_shows_its_progress_on_a_terminal() -> None:
     import pty
+    import select
     import time
 
     pid, fd = pty.fork()
     if pid == 0:  # the child: chpass on a terminal
         os.execv(sys.executable, [sys.executable, "-m", "chpass", "hash", "--format", "bcrypt", "--cost", "16"])
     out = b""
+    answered = 0
     deadline = time.monotonic() + 120
-    sent = False
-    while time.monotonic() < deadline:
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1.0)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+            # on a terminal the password is asked twice
+            if answered < out.count(b"Password:"):
+                os.write(fd, b"pw\n")
+                answered += 1
+    finally:
         try:
-            chunk = os.read(fd, 1024)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
-        if not sent and b"Password:" in out:
-            os.write(fd, b"pw\n")
-            sent = True
-    os.waitpid(pid, 0)
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
     text = out.decode()
+    assert answered == 2, text
     assert "hashing… 1 s" in text, text
     assert "pw" not in text.split("Password:")[1].splitlines()[0], "the password was echoed"
     made = text.strip().splitlines()[-1].split("\r")[-1].replace("\x1b[2K", "").strip()
