@@ -2,7 +2,8 @@
 // in the same run. Prints JSON for bench/hash.sh.
 import { createRequire } from 'node:module';
 const require = createRequire(new URL('../js-tests/package.json', import.meta.url));
-const chpass = require('chpass');
+const chpass = require('chpass/hash');
+await chpass.ready();
 const { argon2id } = require('hash-wasm');
 const argon2native = require('argon2');
 const bcryptjs = require('bcryptjs');

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 const require = createRequire(new URL('../js-tests/package.json', import.meta.url));
 
 let start = performance.now();
-const chpass = require('chpass');
+const chpass = require('chpass/strength');
+await chpass.ready();
 chpass.strength('warm-up');
 const chpassFirstMs = performance.now() - start;
 start = performance.now();

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 const require = createRequire(new URL('../js-tests/package.json', import.meta.url));
-const { Policy } = require('chpass');
+const { ready, Policy } = require('chpass');
+await ready();
 const PasswordValidator = require('password-validator');
 
 const common = readFileSync(new URL('../core/data/common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);

@@ -16,47 +16,47 @@ done
 
 step "npm package -> bindings-wasm/pkg"
 pkg=bindings-wasm/pkg
-rm -rf "$pkg" && mkdir -p "$pkg"
-# wasm_module CRATE SUBDIR: one wasm module, for Node (node/SUBDIR) and browsers (web/SUBDIR).
-# Built one at a time: in one cargo run the two modules would share chpass's features, and the
-# main module would compile the estimator in.
+rm -rf "$pkg" && mkdir -p "$pkg/lib/wasm"
+# wasm_module CRATE: one entry point's wasm module -> lib/wasm/, as wasm-bindgen's glue and the
+# module embedded in JS (scripts/embed-wasm.mjs). Built one at a time: in one cargo run the
+# modules would share chpass's features (the main module would compile the estimator in).
 # std is rebuilt with the pinned nightly, for size: a panic aborts at once (a wasm panic aborts
 # anyway, and with no panic hook its message was never shown), so no panic message, location or
 # formatting is compiled in, and std picks its smaller code where it has a choice. Further
 # arguments are cargo's (`--config`). Sizes and speeds: README, "npm package size".
 wasm_module() {
-  local crate=$1 subdir=$2
-  shift 2
+  local crate=$1 name=${1//-/_}
+  shift
   cargo "+$WASM_TOOLCHAIN" build --profile wasm-release -p "$crate" --target wasm32-unknown-unknown \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
     --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort"]' "$@"
-  local wasm=target/wasm32-unknown-unknown/wasm-release/${crate//-/_}.wasm
-  wasm-bindgen --target nodejs --out-dir "$pkg/node$subdir" "$wasm"
-  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$pkg/web$subdir" "$wasm"
-  # like functions side by side, where gzip finds them (tools/wasm-order); the Node build too,
-  # so that the tests run the order browsers download
-  for out in "$pkg"/{node,web}"$subdir"/*_bg.wasm; do
-    target/release/wasm-order "$out" "$out"
-  done
+  local out=target/npm-wasm/$name
+  rm -rf "$out"
+  # --omit-default-module-path: the glue never names a .wasm URL, which a bundler would follow
+  wasm-bindgen --target web --omit-default-module-path --no-typescript --remove-name-section \
+    --remove-producers-section --out-dir "$out" "target/wasm32-unknown-unknown/wasm-release/$name.wasm"
+  # like functions side by side, where gzip finds them (tools/wasm-order)
+  target/release/wasm-order "$out/${name}_bg.wasm" "$out/${name}_bg.wasm"
+  cp "$out/$name.js" "$pkg/lib/wasm/"
+  node scripts/embed-wasm.mjs "$out/${name}_bg.wasm" "$pkg/lib/wasm/$name.bytes.js"
+  ls -l "$out/${name}_bg.wasm"
 }
-wasm_module chpass-wasm ""
-# zxcvbn's estimator, a module of its own that loadStrength() downloads. Its speed is a target
-# (a meter on every keystroke), so the std rebuilt for it is at opt-level 3, like the estimator:
-# std at "z" made it 16% slower. These are not in Cargo.toml's profile, where every stable build
-# would warn that std's crates match no package.
-wasm_module chpass-strength-wasm /strength \
+wasm_module chpass-wasm
+wasm_module chpass-hash-wasm
+wasm_module chpass-client-wasm
+# zxcvbn's estimator. Its speed is a target (a meter on every keystroke), so the std rebuilt for
+# it is at opt-level 3, like the estimator: std at "z" made it 16% slower. These are not in
+# Cargo.toml's profile, where every stable build would warn that std's crates match no package.
+wasm_module chpass-strength-wasm \
   $(for std_crate in core alloc std hashbrown dlmalloc; do
       echo --config "profile.wasm-release.package.$std_crate.opt-level=3"
     done)
-# zxcvbn's dictionaries and the passphrase words: modules of their own, loaded on demand
-cargo run -q --release -p chpass --example npm_data_module strength > "$pkg/strength-data.js"
-cargo run -q --release -p chpass --example npm_data_module word-list > "$pkg/word-list.js"
-# wasm-bindgen's Node output is CommonJS inside an ESM ("type": "module") package
-echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
-cp bindings-wasm/js/api.js bindings-wasm/js/index.* bindings-wasm/js/worker.* "$pkg/"
-# the CommonJS twin of api.js, for require()
-sed 's/^export function build/function build/' bindings-wasm/js/api.js > "$pkg/api.cjs"
-echo 'module.exports = { build };' >> "$pkg/api.cjs"
+# zxcvbn's dictionaries, the passphrase words and the constants the JS layer needs before any
+# wasm: modules of their own
+for part in strength:strength-data word-list:word-list constants:constants; do
+  cargo run -q --release -p chpass --example npm_data_module "${part%%:*}" > "$pkg/lib/${part#*:}.js"
+done
+(cd bindings-wasm/js && cp --parents *.js *.d.ts lib/*.js lib/*.d.ts "$OLDPWD/$pkg/")
 cp README.md "$pkg/README.md"
 version=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "chpass"))')
 python3 - "$version" <<'PY'
@@ -65,7 +65,6 @@ src = json.load(open("bindings-wasm/js/package.json"))
 src["version"] = sys.argv[1]
 json.dump(src, open("bindings-wasm/pkg/package.json", "w"), indent=2)
 PY
-ls -l "$pkg"/web/*.wasm
 
 step "Python wheel -> .venv"
 rm -rf target/wheels

@@ -12,8 +12,9 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32)"
 cargo clippy -q --workspace --all-targets -- -D warnings
 # one at a time, as scripts/build.sh builds them (each with its own chpass features)
-cargo clippy -q -p chpass-wasm --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -q -p chpass-strength-wasm --target wasm32-unknown-unknown -- -D warnings
+for crate in chpass-wasm chpass-hash-wasm chpass-client-wasm chpass-strength-wasm; do
+  cargo clippy -q -p "$crate" --target wasm32-unknown-unknown -- -D warnings
+done
 
 step "rustdoc (broken links and bare URLs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass --all-features

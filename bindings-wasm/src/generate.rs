@@ -1,8 +1,8 @@
 //! `generate` and the passphrase word list it draws from.
 
-use crate::policy::{Policy, context_of};
+use crate::policy::Policy;
 use chpass::generate::GenerateOptions;
-use chpass_wasm_glue::{IntoJsResult, json_arg};
+use chpass_wasm_glue::{IntoJsResult, context_of, json_arg};
 use wasm_bindgen::prelude::*;
 
 /// generate(policy, options?, context?) -> { password, entropy_bits }

@@ -1,12 +1,10 @@
-//! The npm package `chpass`'s main wasm module: converts JS values to core types (through
-//! `chpass-wasm-glue`, shared with the strength module). No rule, format or code is decided here.
+//! The npm package's main wasm module (`chpass`): policies, validation and generation, all a
+//! sign-up form needs. Hashing, the request builders and client, and the strength estimator are
+//! modules of their own (hash/, client/, strength/), downloaded only by pages that import them.
+//! Values cross through `chpass-wasm-glue`; no rule, format or code is decided here.
 
-mod client;
 mod generate;
-mod hashing;
 mod policy;
-mod requests;
-mod strength;
 
 use chpass::Error;
 use chpass_wasm_glue::to_js;

@@ -1,13 +1,7 @@
 //! `Policy` and the policy arguments of the other calls.
 
-use chpass::{Context, Error};
-use chpass_wasm_glue::{IntoJsResult, from_js, text, to_js, to_js_error};
+use chpass_wasm_glue::{IntoJsResult, context_of, from_js, text, to_js, to_js_error};
 use wasm_bindgen::prelude::*;
-
-pub(crate) fn context_of(value: JsValue) -> Result<Context, Error> {
-    let json = from_js(value).map_err(|e| e.into_argument_error("context"))?;
-    Context::from_value(json)
-}
 
 /// A checked password policy. Build it from a plain object, JSON, a preset or a keystone.conf.
 #[wasm_bindgen]
@@ -69,13 +63,5 @@ impl Policy {
 
     pub fn equals(&self, other: &Policy) -> bool {
         self.inner == other.inner
-    }
-}
-
-/// A policy spec (what `Policy#toJSON()` gives), or none for null/undefined.
-pub(crate) fn policy_spec(policy: JsValue) -> Result<Option<chpass::Policy>, JsValue> {
-    match from_js(policy).map_err(|e| to_js_error(e.into_policy_error()))? {
-        serde_json::Value::Null => Ok(None),
-        spec => Ok(Some(chpass::Policy::from_value(spec).js()?)),
     }
 }

@@ -1,7 +1,9 @@
 //! Prints one of the npm package's on-demand data modules as ``export default `<text>`;``, the
 //! text in the form core installs (scripts/build.sh runs it):
 //! `strength` → `strength-data.js` (zxcvbn's dictionaries, for `loadStrength()`),
-//! `word-list` → `word-list.js` (the EFF passphrase words, for `loadWordList()`).
+//! `word-list` → `word-list.js` (the EFF passphrase words, for `loadWordList()`),
+//! `constants` → `constants.js` (the presets, the error codes, the redaction mark and the
+//! `not_ready` messages, which the JS layer needs before any wasm is loaded).
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (text, origin) = match std::env::args().nth(1).as_deref() {
@@ -13,7 +15,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             chpass::generate::words()?.join("\n") + "\n",
             "The EFF large word list (CC BY 3.0 US, Electronic Frontier Foundation), loaded by loadWordList().",
         ),
-        _ => return Err("usage: npm_data_module strength|word-list".into()),
+        Some("constants") => return constants(),
+        _ => return Err("usage: npm_data_module strength|word-list|constants".into()),
     };
     println!("// {origin}");
     println!("export default `{}`;", template_literal_body(&text));
@@ -36,4 +39,31 @@ fn template_literal_body(text: &str) -> String {
         }
     }
     body
+}
+
+/// The npm package's entry points, for their `not_ready` messages.
+const ENTRIES: [&str; 4] = ["chpass", "chpass/hash", "chpass/client", "chpass/strength"];
+
+fn constants() -> Result<(), Box<dyn std::error::Error>> {
+    let not_ready: serde_json::Map<String, serde_json::Value> = ENTRIES
+        .iter()
+        .map(|entry| {
+            let error = chpass::Error::NotReady {
+                entry: (*entry).into(),
+            };
+            ((*entry).into(), error.to_string().into())
+        })
+        .collect();
+    println!(
+        "// Data from Rust (core/examples/npm_data_module.rs): usable before any wasm is loaded."
+    );
+    let presets = serde_json::to_string(chpass::presets::ALL)?;
+    println!("export const PRESETS = Object.freeze({presets}.map(Object.freeze));");
+    let codes = serde_json::to_string(chpass::Error::CODES)?;
+    println!("export const ERROR_CODES = Object.freeze({codes});");
+    let redacted = serde_json::to_string(chpass::secret::REDACTED)?;
+    println!("export const REDACTED = {redacted};");
+    let not_ready = serde_json::to_string(&not_ready)?;
+    println!("export const NOT_READY = {not_ready};");
+    Ok(())
 }

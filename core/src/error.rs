@@ -90,6 +90,10 @@ pub enum Error {
     /// A passphrase was asked of a build without the compiled-in word list (the npm package)
     /// before it was loaded (`await loadWordList()`).
     WordListNotLoaded,
+    /// An npm entry point (`entry`: `chpass`, `chpass/hash`, …) was used before its wasm was
+    /// loaded: `await ready()` from that entry first. The JS layer raises it with the message
+    /// core renders at build time.
+    NotReady { entry: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,6 +231,7 @@ impl Error {
         "random_unavailable",
         "strength_dictionaries_not_loaded",
         "word_list_not_loaded",
+        "not_ready",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -242,6 +247,7 @@ impl Error {
             Error::RandomUnavailable { .. } => "random_unavailable",
             Error::StrengthDictionariesNotLoaded => "strength_dictionaries_not_loaded",
             Error::WordListNotLoaded => "word_list_not_loaded",
+            Error::NotReady { .. } => "not_ready",
         }
     }
 
@@ -256,7 +262,8 @@ impl Error {
             | Error::InvalidArgument { .. }
             | Error::Hash { .. }
             | Error::StrengthDictionariesNotLoaded
-            | Error::WordListNotLoaded => ErrorKind::Configuration,
+            | Error::WordListNotLoaded
+            | Error::NotReady { .. } => ErrorKind::Configuration,
             Error::Server(_) => ErrorKind::Server,
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
             Error::Transport { .. } => ErrorKind::Transport,
@@ -298,6 +305,7 @@ impl Error {
             Error::PolicyViolation(report) => into_map(json!({ "report": report })),
             Error::File { path, .. } => into_map(json!({ "path": path })),
             Error::Hash { params, .. } => params.clone(),
+            Error::NotReady { entry } => into_map(json!({ "entry": entry })),
             Error::RandomUnavailable { .. }
             | Error::StrengthDictionariesNotLoaded
             | Error::WordListNotLoaded => Map::new(),
@@ -398,10 +406,14 @@ impl fmt::Display for Error {
                 write!(f, "the OS random number generator failed: {reason}")
             }
             Error::StrengthDictionariesNotLoaded => f.write_str(
-                "the strength dictionaries are not loaded: call `await loadStrength()` first",
+                "the strength dictionaries are not loaded: call `await ready()` from 'chpass/strength' first",
             ),
             Error::WordListNotLoaded => f.write_str(
                 "the passphrase word list is not loaded: call `await loadWordList()` first",
+            ),
+            Error::NotReady { entry } => write!(
+                f,
+                "'{entry}' is not ready: call `await ready()` from '{entry}' first"
             ),
         }
     }

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // resolve the built package through js-tests, which depends on it
-const { Policy } = createRequire(new URL('../../js-tests/package.json', import.meta.url))('chpass');
+const require = createRequire(new URL('../../js-tests/package.json', import.meta.url));
+const { ready, Policy } = require('chpass');
+// the opensearch preset's strength rule asks zxcvbn's estimator
+await Promise.all([ready(), require('chpass/strength').ready()]);
 const samples = JSON.parse(readFileSync(process.argv[2] ?? new URL('./samples.json', import.meta.url), 'utf8'));
 for (const [name, options] of samples.presets) {
   const policy = Policy.preset(name, options);

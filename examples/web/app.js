@@ -1,10 +1,18 @@
 // A change-password page as a frontend developer writes it with chpass: the policy's rules as a
 // live checklist, zxcvbn's strength on every keystroke, a generate button, and the change sent
 // to Elasticsearch with chpass's Client (the server's answer becomes a message for the user).
-import * as chpass from './chpass/index.web.js';
+import * as chpass from './chpass/index.js';
+import * as meter from './chpass/strength.js';
+import { Client, ready as clientReady } from './chpass/client.js';
 
-// the strength meter and rule need zxcvbn's dictionaries, a separate download
-await chpass.loadStrength();
+// the page is already drawn; the rules, the meter and the client wait for their wasm (a failed
+// download becomes a message, not a dead page)
+try {
+  await Promise.all([chpass.ready(), meter.ready(), clientReady()]);
+} catch (err) {
+  document.getElementById('status').textContent = `The password checks could not load: ${err.message}`;
+  throw err;
+}
 
 // NIST SP 800-63B (15+ characters, no common password, no user name) plus zxcvbn score 3
 const policy = new chpass.Policy({ ...chpass.Policy.preset('nist-800-63b', {}).toJSON(), strength: { min_score: 3 } });
@@ -35,7 +43,7 @@ function update() {
     codes = [err.code]; // a lone surrogate, pasted from somewhere odd
   }
   rules.forEach(([, owned], i) => checklist.children[i].classList.toggle('ok', !owned.some((c) => codes.includes(c))));
-  const { score } = password ? chpass.strength(password, [$('username').value]) : { score: 0 };
+  const { score } = password ? meter.strength(password, [$('username').value]) : { score: 0 };
   $('meter-bar').dataset.score = String(score);
   $('meter-label').textContent = password ? SCORES[score] : 'Type a password';
   const differs = $('repeat').value !== '' && $('repeat').value !== password;
@@ -57,7 +65,7 @@ $('show').addEventListener('click', () => {
   $('new').type = $('repeat').type = hidden ? 'text' : 'password';
 });
 
-const client = new chpass.Client();
+const client = new Client();
 const MESSAGES = {
   invalid_current_password: 'Your current password is not right.',
   server_rejected_password: 'The server refused this password; try another one.',

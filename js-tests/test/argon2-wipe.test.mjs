@@ -6,17 +6,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2b } from 'hash-wasm';
 
-// The module's memory is not exported by the package, so take the exports of the first wasm
-// instance made from here on (node:test runs each file in a process of its own).
+// The module's memory is not exported by the package, so take the exports of the hashing
+// module as chpass/hash's ready() instantiates it.
 let mainModule;
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = function (module, imports) {
-  const instance = new Instance(module, imports);
-  mainModule ??= instance.exports;
-  return instance;
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async (...args) => {
+  const made = await instantiate(...args);
+  const exports = (made.instance ?? made).exports;
+  if (typeof exports.hash === 'function') mainModule = exports;
+  return made;
 };
-const { hash } = await import('chpass');
-WebAssembly.Instance = Instance;
+const { hash, ready } = await import('chpass/hash');
+await ready();
+WebAssembly.instantiate = instantiate;
 
 const le32 = (n) => new Uint8Array(new Uint32Array([n]).buffer);
 

@@ -1,7 +1,7 @@
 // core/tests/vectors/requests.json and responses.json through the npm package.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRequest, interpretResponse, dumpRequest, ChpassError } from 'chpass';
+import { buildRequest, interpretResponse, dumpRequest, ChpassError } from './support/chpass.mjs';
 import { loadVectors } from './vectors.mjs';
 
 // error_must_not_contain: secrets that neither the message nor the params may show

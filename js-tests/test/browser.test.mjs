@@ -1,6 +1,6 @@
 // The npm package in a real browser (Debian's chromium, headless, driven by playwright-core):
-// a plain <script type="module"> page imports the package's browser entry, without a bundler,
-// and runs every policy vector in the page.
+// a plain <script type="module"> page imports the package's entry points, without a bundler,
+// checks which files each ready() downloads, and runs every policy vector in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -13,36 +13,39 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><meta charset="utf-8"><title>chpass</title>
 <script type="module">
-  import * as chpass from '/bindings-wasm/pkg/index.web.js';
+  import * as main from '/bindings-wasm/pkg/index.js';
+  import * as client from '/bindings-wasm/pkg/client.js';
+  import * as strength from '/bindings-wasm/pkg/strength.js';
   import { checkCase } from '/js-tests/test/policy-check.mjs';
-  // zxcvbn's dictionaries and the passphrase words are not downloaded until asked for
-  const before = (fn) => { try { fn(); return 'no error'; } catch (err) { return [err.constructor.name, err.code]; } };
-  const passphrase = () => chpass.generate(chpass.Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ' });
-  const unloaded = {
-    strength: before(() => chpass.strength('password')),
-    opensearch: before(() => chpass.Policy.preset('opensearch')),
-    passphrase: before(passphrase),
-    fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
-  };
-  await Promise.all([chpass.loadStrength(), chpass.loadStrength()]);
-  await Promise.all([chpass.loadWordList(), chpass.loadWordList()]);
-  unloaded.after = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+  const fetched = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+  const refused = (fn) => { try { fn(); return 'no error'; } catch (err) { return [err.constructor.name, err.code]; } };
+  const passphrase = () => main.generate(main.Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ' });
+  // nothing but the entries' small JS before ready(); then each entry's own parts, once
+  const stages = { imported: fetched(), notReady: refused(() => main.validate('pw', {})) };
+  await Promise.all([main.ready(), main.ready()]);
+  stages.main = fetched();
+  stages.strength = refused(() => main.Policy.preset('opensearch'));
+  stages.passphrase = refused(passphrase);
+  await Promise.all([strength.ready(), strength.ready(), main.loadWordList(), main.loadWordList()]);
+  stages.loaded = fetched();
   const generated = passphrase();
-  unloaded.words = generated.password.split(' ').length;
-  unloaded.entropy = generated.entropy_bits;
+  stages.words = generated.password.split(' ').length;
+  stages.entropy = generated.entropy_bits;
+  const chpass = { ...main, ...strength };
   const { cases } = await (await fetch('/core/tests/vectors/policy.json')).json();
   const failures = cases.map((c) => [c.name, checkCase(chpass, c)]).filter(([, why]) => why);
-  const report = chpass.validate('password', chpass.Policy.preset('nist-800-63b'));
+  const report = main.validate('password', main.Policy.preset('nist-800-63b'));
   // the transport in the browser: fetch to this page's own origin
-  const client = new chpass.Client();
+  await client.ready();
+  const sender = new client.Client();
   const change = (password) => ({ operation: 'elasticsearch.change_password', base_url: location.origin,
     password, auth: { basic: { username: 'jack', password: 'old-secret' } } });
-  const sent = await client.execute(change('n3w-Passw0rd'));
-  let refused;
-  try { await client.execute(change('wrong')); } catch (err) {
-    refused = { name: err.constructor.name, code: err.code, isChpass: err instanceof chpass.ChpassError };
+  const sent = await sender.execute(change('n3w-Passw0rd'));
+  let wrong;
+  try { await sender.execute(change('wrong')); } catch (err) {
+    wrong = { name: err.constructor.name, code: err.code, isChpass: err instanceof main.ChpassError };
   }
-  window.result = { unloaded, total: cases.length, failures, codes: report.violations.map((v) => v.code), sent, refused };
+  window.result = { stages, total: cases.length, failures, codes: report.violations.map((v) => v.code), sent, wrong };
   document.body.textContent = JSON.stringify(window.result);
 </script><body>running</body>`;
 
@@ -90,25 +93,23 @@ test('every policy vector, and a change through fetch, in headless Chromium', as
   await page.waitForFunction(() => window.result || document.body.textContent !== 'running', null, { timeout: 60_000 });
   const result = await page.evaluate(() => window.result);
   assert.deepEqual(errors, []);
-  const notLoaded = ['ConfigurationError', 'strength_dictionaries_not_loaded'];
-  assert.deepEqual(result.unloaded.strength, notLoaded);
-  assert.deepEqual(result.unloaded.opensearch, notLoaded);
-  assert.deepEqual(result.unloaded.passphrase, ['ConfigurationError', 'word_list_not_loaded']);
-  assert.ok(result.unloaded.fetched.some((p) => p.endsWith('.wasm')), result.unloaded.fetched.join());
-  // zxcvbn's estimator is a wasm module of its own, downloaded with its dictionaries
-  const onDemand = ['/bindings-wasm/pkg/strength-data.js', '/bindings-wasm/pkg/web/strength/chpass_strength_wasm.js',
-    '/bindings-wasm/pkg/web/strength/chpass_strength_wasm_bg.wasm', '/bindings-wasm/pkg/word-list.js'];
-  for (const data of onDemand) {
-    assert.ok(!result.unloaded.fetched.includes(data), `${data} was downloaded before it was asked for`);
-    assert.equal(result.unloaded.after.filter((p) => p === data).length, 1, `${data} downloaded once`);
-  }
-  assert.equal(result.unloaded.words, 6);
-  assert.equal(result.unloaded.entropy, 6 * Math.log2(7776));
+  const { stages } = result;
+  const pkg = (files) => files.filter((p) => p.startsWith('/bindings-wasm/pkg/')).map((p) => p.slice('/bindings-wasm/pkg/'.length));
+  assert.ok(!pkg(stages.imported).some((f) => f.includes('.bytes.') || f.includes('-data') || f.includes('word-list')), stages.imported.join());
+  assert.deepEqual(stages.notReady, ['NotReadyError', 'not_ready']);
+  const mainParts = pkg(stages.main).filter((f) => !pkg(stages.imported).includes(f));
+  assert.deepEqual(mainParts, ['lib/wasm/chpass_wasm.bytes.js']);
+  assert.deepEqual(stages.strength, ['ConfigurationError', 'strength_dictionaries_not_loaded']);
+  assert.deepEqual(stages.passphrase, ['ConfigurationError', 'word_list_not_loaded']);
+  const later = pkg(stages.loaded).filter((f) => !pkg(stages.main).includes(f)).sort();
+  assert.deepEqual(later, ['lib/strength-data.js', 'lib/wasm/chpass_strength_wasm.bytes.js', 'lib/word-list.js']);
+  assert.equal(stages.words, 6);
+  assert.equal(stages.entropy, 6 * Math.log2(7776));
   assert.ok(result.total >= 150);
   assert.deepEqual(result.failures, []);
   assert.deepEqual(result.codes, ['too_short', 'common_password']);
   assert.deepEqual(result.sent, { outcome: 'password_changed' });
-  assert.deepEqual(result.refused, { name: 'InvalidCurrentPasswordError', code: 'invalid_current_password', isChpass: true });
+  assert.deepEqual(result.wrong, { name: 'InvalidCurrentPasswordError', code: 'invalid_current_password', isChpass: true });
   const shots = fileURLToPath(new URL('../artifacts/', import.meta.url));
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'browser-vectors.png') });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { Client as Elasticsearch } from '@elastic/elasticsearch';
 import { Client as OpenSearch } from '@opensearch-project/opensearch';
-import { buildRequest } from 'chpass';
+import { buildRequest } from './support/chpass.mjs';
 
 // headers the clients add of their own (user agent, client metadata, vendor media types)
 const TRANSPORT = new Set(['host', 'user-agent', 'accept-encoding', 'connection', 'content-length', 'x-elastic-client-meta',

@@ -16,7 +16,7 @@ import {
   ServerRejectedPasswordError,
   PolicyViolationError,
   NotFoundError,
-} from 'chpass';
+} from './support/chpass.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PARITY = JSON.parse(readFileSync(`${ROOT}core/tests/vectors/keystone-parity.json`, 'utf8'));

@@ -1,37 +1,41 @@
-// The published shape of the npm package: `npm pack`, install the tarball in a scratch project
-// per environment (nothing is fetched: the tarball has no dependencies), and run a smoke test
-// there: Node ESM, Node CommonJS, a Vite 7 build in Chromium, vitest 3, and a plain
-// <script type="module"> page without a bundler.
+// The published package as people install it: `npm pack`, the tarball installed in a scratch
+// project per environment (nothing is fetched: it has no dependencies), and no configuration of
+// chpass anywhere: Node ESM and CommonJS, Vitest, the Vite 7 dev server and build (also with
+// `build.target: 'es2020'`), webpack 5, esbuild, Rollup with node-resolve, and a static page.
+// Each browser page runs in Chromium; the test asserts which of the package's parts it fetched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './support/chromium.mjs';
 
 const HERE = fileURLToPath(new URL('../', import.meta.url));
 const SCRATCH = join(HERE, '.scratch');
 const PKG = fileURLToPath(new URL('../../bindings-wasm/pkg/', import.meta.url));
-const BIN = (name) => join(HERE, 'node_modules', '.bin', name);
+const MODULES = join(HERE, 'node_modules');
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const node = (script, args, cwd) => run(process.execPath, [join(MODULES, script), ...args], cwd);
 
-// what every environment checks: the verdict, a hash that verifies, a typed error, the worker
+// Node: every entry point, each readied
 const SMOKE = `
-  const report = chpass.validate('password', chpass.Policy.preset('nist-800-63b', {}));
-  const stored = chpass.hash('correct horse battery', { algorithm: 'bcrypt', cost: 4 });
+  const [main, hash, strength, client] = await Promise.all(['chpass', 'chpass/hash', 'chpass/strength', 'chpass/client'].map((m) => import(m)));
+  await Promise.all([main.ready(), hash.ready(), strength.ready(), client.ready(), main.loadWordList()]);
+  const report = main.validate('password', main.Policy.preset('nist-800-63b', {}));
+  const stored = hash.hash('correct horse battery', { algorithm: 'bcrypt', cost: 4 });
   let error;
-  try { chpass.verify('x', 'nonsense'); } catch (e) { error = { name: e.name, code: e.code, typed: e instanceof chpass.MalformedHashError }; }
-  const asyncHash = await chpass.hashAsync('correct horse battery', { algorithm: 'argon2id', memory_kib: 1024 });
-  await chpass.loadStrength();
-  await chpass.loadWordList();
-  const result = { codes: report.violations.map((v) => v.code), verified: chpass.verify('correct horse battery', stored),
-    error, asyncVerified: await chpass.verifyAsync('correct horse battery', asyncHash),
-    score: chpass.strength('Tr0ub4dour&3').score,
-    similar: chpass.validate('456Some_uSer_Name_1234', chpass.Policy.preset('opensearch'), { username: 'some_user_name' })
+  try { hash.verify('x', 'nonsense'); } catch (e) { error = { name: e.name, code: e.code, typed: e instanceof main.MalformedHashError }; }
+  const asyncHash = await hash.hashAsync('correct horse battery', { algorithm: 'argon2id', memory_kib: 1024 });
+  const result = { codes: report.violations.map((v) => v.code), verified: hash.verify('correct horse battery', stored),
+    error, asyncVerified: await hash.verifyAsync('correct horse battery', asyncHash),
+    score: strength.strength('Tr0ub4dour&3').score,
+    similar: main.validate('456Some_uSer_Name_1234', main.Policy.preset('opensearch'), { username: 'some_user_name' })
       .violations.map((v) => v.code),
-    words: chpass.generate(chpass.Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ' }).password.split(' ').length };`;
+    words: main.generate(main.Policy.preset('nist-800-63b'), { mode: 'passphrase', separator: ' ' }).password.split(' ').length,
+    request: client.buildRequest({ operation: 'opensearch.change_own_password', base_url: 'http://127.0.0.1:9200',
+      current_password: 'a', password: 'b' }).url };`;
 const EXPECTED = {
   codes: ['too_short', 'common_password'],
   verified: true,
@@ -40,7 +44,30 @@ const EXPECTED = {
   score: 2,
   similar: ['similar_to_username'],
   words: 6,
+  request: 'http://127.0.0.1:9200/_plugins/_security/api/account',
 };
+
+// Browsers: a sign-up form that validates (a preset and a custom Keystone regex), and a page
+// that hashes in the worker. Both render before the wasm is there, and show a failed load.
+const VALIDATE = `import { ready, Policy, validate } from 'chpass';
+document.body.dataset.rendered = 'yes';
+ready().then(() => {
+  const keystone = new Policy({ pattern: { regex: '^(?=.*\\\\d)(?=.*[a-zA-Z]).{7,}$', dialect: 'python_re_match' } });
+  window.result = {
+    preset: validate('password', Policy.preset('nist-800-63b')).violations.map((v) => v.code),
+    custom: validate('abcdefgh', keystone).violations.map((v) => v.code),
+  };
+}, (err) => { window.result = { failed: err.name + ': ' + err.message }; });
+`;
+const VALIDATED = { preset: ['too_short', 'common_password'], custom: ['pattern_mismatch'] };
+const HASH = `import { hashAsync, verifyAsync } from 'chpass/hash';
+(async () => {
+  const stored = await hashAsync('pw', { algorithm: 'argon2id', memory_kib: 1024 });
+  window.result = { verified: await verifyAsync('pw', stored), format: stored.split('$')[1] };
+})().catch((err) => { window.result = { failed: String(err) }; });
+`;
+const HASHED = { verified: true, format: 'argon2id' };
+const html = (script) => `<!doctype html><meta charset="utf-8"><title>chpass</title><body>page<script type="module" src="${script}"></script>`;
 
 let tarball;
 let browser;
@@ -50,16 +77,19 @@ function project(name, files) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `smoke-${name}`, private: true, type: 'module' }));
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
   run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], dir);
   return dir;
 }
 
-function serve(root) {
-  const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+function serve(root, headers = {}) {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    const file = normalize(join(root, decodeURIComponent(path === '/' ? '/index.html' : path)));
+    const file = normalize(join(root, decodeURIComponent(path.endsWith('/') ? `${path}index.html` : path)));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     let body;
     try {
@@ -67,24 +97,58 @@ function serve(root) {
     } catch {
       return res.writeHead(404).end();
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function resultInChromium(root) {
-  const server = await serve(root);
+// The package's parts a page fetched: each embedded wasm module carries its name, and the data
+// modules have words of their own.
+const MARKERS = { 'strength-data': '\n# passwords', 'word-list': '\nabdomen' };
+function partsOf(bodies) {
+  const parts = new Set();
+  for (const text of bodies) {
+    for (const [, name] of text.matchAll(/name:\s*["'](chpass_(?:\w+_)?wasm)["']/g)) parts.add(name);
+    for (const [part, marker] of Object.entries(MARKERS)) if (text.includes(marker)) parts.add(part);
+  }
+  return [...parts].sort();
+}
+
+/** Opens `url`, waits for `window.result`, and returns it with the parts the page fetched. */
+async function visit(url, { block } = {}) {
+  const page = await browser.newPage();
+  const errors = [];
+  const bodies = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('response', async (response) => {
+    if (/javascript/.test(response.headers()['content-type'] ?? '')) bodies.push(response.text().catch(() => ''));
+  });
+  if (block) await page.route(block, (route) => route.abort());
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (err) => errors.push(String(err)));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(url);
     await page.waitForFunction(() => window.result, null, { timeout: 60_000 });
-    assert.deepEqual(errors, []);
-    return await page.evaluate(() => window.result);
+    const result = await page.evaluate(() => window.result);
+    const rendered = await page.evaluate(() => document.body.dataset.rendered ?? null);
+    return { result, rendered, errors, parts: partsOf(await Promise.all(bodies)) };
+  } finally {
+    await page.close();
+  }
+}
+
+async function visitServed(root, path, options) {
+  const server = await serve(root, options?.headers);
+  try {
+    return await visit(`http://127.0.0.1:${server.address().port}${path}`, options);
   } finally {
     server.close();
   }
+}
+
+/** A validate page: the verdicts, no errors, and only the main module fetched. */
+function assertValidatePage({ result, errors, parts }) {
+  assert.deepEqual(result, VALIDATED);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(parts, ['chpass_wasm']);
 }
 
 before(async () => {
@@ -99,64 +163,145 @@ after(async () => {
   rmSync(SCRATCH, { recursive: true, force: true });
 });
 
-test('the tarball holds the entry points and nothing from the build tree', () => {
-  const listing = run('tar', ['-tzf', tarball], HERE).split('\n').filter(Boolean).sort();
-  for (const file of ['package/index.node.cjs', 'package/index.node.mjs', 'package/index.web.js', 'package/index.d.ts',
-    'package/worker.node.cjs', 'package/worker.web.js', 'package/node/chpass_wasm_bg.wasm', 'package/web/chpass_wasm_bg.wasm',
-    'package/node/strength/chpass_strength_wasm_bg.wasm', 'package/web/strength/chpass_strength_wasm_bg.wasm',
-    'package/strength-data.js', 'package/word-list.js']) {
-    assert.ok(listing.includes(file), `${file} missing from ${listing.join(', ')}`);
+test('the tarball holds the entry points, their types and the embedded modules, nothing from the build tree', () => {
+  const listing = run('tar', ['-tzf', tarball], HERE).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+  for (const entry of ['index', 'hash', 'client', 'strength']) {
+    assert.ok(listing.includes(`${entry}.js`) && listing.includes(`${entry}.d.ts`), entry);
   }
-  assert.ok(!listing.some((f) => f.includes('.rs') || f.includes('target/')));
+  for (const module of ['chpass_wasm', 'chpass_hash_wasm', 'chpass_client_wasm', 'chpass_strength_wasm']) {
+    assert.ok(listing.includes(`lib/wasm/${module}.bytes.js`), module);
+  }
+  assert.ok(!listing.some((f) => f.endsWith('.wasm') || f.includes('.rs') || f.includes('target/')), listing.join());
 });
 
-test('Node ESM (import)', () => {
-  const dir = project('node-esm', { 'smoke.mjs': `import * as chpass from 'chpass';\n${SMOKE}\nconsole.log(JSON.stringify(result));` });
-  assert.deepEqual(JSON.parse(run(process.execPath, ['smoke.mjs'], dir)), EXPECTED);
+test('no eval, new Function or vm on any path, and no top-level await in any module', () => {
+  for (const file of run('tar', ['-tzf', tarball], HERE).split('\n').filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(join(PKG, file.replace(/^package\//, '')), 'utf8');
+    assert.doesNotMatch(text, /\beval\(|new Function\b|\bFunction\(|node:vm/, file);
+    // a line that starts with `await` or `const x = await` outside a function
+    assert.doesNotMatch(text, /^(?:export )?(?:const [^=]+= )?await /m, file);
+  }
 });
 
-test('Node CommonJS (require)', () => {
-  const dir = project('node-cjs', {
-    'smoke.cjs': `const chpass = require('chpass');\n(async () => {${SMOKE}\nconsole.log(JSON.stringify(result)); })();`,
+test('Node ESM (import) and CommonJS (require)', () => {
+  const dir = project('node', {
+    'smoke.mjs': `${SMOKE}\nconsole.log(JSON.stringify(result));`,
+    'smoke.cjs': `(async () => {${SMOKE.replace(/import\(m\)/, 'require(m)')}\nconsole.log(JSON.stringify(result)); })();`,
   });
+  assert.deepEqual(JSON.parse(run(process.execPath, ['smoke.mjs'], dir)), EXPECTED);
   assert.deepEqual(JSON.parse(run(process.execPath, ['smoke.cjs'], dir)), EXPECTED);
 });
 
-test('a Vite 7 build in Chromium, and vitest 3', async () => {
-  const dir = project('vite', {
-    'index.html': '<!doctype html><meta charset="utf-8"><script type="module" src="/main.js"></script>',
-    'main.js': `import * as chpass from 'chpass';\n${SMOKE}\nwindow.result = result;`,
-    'vite.config.js': "export default { build: { target: 'esnext' }, worker: { format: 'es' }, logLevel: 'error' };",
-    'smoke.test.js': `import { test, expect } from 'vitest';\nimport * as chpass from 'chpass';\ntest('smoke', async () => {${SMOKE}\nexpect(result).toEqual(${JSON.stringify(EXPECTED)}); });`,
+test('Vitest', () => {
+  const dir = project('vitest', {
+    'smoke.test.js': `import { test, expect } from 'vitest';\ntest('smoke', async () => {${SMOKE}\nexpect(result).toEqual(${JSON.stringify(EXPECTED)}); });`,
   });
-  run(process.execPath, [BIN('vite').replace(/\.bin\/vite$/, 'vite/bin/vite.js'), 'build'], dir);
-  // the dictionaries and the word list are chunks of their own, which the entry only imports dynamically (the
-  // worker's bundle gets its copy, never loaded: it only hashes)
-  const assets = join(dir, 'dist', 'assets');
-  const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const entry = readFileSync(join(dir, 'dist', 'index.html'), 'utf8').match(/assets\/([^"]+\.js)/)[1];
-  const text = (f) => readFileSync(join(assets, f), 'utf8');
-  assert.ok(entry.startsWith('index-'), entry);
-  for (const [marker, chunk] of [['# passwords', 'strength-data-'], ['abdomen', 'word-list-']]) {
-    const own = chunks.filter((f) => f.startsWith(chunk));
-    assert.ok(own.length > 0 && own.every((f) => text(f).includes(marker)), `${chunk}: ${chunks.join()}`);
-    assert.ok(!text(entry).includes(marker), `the entry holds ${chunk}`);
-  }
-  // so is zxcvbn's estimator, a wasm module of its own
-  const wasms = readdirSync(assets).filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasms.length, 2, wasms.join());
-  const estimator = wasms.find((f) => f.startsWith('chpass_strength_wasm_bg'));
-  assert.ok(estimator && !text(entry).includes(estimator), `the entry loads the estimator: ${wasms.join()}`);
-  assert.ok(chunks.some((f) => f !== entry && text(f).includes(estimator)), `no chunk loads the estimator: ${chunks.join()}`);
-  assert.deepEqual(await resultInChromium(join(dir, 'dist')), EXPECTED);
-  const out = run(process.execPath, [BIN('vitest').replace(/\.bin\/vitest$/, 'vitest/vitest.mjs'), 'run', '--reporter=dot'], dir);
-  assert.match(out, /1 passed/);
+  assert.match(node('vitest/vitest.mjs', ['run', '--reporter=dot'], dir), /1 passed/);
 });
 
-test('a plain <script type="module"> page, no bundler', async () => {
-  const dir = project('plain', {
-    'index.html': `<!doctype html><meta charset="utf-8"><script type="module">
-      import * as chpass from './node_modules/chpass/index.web.js';\n${SMOKE}\nwindow.result = result;</script>`,
+test('Vite 7 build, no configuration: a validate page fetches the main module only; hashing runs in its worker', async () => {
+  const validate = project('vite-validate', { 'index.html': html('/main.js'), 'main.js': VALIDATE });
+  node('vite/bin/vite.js', ['build', '--logLevel', 'error'], validate);
+  assertValidatePage(await visitServed(join(validate, 'dist'), '/'));
+  const hash = project('vite-hash', { 'index.html': html('/main.js'), 'main.js': HASH });
+  node('vite/bin/vite.js', ['build', '--logLevel', 'error'], hash);
+  const hashed = await visitServed(join(hash, 'dist'), '/');
+  assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
+});
+
+test("Vite 7 build with build.target 'es2020'", async () => {
+  const dir = project('vite-es2020', {
+    'index.html': html('/main.js'),
+    'main.js': VALIDATE,
+    'vite.config.js': "export default { build: { target: 'es2020' } };",
   });
-  assert.deepEqual(await resultInChromium(dir), EXPECTED);
+  node('vite/bin/vite.js', ['build', '--logLevel', 'error'], dir);
+  assertValidatePage(await visitServed(join(dir, 'dist'), '/'));
+});
+
+test('the Vite 7 dev server, no configuration', async () => {
+  const dir = project('vite-dev', {
+    'index.html': html('/main.js'),
+    'main.js': VALIDATE,
+    'hash.html': html('/hash.js'),
+    'hash.js': HASH,
+  });
+  const { createServer: viteServer } = await import(pathToFileURL(join(MODULES, 'vite/dist/node/index.js')).href);
+  const server = await viteServer({ root: dir, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+  await server.listen();
+  try {
+    const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
+    assertValidatePage(await visit(`${origin}/`));
+    const hashed = await visit(`${origin}/hash.html`);
+    assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('webpack 5 production build, no configuration', async () => {
+  const dir = project('webpack', {
+    'src/index.js': VALIDATE,
+    'src/hash.js': HASH,
+    'dist/index.html': html('./main.js'),
+    'dist/hash.html': html('./hash.js'),
+  });
+  node('webpack-cli/bin/cli.js', ['--mode', 'production', '--entry', './src/index.js', '--output-filename', 'main.js'], dir);
+  assertValidatePage(await visitServed(join(dir, 'dist'), '/'));
+  node('webpack-cli/bin/cli.js', ['--mode', 'production', '--entry', './src/hash.js', '--output-filename', 'hash.js'], dir);
+  const hashed = await visitServed(join(dir, 'dist'), '/hash.html');
+  assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
+});
+
+test('esbuild, no configuration', async () => {
+  const dir = project('esbuild', { 'main.js': VALIDATE, 'dist/index.html': html('./main.js') });
+  run(join(MODULES, 'esbuild/bin/esbuild'), ['main.js', '--bundle', '--format=esm', '--minify', '--outdir=dist', '--log-level=error'], dir);
+  assertValidatePage(await visitServed(join(dir, 'dist'), '/'));
+});
+
+test('Rollup with @rollup/plugin-node-resolve', async () => {
+  const dir = project('rollup', {
+    'main.js': VALIDATE,
+    'dist/index.html': html('./main.js'),
+    'rollup.config.mjs': `import { nodeResolve } from ${JSON.stringify(pathToFileURL(join(MODULES, '@rollup/plugin-node-resolve/dist/es/index.js')).href)};
+export default { input: 'main.js', output: { dir: 'dist', format: 'es' }, plugins: [nodeResolve()] };`,
+  });
+  node('rollup/dist/bin/rollup', ['-c', '--silent'], dir);
+  assertValidatePage(await visitServed(join(dir, 'dist'), '/'));
+});
+
+test('a static page, no bundler: validate, hash in the worker', async () => {
+  const dir = project('static', {
+    'index.html': html('./main.js'),
+    'main.js': VALIDATE.replace("'chpass'", "'./node_modules/chpass/index.js'"),
+    'hash.html': html('./hash.js'),
+    'hash.js': HASH.replace("'chpass/hash'", "'./node_modules/chpass/hash.js'"),
+  });
+  assertValidatePage(await visitServed(dir, '/'));
+  const hashed = await visitServed(dir, '/hash.html');
+  assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
+});
+
+test("CSP script-src 'self' 'wasm-unsafe-eval': validating and hashing in the worker work", async () => {
+  const dir = project('csp', {
+    'index.html': html('./main.js'),
+    'main.js': VALIDATE.replace("'chpass'", "'./node_modules/chpass/index.js'"),
+    'hash.html': html('./hash.js'),
+    'hash.js': HASH.replace("'chpass/hash'", "'./node_modules/chpass/hash.js'"),
+  });
+  const headers = { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" };
+  assertValidatePage(await visitServed(dir, '/', { headers }));
+  const hashed = await visitServed(dir, '/hash.html', { headers });
+  assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
+  // without 'wasm-unsafe-eval' the wasm cannot compile: ready() rejects, the page still renders
+  const refused = await visitServed(dir, '/', { headers: { 'content-security-policy': "script-src 'self'" } });
+  assert.match(refused.result.failed, /CompileError|WebAssembly/);
+  assert.equal(refused.rendered, 'yes');
+});
+
+test('a failed download rejects ready(), which the page catches; the page still renders', async () => {
+  const dir = project('offline', { 'index.html': html('./main.js'), 'main.js': VALIDATE.replace("'chpass'", "'./node_modules/chpass/index.js'") });
+  const page = await visitServed(dir, '/', { block: '**/chpass_wasm.bytes.js' });
+  assert.match(page.result.failed, /^TypeError: .*(dynamically imported module|Failed to fetch)/);
+  assert.equal(page.rendered, 'yes');
 });

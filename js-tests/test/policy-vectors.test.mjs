@@ -1,7 +1,7 @@
 // core/tests/vectors/policy.json through the npm package: same codes, params and messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as chpass from 'chpass';
+import * as chpass from './support/chpass.mjs';
 import { loadVectors } from './vectors.mjs';
 import { checkCase } from './policy-check.mjs';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { Client, Policy, TransportError, OutcomeUnknownError } from 'chpass';
+import { Client, Policy, TransportError, OutcomeUnknownError } from './support/chpass.mjs';
 
 // Serves `replies` in order, one per request: [status, headers, body], 'close' or 'stall'.
 async function scripted(replies, host = '127.0.0.1') {

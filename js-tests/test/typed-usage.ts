@@ -1,5 +1,7 @@
 // Compiled with `tsc --noEmit --strict` by types.test.mjs: the declarations must keep up.
-import { Policy, validate, presets, ChpassError, InvalidPolicyError, type Report, type Violation, type PolicySpec } from 'chpass';
+import { ready, Policy, validate, presets, ChpassError, InvalidPolicyError, NotReadyError, type Report, type Violation, type PolicySpec } from 'chpass';
+const loading: Promise<void> = ready();
+void loading;
 
 const spec: PolicySpec = { min_length: { value: 8, unit: 'code_points' }, blocklist: { common: true } };
 const policy: Policy = Policy.preset('opensearch', { password_validation_regex: '.{8,}' });
@@ -13,6 +15,9 @@ try {
   if (err instanceof InvalidPolicyError) {
     const path: string = err.params.path;
     console.log(path);
+  } else if (err instanceof NotReadyError) {
+    const entry: 'chpass' | 'chpass/hash' | 'chpass/client' | 'chpass/strength' = err.params.entry;
+    console.log(entry);
   } else if (err instanceof ChpassError) {
     console.log(err.code, err.kind);
   }
@@ -24,7 +29,9 @@ Policy.preset('nist-800-63b', { minimum: 3 });
 console.log(policy, code, names, report.ok, report.not_evaluated);
 
 // hashing, generation and strength
-import { hash, verify, hashAsync, generate, loadWordList, strength, needsRehash, MalformedHashError, type HashSpec, type Strength } from 'chpass';
+import { generate, loadWordList } from 'chpass';
+import { hash, verify, hashAsync, needsRehash, MalformedHashError, type HashSpec } from 'chpass/hash';
+import { strength, type Strength } from 'chpass/strength';
 const hashSpec: HashSpec = { algorithm: 'bcrypt', cost: 4, variant: '2y' };
 const stored: string = hash('pw', hashSpec);
 const matches: boolean = verify('pw', stored, { bcrypt_max_cost: 12 });
@@ -42,7 +49,7 @@ try {
 void [matches, rehash, later, wordsLoaded, made, score];
 
 // the Keystone flow
-import { Client, type KeystoneLogin, type Outcome } from 'chpass';
+import { Client, type KeystoneLogin, type Outcome } from 'chpass/client';
 const keystoneLogin: KeystoneLogin = {
   operation: 'keystone.issue_token', base_url: 'https://keystone.example', user: { name: 'alice', domain: { id: 'default' } }, password: 'old',
 };

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-test('index.d.ts type-checks a strict usage file', () => {
+test('the declarations of every entry type-check a strict usage file', () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const file = fileURLToPath(new URL('./typed-usage.ts', import.meta.url));
   const run = spawnSync(process.execPath, [

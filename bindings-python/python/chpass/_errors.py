@@ -204,6 +204,7 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     # only the npm package (dictionaries and word list downloaded on demand) can raise these
     "strength_dictionaries_not_loaded": ConfigurationError,
     "word_list_not_loaded": ConfigurationError,
+    "not_ready": ConfigurationError,
 }
 _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,

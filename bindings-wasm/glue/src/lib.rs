@@ -1,8 +1,11 @@
-//! What both wasm modules of the npm package share: core errors become the `ChpassError`
+//! What the npm package's wasm modules share: core errors become the `ChpassError`
 //! classes of `js/api.js`, and values cross as JSON text. No rule, format or code is decided here.
 
-use chpass::Error;
+#[cfg(feature = "strength-rules")]
+mod strength_rules;
+
 use chpass::text::InputError;
+use chpass::{Context, Error};
 use js_sys::{Function, JsString};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -129,4 +132,20 @@ pub fn text(argument: &'static str, value: &JsValue) -> Result<String, Error> {
 /// An argument as JSON-shaped data (`undefined` is null), for core to read and check.
 pub fn json_arg(argument: &'static str, value: JsValue) -> Result<serde_json::Value, JsValue> {
     from_js(value).map_err(|e| to_js_error(e.into_argument_error(argument)))
+}
+
+// ---------- policy arguments ----------
+
+/// A context object (`{username, email, …}`), or the empty context for null/undefined.
+pub fn context_of(value: JsValue) -> Result<Context, Error> {
+    let json = from_js(value).map_err(|e| e.into_argument_error("context"))?;
+    Context::from_value(json)
+}
+
+/// A policy spec (what `Policy#toJSON()` gives), or none for null/undefined.
+pub fn policy_spec(policy: JsValue) -> Result<Option<chpass::Policy>, JsValue> {
+    match from_js(policy).map_err(|e| to_js_error(e.into_policy_error()))? {
+        serde_json::Value::Null => Ok(None),
+        spec => Ok(Some(chpass::Policy::from_value(spec).js()?)),
+    }
 }

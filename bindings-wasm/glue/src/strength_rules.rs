@@ -1,20 +1,12 @@
-//! Strength rules through the strength module, a wasm module of its own
-//! (bindings-wasm/strength) that `loadStrength()` downloads and hands over: pages that never
-//! estimate strength never download it.
+//! Strength rules through the strength module (bindings-wasm/strength), a wasm module of its
+//! own that `chpass/strength`'s `ready()` downloads and hands to the modules that check
+//! policies: pages that never estimate strength never download it.
 
-use chpass::Error;
+use crate::from_js;
 use chpass::policy::StrengthVerdict;
-use chpass_wasm_glue::{from_js, to_js_error};
 use js_sys::Function;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-/// Before `loadStrength()`: core's `strength_dictionaries_not_loaded` (js/api.js then calls
-/// the strength module's `strength`).
-#[wasm_bindgen]
-pub fn strength() -> Result<(), JsValue> {
-    Err(to_js_error(Error::StrengthDictionariesNotLoaded))
-}
 
 thread_local! {
     /// The strength module's `strengthVerdict(password, userInputs)`.

@@ -1,5 +1,6 @@
-//! Hash, verify and the server-targeted hash formats (synchronous; js/api.js adds the
-//! Worker-backed async versions).
+//! The npm package's `chpass/hash` module: hash, verify and the server-targeted hash formats
+//! (synchronous; js/hash.js adds the Worker-backed async versions). Only pages that import
+//! `chpass/hash` download it. No rule, format or code is decided here.
 
 use chpass::SecretString;
 use chpass::hash::{ELASTICSEARCH_DEFAULT_ALGORITHM, HashSpec, OpenSearchHashSettings, WorkLimits};

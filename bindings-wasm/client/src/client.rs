@@ -1,10 +1,10 @@
 //! `Client`: sends operations with `fetch`; every call returns a Promise.
 
-use crate::policy::{context_of, policy_spec};
 use crate::requests::operation_arg;
 use chpass::SecretString;
 use chpass::transport::{Transport, TransportOptions};
 use chpass_wasm_glue::{IntoJsResult, json_arg, text, to_js};
+use chpass_wasm_glue::{context_of, policy_spec};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;

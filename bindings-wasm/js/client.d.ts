@@ -1,0 +1,145 @@
+// `chpass/client`: requests, answers and the fetch client.
+import type { Policy, PolicySpec, Context } from './index.js';
+
+/** Downloads and instantiates the client's wasm (and `chpass`'s, whose `Policy` it uses), once. Every other function of this entry throws `NotReadyError` until it resolves; a failed download rejects (call it again to retry). */
+export function ready(): Promise<void>;
+
+export interface ClientOptions {
+  timeout_ms?: number;
+  allow_insecure_http?: boolean;
+  max_retries?: number;
+  max_retry_after_s?: number;
+  /** A self-hosted Pwned Passwords mirror for the breached-password check. */
+  pwned_passwords_url?: string;
+}
+
+/** Sends operations with fetch (browsers, Node 18+). */
+export class Client {
+  constructor(options?: ClientOptions);
+  execute(operation: Operation): Promise<Outcome>;
+  /** Policy check (nothing is sent when it fails), send, interpret; after Keystone, log in again and return the new token. */
+  changePassword(operation: Operation, policy?: Policy | PolicySpec, context?: Context): Promise<Outcome>;
+  /** Logs in with `login` and reads Keystone's `[security_compliance]`; the `keystone` preset when the token may not read it. */
+  keystonePolicy(login: KeystoneLogin): Promise<{ policy: Policy; source: 'server' | 'preset' }>;
+  /** The whole Keystone change from the current password alone: log in (the change needs the user's id),
+   *  check `newPassword` against `policy` or else the server's own (nothing is sent when it fails), change,
+   *  log in again; resolves to the new token's outcome. */
+  changeKeystonePassword(
+    login: KeystoneLogin,
+    newPassword: string,
+    policy?: Policy | PolicySpec,
+    context?: Context,
+  ): Promise<Outcome>;
+  free(): void;
+}
+
+/** Authentication for Elasticsearch and OpenSearch requests. */
+export type Auth =
+  | { basic: { username: string; password: string } }
+  | { api_key: { encoded: string } }
+  | { bearer: { token: string } };
+
+/** A Keystone v3 login with the current password: the `keystone.issue_token` operation. */
+export type KeystoneLogin = Extract<Operation, { operation: 'keystone.issue_token' }>;
+
+export type Operation =
+  | {
+      /** Pwned Passwords range check: only the first 5 hex digits of the SHA-1 are sent. */
+      operation: 'pwned_passwords.range';
+      password: string;
+      base_url?: string;
+    }
+  | {
+      operation: 'elasticsearch.change_password';
+      base_url: string;
+      username?: string;
+      password?: string;
+      password_hash?: string;
+      refresh?: 'true' | 'false' | 'wait_for';
+      auth?: Auth;
+    }
+  | {
+      operation: 'opensearch.change_own_password';
+      base_url: string;
+      current_password: string;
+      password?: string;
+      hash?: string;
+      legacy_path?: boolean;
+      auth?: Auth;
+      validation_error_message?: string;
+    }
+  | {
+      operation: 'opensearch.set_password';
+      base_url: string;
+      username: string;
+      password?: string;
+      hash?: string;
+      legacy_path?: boolean;
+      auth?: Auth;
+      validation_error_message?: string;
+    }
+  | { operation: 'keystone.change_password'; base_url: string; user_id: string; original_password: string; password: string }
+  | {
+      operation: 'keystone.issue_token';
+      base_url: string;
+      user: { id?: string; name?: string; domain?: { id?: string; name?: string } };
+      password: string;
+      scope?:
+        | { project: { id?: string; name?: string; domain?: { id?: string; name?: string } } }
+        | { domain: { id?: string; name?: string } };
+    }
+  | { operation: 'keystone.get_password_policy'; base_url: string; token: string; domain_id?: string }
+  | { operation: 'keystone.create_ec2_credential'; base_url: string; token: string; user_id: string; project_id: string }
+  | { operation: 'keystone.list_ec2_credentials'; base_url: string; token: string; user_id: string }
+  | { operation: 'keystone.delete_ec2_credential'; base_url: string; token: string; user_id: string; access: string }
+  | { operation: 'keystone_v2.change_own_password'; base_url: string; token: string; user_id: string; original_password: string; password: string }
+  | { operation: 'keystone_v2.set_password'; base_url: string; token: string; user_id: string; password: string }
+  | {
+      operation: 'keystone_v2.update_ec2_credentials';
+      base_url: string;
+      token: string;
+      user_id: string;
+      username: string;
+      secret: string;
+      signature: string;
+    };
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Array<[string, string]>;
+  body: string | null;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers?: Array<[string, string]> | Record<string, string>;
+  body?: string;
+}
+
+export interface Ec2Credential {
+  access: string;
+  secret: string;
+  project_id: string | null;
+  user_id: string | null;
+  trust_id: string | null;
+}
+
+export type Outcome =
+  | { outcome: 'password_changed' }
+  | { outcome: 'token'; token: string; user_id?: string; expires_at?: string }
+  | { outcome: 'policy'; policy: PolicySpec }
+  | ({ outcome: 'ec2_credential' } & Ec2Credential)
+  | { outcome: 'ec2_credentials'; credentials: Ec2Credential[] }
+  | { outcome: 'deleted' }
+  | { outcome: 'updated' }
+  | { outcome: 'breach_count'; count: number };
+
+/** The request for an operation, ready for `fetch(url, { method, headers, body })`. */
+export function buildRequest(operation: Operation): HttpRequest;
+/** The outcome of a response, or throws the typed error it means. */
+export function interpretResponse(operation: Operation, response: HttpResponse): Outcome;
+/** The request as text with every password, hash, token and Authorization value `[REDACTED]`. */
+export function dumpRequest(operation: Operation): string;
+
+export * from './lib/errors.js';

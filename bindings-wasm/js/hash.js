@@ -1,0 +1,61 @@
+// `chpass/hash` (browsers): hash and verify (argon2id, bcrypt, PBKDF2, the servers' formats).
+// Call `await ready()` before the synchronous functions; the `…Async` twins run in a module
+// worker that loads its own copy on first use and need no `ready()`.
+import { asyncTwins } from './lib/hashing.js';
+
+// Vite and webpack 5 follow this exact pattern and bundle the worker; a static page serves the
+// file as it is. Vite's dev server alone misses it: it moves the package to
+// node_modules/.vite/deps/ and looks for the worker there (vitejs/vite#8427), so a worker that
+// fails to load before it answers is started once more from the package's own folder.
+function startWorker(onMessage, onFailure) {
+  let answered = false;
+  const sent = []; // until the first answer: the second try gets them again
+  let worker = new Worker(new URL('./hash-worker.js', import.meta.url), { type: 'module' });
+  let retry = () => {
+    // a computed path, so that no bundler takes it for the worker
+    const fromDeps = ['..', '..', 'chpass', 'hash-worker.js'].join('/');
+    return new Worker(new URL(fromDeps, import.meta.url), { type: 'module' });
+  };
+  function listen() {
+    worker.onmessage = (event) => {
+      answered = true;
+      sent.length = 0;
+      onMessage(event.data);
+    };
+    worker.onerror = (event) => {
+      if (answered || !retry) return onFailure(event.message ?? 'error');
+      worker = retry();
+      retry = undefined;
+      listen();
+      for (const message of sent) worker.postMessage(message);
+    };
+  }
+  listen();
+  return {
+    post(message) {
+      if (!answered) sent.push(message);
+      worker.postMessage(message);
+    },
+    ref() {},
+    unref() {},
+  };
+}
+
+export {
+  ready,
+  hash,
+  verify,
+  verifyOpenSearch,
+  needsRehash,
+  elasticsearchPasswordHash,
+  opensearchHash,
+} from './lib/hashing.js';
+export const {
+  hashAsync,
+  verifyAsync,
+  verifyOpenSearchAsync,
+  needsRehashAsync,
+  elasticsearchPasswordHashAsync,
+  opensearchHashAsync,
+} = asyncTwins(startWorker);
+export * from './lib/errors.js';

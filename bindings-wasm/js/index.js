@@ -1,0 +1,95 @@
+// `chpass`: policies, validation and password generation — all a sign-up form needs, and all
+// its page downloads. Hashing, requests and strength are `chpass/hash`, `chpass/client` and
+// `chpass/strength`. Call `await ready()` once before the rest (in Node too).
+import * as wasm from './lib/wasm/chpass_wasm.js';
+import { instantiate, loader, onEstimator } from './lib/load.js';
+import { PRESETS, ERROR_CODES as CODES, REDACTED } from './lib/constants.js';
+
+const main = loader('chpass', async () => {
+  await instantiate(wasm, import('./lib/wasm/chpass_wasm.bytes.js'));
+  onEstimator((verdict) => wasm.installStrengthEstimator(verdict));
+});
+const { need } = main;
+
+/** Downloads and instantiates the wasm, once; every other function of `chpass` needs it. */
+export const ready = main.ready;
+
+/** The presets and their options (data only: no `ready()` needed). */
+export const presets = PRESETS;
+/** Every error code core can raise, in Rust, JavaScript and Python alike. */
+export const ERROR_CODES = CODES;
+
+// `Policy` is wasm-bindgen's class, checked for readiness at each way in.
+const checked = (fn) =>
+  function (...args) {
+    need();
+    return fn.apply(this, args);
+  };
+/** A checked password policy: `new Policy(spec)`, `Policy.preset(name, options)`, … */
+export const Policy = new Proxy(wasm.Policy, {
+  construct(Target, args) {
+    need();
+    return new Target(...args);
+  },
+  get(Target, key, receiver) {
+    const value = Reflect.get(Target, key, receiver);
+    return typeof value === 'function' && key !== 'prototype' ? checked(value).bind(Target) : value;
+  },
+});
+
+/** validate(password, policy, context?): `policy` is a Policy or a plain policy object. */
+export function validate(password, policy, context) {
+  return withPolicy(policy, (p) => p.validate(password, context));
+}
+
+// A generated password is read through `password`, but printing the object (console.log,
+// util.inspect, JSON.stringify, a browser console) shows it redacted, as Python's repr does:
+// it lives in a WeakMap, not on the object.
+const generatedPasswords = new WeakMap();
+class Generated {
+  constructor({ password, entropy_bits }) {
+    generatedPasswords.set(this, password);
+    this.entropy_bits = entropy_bits;
+  }
+  get password() {
+    return generatedPasswords.get(this);
+  }
+  toJSON() {
+    return { password: REDACTED, entropy_bits: this.entropy_bits };
+  }
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `Generated { password: ${REDACTED}, entropy_bits: ${this.entropy_bits} }`;
+  }
+}
+
+/** generate(policy, options?, context?) -> Generated { password, entropy_bits } */
+export function generate(policy, options, context) {
+  return new Generated(withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context)));
+}
+
+/** The EFF word list (62 KB) that passphrases draw from, downloaded once. */
+let wordList;
+export function loadWordList() {
+  wordList ??= Promise.all([ready(), import('./lib/word-list.js')]).then(
+    ([, words]) => wasm.installWordList(words.default),
+    (err) => {
+      wordList = undefined;
+      throw err;
+    },
+  );
+  return wordList;
+}
+
+/** Runs `use` with a Policy: the one given, or one compiled from a plain spec and freed after. */
+function withPolicy(policy, use) {
+  need();
+  if (policy instanceof wasm.Policy) return use(policy);
+  const compiled = new wasm.Policy(policy);
+  try {
+    return use(compiled);
+  } finally {
+    compiled.free();
+  }
+}
+
+export * from './lib/errors.js';
