@@ -35,8 +35,6 @@ wasm_module() {
   # --omit-default-module-path: the glue never names a .wasm URL, which a bundler would follow
   wasm-bindgen --target web --omit-default-module-path --no-typescript --remove-name-section \
     --remove-producers-section --out-dir "$out" "target/wasm32-unknown-unknown/wasm-release/$name.wasm"
-  # like functions side by side, where gzip finds them (tools/wasm-order)
-  target/release/wasm-order "$out/${name}_bg.wasm" "$out/${name}_bg.wasm"
   cp "$out/$name.js" "$pkg/lib/wasm/"
   node scripts/embed-wasm.mjs "$out/${name}_bg.wasm" "$pkg/lib/wasm/$name.bytes.js"
   ls -l "$out/${name}_bg.wasm"

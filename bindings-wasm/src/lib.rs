@@ -5,17 +5,3 @@
 
 mod generate;
 mod policy;
-
-use chpass::Error;
-use chpass_wasm_glue::to_js;
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(js_name = presetInfo)]
-pub fn preset_info() -> Result<JsValue, JsValue> {
-    to_js(chpass::presets::ALL)
-}
-
-#[wasm_bindgen(js_name = errorCodes)]
-pub fn error_codes() -> Result<JsValue, JsValue> {
-    to_js(Error::CODES)
-}

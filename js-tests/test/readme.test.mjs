@@ -23,3 +23,10 @@ blocks.forEach((code, i) => {
     }
   });
 });
+
+test("the README's page sizes are bench/results/web.json's", async () => {
+  const { webTable } = await import('../../bench/web-table.mjs');
+  const measured = JSON.parse(readFileSync(new URL('../../bench/results/web.json', import.meta.url), 'utf8'));
+  const shown = /<!-- web.json -->\n([\s\S]*?)\n<!-- \/web.json -->/.exec(readme)?.[1];
+  assert.equal(shown, webTable(measured), 'run `node bench/web.mjs` and copy its table into the README');
+});

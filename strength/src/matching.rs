@@ -78,8 +78,9 @@ pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
             if u < 0x80 {
                 (u as u8).to_ascii_lowercase() as u16
             } else if let Some(c) = char::from_u32(u32::from(u)) {
-                match chpass_case::lower(c) {
-                    l if (l as u32) < 0x10000 => l as u16,
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if (l as u32) < 0x10000 => l as u16,
                     _ => u,
                 }
             } else {

@@ -38,7 +38,7 @@ impl Blocklist {
             words: Arc::new(sorted(
                 spec.words
                     .iter()
-                    .map(|w| chpass_case::to_lowercase(w))
+                    .map(|w| w.to_lowercase())
                     .collect(),
             )),
             sha1: Arc::new(sorted(

@@ -55,6 +55,6 @@ impl Context {
             .chain(self.service.as_deref())
             .chain(self.words.iter().map(String::as_str))
             .filter(|w| w.chars().count() >= MIN_CONTEXT_WORD_CHARS)
-            .map(chpass_case::to_lowercase)
+            .map(str::to_lowercase)
     }
 }

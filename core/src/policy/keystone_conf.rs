@@ -49,7 +49,7 @@ impl SecurityCompliance {
             let section = section
                 .as_deref()
                 .ok_or_else(|| conf_error(at, "an assignment before any section"))?;
-            raw.assign(&chpass_case::to_lowercase(section), &key, lines.join("\n"));
+            raw.assign(&section.to_lowercase(), &key, lines.join("\n"));
             Ok(())
         };
 
@@ -155,7 +155,7 @@ pub(crate) fn int_option(label: &'static str) -> impl Fn(&str) -> Result<usize> 
 
 /// A `BoolOpt` as oslo.config reads it: true/1/on/yes or false/0/off/no, in any case.
 pub(crate) fn bool_option(label: &'static str) -> impl Fn(&str) -> Result<bool> {
-    move |text| match chpass_case::to_lowercase(text).as_str() {
+    move |text| match text.to_lowercase().as_str() {
         "true" | "1" | "on" | "yes" => Ok(true),
         "false" | "0" | "off" | "no" => Ok(false),
         _ => Err(Error::invalid_policy(

@@ -233,7 +233,7 @@ impl Policy {
 /// Case folding for the context-word and blocklist checks: borrowed when there is nothing to fold.
 fn lowercase(text: &str) -> Cow<'_, str> {
     if text.chars().any(char::is_uppercase) {
-        Cow::Owned(chpass_case::to_lowercase(text))
+        Cow::Owned(text.to_lowercase())
     } else {
         Cow::Borrowed(text)
     }

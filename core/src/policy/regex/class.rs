@@ -20,7 +20,10 @@ impl Fold {
         match self {
             Fold::None => c,
             Fold::Ascii => c.to_ascii_lowercase(),
-            Fold::Unicode => chpass_case::simple_lower(c),
+            // UnicodeData's simple lowercase: std's where it is one char; İ's full
+            // lowercase is two chars, its simple one `i`
+            Fold::Unicode if c == 'İ' => 'i',
+            Fold::Unicode => one(c.to_lowercase(), c),
         }
     }
 
@@ -28,8 +31,16 @@ impl Fold {
         match self {
             Fold::None => c,
             Fold::Ascii => c.to_ascii_uppercase(),
-            Fold::Unicode => chpass_case::upper(c),
+            Fold::Unicode => one(c.to_uppercase(), c),
         }
+    }
+}
+
+/// The mapping's char if it is one char (ß's uppercase is two: ß stays ß), else `c`.
+fn one(mut mapped: impl Iterator<Item = char>, c: char) -> char {
+    match (mapped.next(), mapped.next()) {
+        (Some(one), None) => one,
+        _ => c,
     }
 }
 
@@ -155,7 +166,7 @@ fn run_starts() -> &'static [u32] {
     static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
     STARTS.get_or_init(|| {
         let mut start = 0;
-        chpass_case::leb128(&GAPS)
+        leb128(&GAPS)
             .into_iter()
             .map(|gap| {
                 start += gap;
@@ -163,6 +174,21 @@ fn run_starts() -> &'static [u32] {
             })
             .collect()
     })
+}
+
+/// The unsigned LEB128 numbers in `bytes`, as gen-gencat.py stores the runs compactly.
+fn leb128(bytes: &[u8]) -> Vec<u32> {
+    let mut numbers = Vec::with_capacity(bytes.len());
+    let (mut n, mut shift) = (0, 0);
+    for &byte in bytes {
+        n |= u32::from(byte & 0x7F) << shift;
+        shift += 7;
+        if byte < 0x80 {
+            numbers.push(n);
+            (n, shift) = (0, 0);
+        }
+    }
+    numbers
 }
 
 /// A mask for a category name (`L`, `Lu`, …), as Java and Unicode spell them.
