@@ -36,10 +36,7 @@ impl Blocklist {
         Blocklist {
             common: spec.common,
             words: Arc::new(sorted(
-                spec.words
-                    .iter()
-                    .map(|w| w.to_lowercase())
-                    .collect(),
+                spec.words.iter().map(|w| w.to_lowercase()).collect(),
             )),
             sha1: Arc::new(sorted(
                 spec.sha1.iter().filter_map(|h| parse_sha1(h)).collect(),
