@@ -199,40 +199,9 @@ pub struct ServerError {
 }
 
 impl Error {
-    /// Every error code this version can return, for documentation and binding tests.
-    pub const CODES: &'static [&'static str] = &[
-        "invalid_policy",
-        "invalid_argument",
-        "invalid_current_password",
-        "authentication_failed",
-        "account_locked",
-        "account_disabled",
-        "password_expired",
-        "server_rejected_password",
-        "forbidden",
-        "not_found",
-        "conflict",
-        "method_not_allowed",
-        "payload_too_large",
-        "unsupported_media_type",
-        "server_unavailable",
-        "bad_request",
-        "unexpected_response",
-        "network",
-        "timeout",
-        "tls",
-        "insecure_http",
-        "outcome_unknown",
-        "policy_violation",
-        "file_error",
-        "malformed_hash",
-        "password_too_long_for_bcrypt",
-        "work_limit_exceeded",
-        "random_unavailable",
-        "strength_dictionaries_not_loaded",
-        "word_list_not_loaded",
-        "not_ready",
-    ];
+    /// Every error code this version can return (the table with classes and params:
+    /// [`crate::error_types::ERROR_TYPES`]).
+    pub const CODES: &'static [&'static str] = crate::error_types::CODES;
 
     pub fn code(&self) -> &'static str {
         match self {

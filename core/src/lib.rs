@@ -16,6 +16,7 @@
 
 pub mod backend;
 pub mod error;
+pub mod error_types;
 #[cfg(feature = "files")]
 pub mod files;
 pub mod generate;

@@ -37,12 +37,12 @@ from ._chpass import (
     verify,
     verify_opensearch,
 )
+from ._chpass_error import ChpassError
 from ._errors import (
     AccountDisabledError,
     AccountLockedError,
     AuthenticationFailedError,
     BadRequestError,
-    ChpassError,
     ConfigurationError,
     ConflictError,
     CredentialFileError,
@@ -58,6 +58,7 @@ from ._errors import (
     MethodNotAllowedError,
     NetworkError,
     NotFoundError,
+    NotReadyError,
     OutcomeUnknownError,
     PasswordExpiredError,
     PayloadTooLargeError,
@@ -132,6 +133,7 @@ __all__ = [
     "OutcomeUnknownError",
     "PolicyViolationError",
     "RequestTimeoutError",
+    "NotReadyError",
     "TlsError",
     "TransportError",
     "AccountDisabledError",

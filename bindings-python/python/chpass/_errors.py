@@ -1,175 +1,149 @@
 """Exceptions raised by chpass.
 
+Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_errors`: do not edit.
+
 Every exception is a ``ChpassError`` with a stable ``code`` (identical in Rust, JavaScript
 and Python), a ``kind``, an English message and ``params``. Configuration mistakes also
-subclass ``ValueError`` so code that already catches ``ValueError`` keeps working.
+subclass ``ValueError``, transport and file errors the builtin they are.
 """
 
 from __future__ import annotations
 
 from typing import Any, Dict, Type
 
-
-class ChpassError(Exception):
-    """Root of every chpass exception."""
-
-    code: str
-    kind: str
-    params: Dict[str, Any]
-    #: Whether trying again later may succeed (core decides: only ``server_unavailable``).
-    retryable: bool
-
-    def __init__(
-        self, message: str, *, code: str, kind: str, params: Dict[str, Any], retryable: bool = False
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.kind = kind
-        self.params = params
-        self.retryable = retryable
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0]) if self.args else ""
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
+from ._chpass_error import ChpassError
 
 
 class ConfigurationError(ChpassError, ValueError):
     """A policy, an argument or a hash that chpass cannot use."""
 
 
-class InvalidPolicyError(ConfigurationError):
-    """``invalid_policy``: ``params['path']`` names the offending key."""
-
-
-class InvalidArgumentError(ConfigurationError):
-    """``invalid_argument``: for example a password with a lone surrogate, or an operation
-    with an unknown key."""
-
-
 class ServerError(ChpassError):
-    """The server answered with an error; ``params`` has ``status`` and, when it sent one,
-    ``server_message``."""
-
-
-class InvalidCurrentPasswordError(ServerError):
-    """``invalid_current_password``: the current password is wrong."""
-
-
-class AuthenticationFailedError(ServerError):
-    """``authentication_failed``: the credentials used to authenticate were refused."""
-
-
-class AccountLockedError(ServerError):
-    """``account_locked``."""
-
-
-class AccountDisabledError(ServerError):
-    """``account_disabled``."""
-
-
-class PasswordExpiredError(ServerError):
-    """``password_expired``: Keystone; change the password before logging in."""
-
-
-class ServerRejectedPasswordError(ServerError):
-    """``server_rejected_password``: ``params['violation_code']`` is the client-side code
-    that predicts the refusal, when known."""
-
-
-class ForbiddenError(ServerError):
-    """``forbidden``."""
-
-
-class NotFoundError(ServerError):
-    """``not_found``."""
-
-
-class ConflictError(ServerError):
-    """``conflict``."""
-
-
-class MethodNotAllowedError(ServerError):
-    """``method_not_allowed``."""
-
-
-class PayloadTooLargeError(ServerError):
-    """``payload_too_large``."""
-
-
-class UnsupportedMediaTypeError(ServerError):
-    """``unsupported_media_type``."""
-
-
-class ServerUnavailableError(ServerError):
-    """``server_unavailable``: retry later; ``params['retry_after']`` in seconds when given."""
-
-
-class BadRequestError(ServerError):
-    """``bad_request``."""
+    """The server answered with an error; ``params`` has ``status`` and, when it sent one, ``server_message``."""
 
 
 class ProtocolError(ChpassError):
     """The server's answer could not be understood."""
 
 
-class UnexpectedResponseError(ProtocolError):
-    """``unexpected_response``: ``params`` has ``status`` and a redacted ``excerpt``."""
-
-
 class TransportError(ChpassError):
     """The request got no (complete) answer."""
 
 
+class InvalidPolicyError(ConfigurationError):
+    """``invalid_policy``: A policy, preset option or keystone.conf cannot be loaded; ``params.path`` names the key."""
+
+
+class InvalidArgumentError(ConfigurationError):
+    """``invalid_argument``: An argument cannot be used: a password with a lone surrogate (``reason`` ``lone_surrogate``, ``index``), an operation with an unknown key; inside an object ``path`` says where (``auth.basic.password``)."""
+
+
+class InvalidCurrentPasswordError(ServerError):
+    """``invalid_current_password``: The current password is wrong (also when the Keystone flow's login with it is refused)."""
+
+
+class AuthenticationFailedError(ServerError):
+    """``authentication_failed``: The credentials used to authenticate were refused."""
+
+
+class AccountLockedError(ServerError):
+    """``account_locked``: Keystone: the account is locked after failed logins."""
+
+
+class AccountDisabledError(ServerError):
+    """``account_disabled``: Keystone: the account is disabled."""
+
+
+class PasswordExpiredError(ServerError):
+    """``password_expired``: Keystone: the password has expired; change it before logging in."""
+
+
+class ServerRejectedPasswordError(ServerError):
+    """``server_rejected_password``: The server refused the new password; ``violation_code`` is the client-side code that predicts it, when known."""
+
+
+class ForbiddenError(ServerError):
+    """``forbidden``: 403: the credentials may not do this."""
+
+
+class NotFoundError(ServerError):
+    """``not_found``: 404: no such user or endpoint."""
+
+
+class ConflictError(ServerError):
+    """``conflict``: 409."""
+
+
+class MethodNotAllowedError(ServerError):
+    """``method_not_allowed``: 405."""
+
+
+class PayloadTooLargeError(ServerError):
+    """``payload_too_large``: 413."""
+
+
+class UnsupportedMediaTypeError(ServerError):
+    """``unsupported_media_type``: 415."""
+
+
+class ServerUnavailableError(ServerError):
+    """``server_unavailable``: 503 or 429: try again later (``retryable``); ``retry_after`` in seconds from ``Retry-After``."""
+
+
+class BadRequestError(ServerError):
+    """``bad_request``: 400."""
+
+
+class UnexpectedResponseError(ProtocolError):
+    """``unexpected_response``: Any other status, or a body that is not what the endpoint documents; ``excerpt`` is redacted."""
+
+
 class NetworkError(TransportError, ConnectionError):
-    """``network``: could not connect; nothing reached the server."""
+    """``network``: Could not connect; nothing reached the server."""
 
 
 class RequestTimeoutError(TransportError, TimeoutError):
-    """``timeout``: no answer in time to a request that changes nothing."""
+    """``timeout``: No answer in time (connecting, or to a request that changes nothing)."""
 
 
 class TlsError(TransportError):
-    """``tls``: the TLS handshake failed (certificate, protocol)."""
+    """``tls``: The certificate or the TLS handshake failed."""
 
 
 class InsecureHttpError(TransportError):
-    """``insecure_http``: plain http:// to a host that is not loopback."""
+    """``insecure_http``: Plain ``http://`` to a host that is not loopback, without ``allow_insecure_http``."""
 
 
 class OutcomeUnknownError(TransportError):
-    """``outcome_unknown``: the change may have reached the server, but no answer came
-    back; the password may or may not have changed. Never retried automatically."""
+    """``outcome_unknown``: A change may have reached the server but no answer came back: the password may or may not have changed; never retried."""
 
 
 class PolicyViolationError(ChpassError):
-    """``policy_violation``: the new password breaks the policy; nothing was sent.
-    ``params['report']`` is the report as a dict."""
+    """``policy_violation``: The new password breaks the policy; nothing was sent; ``report`` is the report."""
 
 
 class CredentialFileError(ChpassError, OSError):
-    """``file_error``: a credential file could not be read, understood or written; it was
-    left as it was. ``params['path']`` names it."""
+    """``file_error``: A credential file could not be read, understood or written; it was left as it was."""
 
 
 class MalformedHashError(ConfigurationError):
-    """``malformed_hash``: the string is no hash chpass knows; the message says what is wrong."""
+    """``malformed_hash``: Not a hash chpass knows; the message says what is wrong."""
 
 
 class PasswordTooLongForBcryptError(ConfigurationError):
-    """``password_too_long_for_bcrypt``: over 72 UTF-8 bytes (``params['actual']``); bcrypt
-    would silently ignore the rest, so chpass refuses, as pyca/bcrypt 5 does."""
+    """``password_too_long_for_bcrypt``: Over 72 UTF-8 bytes: bcrypt would ignore the rest, so chpass refuses."""
 
 
 class WorkLimitExceededError(ConfigurationError):
-    """``work_limit_exceeded``: the hash would cost more than the work limits allow;
-    ``params`` has ``limit_name``, ``value`` and ``limit``. Raise that limit to accept it."""
+    """``work_limit_exceeded``: The hash would cost more than the work limits allow; raise ``limit_name`` to accept it."""
 
 
 class RandomUnavailableError(ChpassError, OSError):
-    """``random_unavailable``: the OS random number generator failed."""
+    """``random_unavailable``: The platform's random number generator failed."""
+
+
+class NotReadyError(ConfigurationError):
+    """``not_ready``: npm: an entry point's function before its ``await ready()``; ``entry`` names it."""
 
 
 _BY_CODE: Dict[str, Type[ChpassError]] = {
@@ -201,19 +175,15 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     "password_too_long_for_bcrypt": PasswordTooLongForBcryptError,
     "work_limit_exceeded": WorkLimitExceededError,
     "random_unavailable": RandomUnavailableError,
-    # only the npm package (dictionaries and word list downloaded on demand) can raise these
     "strength_dictionaries_not_loaded": ConfigurationError,
     "word_list_not_loaded": ConfigurationError,
-    "not_ready": ConfigurationError,
+    "not_ready": NotReadyError,
 }
 _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,
     "server": ServerError,
     "protocol": ProtocolError,
     "transport": TransportError,
-    "policy": PolicyViolationError,
-    "file": CredentialFileError,
-    "system": RandomUnavailableError,
 }
 
 

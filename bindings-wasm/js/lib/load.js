@@ -8,7 +8,8 @@
 // right by every bundler, dev server and static host, with no configuration. Each byte is one
 // character (the most frequent bytes printable ASCII, the rest two-byte UTF-8), so the module
 // gzips 4% larger than the bare wasm, where Base64 costs 37% (README, "npm package size").
-import { makeError, notReady } from './errors.js';
+import { makeError } from './errors.js';
+import { NOT_READY } from './constants.js';
 
 /** The wasm bytes of a module written by scripts/embed-wasm.mjs. */
 export function wasmBytes({ table, text }) {
@@ -25,6 +26,11 @@ export async function instantiate(glue, embedded) {
   await glue.default({ module_or_path: wasmBytes(packed) });
   glue.__setErrorFactory(makeError);
   return glue;
+}
+
+/** What an entry point throws when used before its `ready()` settled. */
+function notReady(entry) {
+  return makeError('not_ready', 'configuration', NOT_READY[entry], { entry }, false);
 }
 
 /** `{ ready, need }` for the entry point named `entry`; `load()` does the work once. */

@@ -1,0 +1,207 @@
+//! The text of each file generated from `chpass::error_types`.
+
+use chpass::error::ErrorKind;
+use chpass::error_types::{ERROR_TYPES, ErrorType, KIND_CLASSES, ROOT_CLASS, kind_class};
+use std::fmt::Write as _;
+use std::path::Path;
+
+const HEADER: &str = "Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_errors`: do not edit.";
+const JS: &str = "bindings-wasm/js/lib/errors.js";
+const TS: &str = "bindings-wasm/js/lib/errors.d.ts";
+const PYTHON: &str = "bindings-python/python/chpass/_errors.py";
+const README: &str = "README.md";
+const MARKS: (&str, &str) = ("<!-- errors -->\n", "<!-- /errors -->");
+
+/// Every generated file: its path from the repository root, and its text.
+pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::error::Error>> {
+    let readme = std::fs::read_to_string(root.join(README))?;
+    let (start, end) = match (readme.find(MARKS.0), readme.find(MARKS.1)) {
+        (Some(start), Some(end)) => (start + MARKS.0.len(), end),
+        _ => return Err(format!("{README} has no {MARKS:?} marks").into()),
+    };
+    let readme = format!("{}{}{}", &readme[..start], readme_table(), &readme[end..]);
+    Ok(vec![
+        (JS, js()),
+        (TS, ts()),
+        (PYTHON, python()),
+        (README, readme),
+    ])
+}
+
+/// Each code's own class (not a kind's).
+fn own_classes() -> impl Iterator<Item = &'static ErrorType> {
+    ERROR_TYPES
+        .iter()
+        .filter(|t| kind_class(t.kind).is_none_or(|k| k.class != t.class))
+}
+
+fn parent(kind: ErrorKind) -> &'static str {
+    kind_class(kind).map_or(ROOT_CLASS, |k| k.class)
+}
+
+fn kind_name(kind: ErrorKind) -> &'static str {
+    kind.as_str()
+}
+
+fn js() -> String {
+    let mut out = format!(
+        "// {HEADER}\n// The error classes every entry point shares (one set, so `instanceof` holds across entries),\n// and the factory the wasm modules raise them through.\nimport {{ ChpassError, named }} from './chpass-error.js';\n\nexport {{ ChpassError }};\n"
+    );
+    for k in KIND_CLASSES {
+        let _ = write!(
+            out,
+            "/** {} */\nexport const {c} = named('{c}', class extends {ROOT_CLASS} {{}});\n",
+            k.doc,
+            c = k.class
+        );
+    }
+    for t in own_classes() {
+        let _ = write!(
+            out,
+            "/** `{}`: {} */\nexport const {c} = named('{c}', class extends {} {{}});\n",
+            t.code,
+            t.doc,
+            parent(t.kind),
+            c = t.class
+        );
+    }
+    out.push_str("\nconst BY_CODE = {\n");
+    for t in ERROR_TYPES {
+        let _ = writeln!(out, "  {}: {},", t.code, t.class);
+    }
+    out.push_str("};\nconst BY_KIND = {\n");
+    for k in KIND_CLASSES {
+        let _ = writeln!(out, "  {}: {},", kind_name(k.kind), k.class);
+    }
+    out.push_str(
+        "};\n\n/** The typed error for core's `(code, kind, message, params, retryable)`. */\nexport function makeError(code, kind, message, params, retryable) {\n  const Class = BY_CODE[code] ?? BY_KIND[kind] ?? ChpassError;\n  return new Class(message, { code, kind, params, retryable });\n}\n",
+    );
+    out
+}
+
+fn ts() -> String {
+    let mut out = format!(
+        "// {HEADER}\nimport type {{ Report }} from '../index.js';\n\nexport type ErrorCode =\n"
+    );
+    for t in ERROR_TYPES {
+        let _ = writeln!(out, "  | '{}'", t.code);
+    }
+    out.pop();
+    out.push_str(";\nexport type ErrorKind =\n");
+    for kind in ERROR_TYPES
+        .iter()
+        .map(|t| t.kind.as_str())
+        .fold(Vec::new(), |mut kinds, k| {
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+            kinds
+        })
+    {
+        let _ = writeln!(out, "  | '{kind}'");
+    }
+    out.pop();
+    out.push_str(";\n\n");
+    let _ = write!(
+        out,
+        "/** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */\nexport class {ROOT_CLASS} extends Error {{\n  readonly code: ErrorCode;\n  readonly kind: ErrorKind;\n  readonly params: Record<string, unknown>;\n  /** Whether trying again later may succeed (only `server_unavailable`). */\n  readonly retryable: boolean;\n}}\n"
+    );
+    for k in KIND_CLASSES {
+        let _ = write!(
+            out,
+            "/** {} */\nexport class {} extends {ROOT_CLASS} {{\n  readonly kind: '{}';\n}}\n",
+            k.doc,
+            k.class,
+            kind_name(k.kind)
+        );
+    }
+    for t in own_classes() {
+        let params = if t.params.is_empty() {
+            String::new()
+        } else {
+            format!("\n  readonly params: {{ {} }};", t.params.join("; "))
+        };
+        let _ = write!(
+            out,
+            "/** `{}`: {} */\nexport class {} extends {} {{\n  readonly code: '{}';{params}\n}}\n",
+            t.code,
+            t.doc,
+            t.class,
+            parent(t.kind),
+            t.code
+        );
+    }
+    out
+}
+
+fn python() -> String {
+    let mut out = format!(
+        "\"\"\"Exceptions raised by chpass.\n\n{HEADER}\n\nEvery exception is a ``ChpassError`` with a stable ``code`` (identical in Rust, JavaScript\nand Python), a ``kind``, an English message and ``params``. Configuration mistakes also\nsubclass ``ValueError``, transport and file errors the builtin they are.\n\"\"\"\n\nfrom __future__ import annotations\n\nfrom typing import Any, Dict, Type\n\nfrom ._chpass_error import ChpassError\n"
+    );
+    let doc = |text: &str| text.replace('`', "``");
+    let bases = |parent: &str, extra: &[&str]| {
+        std::iter::once(parent)
+            .chain(extra.iter().copied())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for k in KIND_CLASSES {
+        let _ = write!(
+            out,
+            "\n\nclass {}({}):\n    \"\"\"{}\"\"\"\n",
+            k.class,
+            bases(ROOT_CLASS, k.python_bases),
+            doc(k.doc)
+        );
+    }
+    for t in own_classes() {
+        let _ = write!(
+            out,
+            "\n\nclass {}({}):\n    \"\"\"``{}``: {}\"\"\"\n",
+            t.class,
+            bases(parent(t.kind), t.python_bases),
+            t.code,
+            doc(t.doc)
+        );
+    }
+    out.push_str("\n\n_BY_CODE: Dict[str, Type[ChpassError]] = {\n");
+    for t in ERROR_TYPES {
+        let _ = writeln!(out, "    \"{}\": {},", t.code, t.class);
+    }
+    out.push_str("}\n_BY_KIND: Dict[str, Type[ChpassError]] = {\n");
+    for k in KIND_CLASSES {
+        let _ = writeln!(out, "    \"{}\": {},", kind_name(k.kind), k.class);
+    }
+    out.push_str(
+        "}\n\n\ndef _from_core(code: str, kind: str, message: str, params: Dict[str, Any], retryable: bool) -> ChpassError:\n    \"\"\"Called by the extension: the class for a core error code.\"\"\"\n    cls = _BY_CODE.get(code) or _BY_KIND.get(kind, ChpassError)\n    return cls(message, code=code, kind=kind, params=params, retryable=retryable)\n",
+    );
+    out
+}
+
+fn readme_table() -> String {
+    let mut out = String::from(
+        "| code | kind | class (JavaScript and Python) | params | when |\n|---|---|---|---|---|\n",
+    );
+    for t in ERROR_TYPES {
+        let python = if t.python_bases.is_empty() {
+            String::new()
+        } else {
+            format!(" (Python: also a `{}`)", t.python_bases.join("`, `"))
+        };
+        let params = t
+            .params
+            .iter()
+            .map(|p| format!("`{}`", p.split([':', '?']).next().unwrap_or(p)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | `{}`{python} | {params} | {} |",
+            t.code,
+            kind_name(t.kind),
+            t.class,
+            t.doc
+        );
+    }
+    out
+}

@@ -1,0 +1,162 @@
+//! Every error code with what the bindings make of it, written once: the exception class (one
+//! name per code, the same in JavaScript and Python), the kind, the params it carries and
+//! what it means. The JS and Python error modules and the README's table are generated from
+//! here (`cargo run -p chpass --example binding_errors`), and a test fails when one is stale.
+
+use crate::error::ErrorKind;
+
+/// One error code and its class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorType {
+    pub code: &'static str,
+    /// The class in JavaScript and Python; for a few codes the kind's own class.
+    pub class: &'static str,
+    pub kind: ErrorKind,
+    /// Python builtins the class also derives from, so that `except TimeoutError` keeps working.
+    pub python_bases: &'static [&'static str],
+    /// The keys of `params` with their types, as TypeScript writes them (`?`: not always there).
+    pub params: &'static [&'static str],
+    /// When it is raised, in a sentence.
+    pub doc: &'static str,
+}
+
+/// The class a kind gives its codes' classes to derive from (`None`: `ChpassError` itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindClass {
+    pub kind: ErrorKind,
+    pub class: &'static str,
+    pub python_bases: &'static [&'static str],
+    pub doc: &'static str,
+}
+
+/// The root of every class.
+pub const ROOT_CLASS: &str = "ChpassError";
+
+/// The kinds with a class of their own.
+pub const KIND_CLASSES: &[KindClass] = &[
+    KindClass {
+        kind: ErrorKind::Configuration,
+        class: "ConfigurationError",
+        python_bases: &["ValueError"],
+        doc: "A policy, an argument or a hash that chpass cannot use.",
+    },
+    KindClass {
+        kind: ErrorKind::Server,
+        class: "ServerError",
+        python_bases: &[],
+        doc: "The server answered with an error; `params` has `status` and, when it sent one, `server_message`.",
+    },
+    KindClass {
+        kind: ErrorKind::Protocol,
+        class: "ProtocolError",
+        python_bases: &[],
+        doc: "The server's answer could not be understood.",
+    },
+    KindClass {
+        kind: ErrorKind::Transport,
+        class: "TransportError",
+        python_bases: &[],
+        doc: "The request got no (complete) answer.",
+    },
+];
+
+macro_rules! error_types {
+    ($($code:literal => $class:literal, $kind:ident, [$($base:literal),*], [$($param:literal),*], $doc:literal;)*) => {
+        /// Every error code this version can return, in the documented order.
+        pub const ERROR_TYPES: &[ErrorType] = &[$(ErrorType {
+            code: $code,
+            class: $class,
+            kind: ErrorKind::$kind,
+            python_bases: &[$($base),*],
+            params: &[$($param),*],
+            doc: $doc,
+        }),*];
+        pub(crate) const CODES: &[&str] = &[$($code),*];
+    };
+}
+
+error_types! {
+    "invalid_policy" => "InvalidPolicyError", Configuration, [], ["path: string"],
+        "A policy, preset option or keystone.conf cannot be loaded; `params.path` names the key.";
+    "invalid_argument" => "InvalidArgumentError", Configuration, [], ["argument: string", "path?: string", "reason?: string", "index?: number"],
+        "An argument cannot be used: a password with a lone surrogate (`reason` `lone_surrogate`, `index`), an operation with an unknown key; inside an object `path` says where (`auth.basic.password`).";
+    "invalid_current_password" => "InvalidCurrentPasswordError", Server, [], ["status: number", "server_message?: string"],
+        "The current password is wrong (also when the Keystone flow's login with it is refused).";
+    "authentication_failed" => "AuthenticationFailedError", Server, [], ["status: number", "server_message?: string"],
+        "The credentials used to authenticate were refused.";
+    "account_locked" => "AccountLockedError", Server, [], ["status: number", "server_message?: string"],
+        "Keystone: the account is locked after failed logins.";
+    "account_disabled" => "AccountDisabledError", Server, [], ["status: number", "server_message?: string"],
+        "Keystone: the account is disabled.";
+    "password_expired" => "PasswordExpiredError", Server, [], ["status: number", "server_message?: string"],
+        "Keystone: the password has expired; change it before logging in.";
+    "server_rejected_password" => "ServerRejectedPasswordError", Server, [], ["status: number", "server_message?: string", "violation_code?: string"],
+        "The server refused the new password; `violation_code` is the client-side code that predicts it, when known.";
+    "forbidden" => "ForbiddenError", Server, [], ["status: number", "server_message?: string"], "403: the credentials may not do this.";
+    "not_found" => "NotFoundError", Server, [], ["status: number", "server_message?: string"], "404: no such user or endpoint.";
+    "conflict" => "ConflictError", Server, [], ["status: number", "server_message?: string"], "409.";
+    "method_not_allowed" => "MethodNotAllowedError", Server, [], ["status: number", "server_message?: string"], "405.";
+    "payload_too_large" => "PayloadTooLargeError", Server, [], ["status: number", "server_message?: string"], "413.";
+    "unsupported_media_type" => "UnsupportedMediaTypeError", Server, [], ["status: number", "server_message?: string"], "415.";
+    "server_unavailable" => "ServerUnavailableError", Server, [], ["status: number", "server_message?: string", "retry_after?: number"],
+        "503 or 429: try again later (`retryable`); `retry_after` in seconds from `Retry-After`.";
+    "bad_request" => "BadRequestError", Server, [], ["status: number", "server_message?: string"], "400.";
+    "unexpected_response" => "UnexpectedResponseError", Protocol, [], ["status: number", "excerpt: string"],
+        "Any other status, or a body that is not what the endpoint documents; `excerpt` is redacted.";
+    "network" => "NetworkError", Transport, ["ConnectionError"], [],
+        "Could not connect; nothing reached the server.";
+    "timeout" => "RequestTimeoutError", Transport, ["TimeoutError"], [],
+        "No answer in time (connecting, or to a request that changes nothing).";
+    "tls" => "TlsError", Transport, [], [], "The certificate or the TLS handshake failed.";
+    "insecure_http" => "InsecureHttpError", Transport, [], [],
+        "Plain `http://` to a host that is not loopback, without `allow_insecure_http`.";
+    "outcome_unknown" => "OutcomeUnknownError", Transport, [], [],
+        "A change may have reached the server but no answer came back: the password may or may not have changed; never retried.";
+    "policy_violation" => "PolicyViolationError", Policy, [], ["report: Report"],
+        "The new password breaks the policy; nothing was sent; `report` is the report.";
+    "file_error" => "CredentialFileError", File, ["OSError"], ["path: string | null"],
+        "A credential file could not be read, understood or written; it was left as it was.";
+    "malformed_hash" => "MalformedHashError", Configuration, [], [],
+        "Not a hash chpass knows; the message says what is wrong.";
+    "password_too_long_for_bcrypt" => "PasswordTooLongForBcryptError", Configuration, [], ["max: number", "actual: number"],
+        "Over 72 UTF-8 bytes: bcrypt would ignore the rest, so chpass refuses.";
+    "work_limit_exceeded" => "WorkLimitExceededError", Configuration, [], ["limit_name: string", "value: number", "limit: number"],
+        "The hash would cost more than the work limits allow; raise `limit_name` to accept it.";
+    "random_unavailable" => "RandomUnavailableError", System, ["OSError"], [],
+        "The platform's random number generator failed.";
+    "strength_dictionaries_not_loaded" => "ConfigurationError", Configuration, [], [],
+        "npm: a strength rule before `await ready()` from `chpass/strength`.";
+    "word_list_not_loaded" => "ConfigurationError", Configuration, [], [],
+        "npm: a passphrase before `await loadWordList()`.";
+    "not_ready" => "NotReadyError", Configuration, [], ["entry: 'chpass' | 'chpass/hash' | 'chpass/client' | 'chpass/strength'"],
+        "npm: an entry point's function before its `await ready()`; `entry` names it.";
+}
+
+/// The class `kind` gives its codes, if it has one.
+pub fn kind_class(kind: ErrorKind) -> Option<&'static KindClass> {
+    KIND_CLASSES.iter().find(|k| k.kind == kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_class_per_code_and_no_class_for_two_kinds() {
+        for (i, t) in ERROR_TYPES.iter().enumerate() {
+            assert!(
+                ERROR_TYPES[..i].iter().all(|o| o.code != t.code),
+                "{} twice",
+                t.code
+            );
+            let owner = kind_class(t.kind).map(|k| k.class);
+            if owner != Some(t.class) {
+                assert!(
+                    ERROR_TYPES[..i].iter().all(|o| o.class != t.class),
+                    "{} names a class of another code",
+                    t.code
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The files generated from `chpass::error_types` (the JS and Python error modules, their
+//! TypeScript declarations, the README's table) are what the generator writes today.
+
+#[path = "../examples/binding_errors/render.rs"]
+mod render;
+
+#[test]
+fn generated_files_are_fresh() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for (path, text) in render::files(&root).expect("renders") {
+        let current = std::fs::read_to_string(root.join(path)).unwrap_or_default();
+        assert!(
+            current == text,
+            "{path} is stale: run `cargo run -p chpass --example binding_errors`"
+        );
+    }
+}
