@@ -118,8 +118,31 @@ def test_a_prompting_rc_file_is_left_alone(tmp_path: Path) -> None:
     assert chpass.set_rc_password(horizon, "x") is None
     path = tmp_path / "openrc"
     path.write_text(horizon)
-    assert chpass.update_rc_file(path, "x")["status"] == "prompts"
+    with pytest.raises(chpass.PasswordPromptedError) as raised:
+        chpass.update_rc_file(path, "x")
+    assert raised.value.code == "password_prompted" and raised.value.params == {"path": str(path)}
+    assert isinstance(raised.value, chpass.CredentialFileError)
     assert path.read_text() == horizon
+
+
+def test_a_file_with_nothing_to_change_is_an_error_and_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clouds = tmp_path / "clouds.yaml"
+    clouds.write_text(CLOUDS)
+    before = clouds.read_text()
+    with pytest.raises(chpass.PasswordNotFoundError) as raised:
+        chpass.update_cloud_file(clouds, "nosuch", "x")
+    assert raised.value.code == "password_not_found"
+    assert raised.value.params == {"path": str(clouds), "cloud": "nosuch"}
+    rc = tmp_path / "openrc"
+    rc.write_text("export OS_USERNAME=jack\n")
+    with pytest.raises(chpass.PasswordNotFoundError):
+        chpass.update_rc_file(rc, "x")
+    monkeypatch.setenv("OS_CLIENT_CONFIG_FILE", str(clouds))
+    monkeypatch.setenv("OS_CLIENT_SECURE_FILE", str(tmp_path / "absent.yaml"))
+    with pytest.raises(chpass.PasswordNotFoundError) as raised:
+        chpass.update_cloud_password("nosuch", "x")
+    assert raised.value.params == {"path": None, "cloud": "nosuch"}
+    assert clouds.read_text() == before and rc.read_text() == "export OS_USERNAME=jack\n"
 
 
 def test_a_computed_rc_password_is_refused() -> None:

@@ -57,7 +57,8 @@ pub(crate) fn update_cloud_file<'py>(
 }
 
 /// update_rc_file(path, password, backup=True) -> {path, status, backup, warning}; an RC file
-/// that prompts for the password is left alone (status "prompts").
+/// that prompts for the password, or holds none, is left alone and raised as
+/// `password_prompted` / `password_not_found`.
 #[pyfunction]
 #[pyo3(signature = (path, password, backup = true))]
 pub(crate) fn update_rc_file<'py>(

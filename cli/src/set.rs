@@ -368,14 +368,30 @@ fn update_files(
         backup: !args.no_backup,
     };
     let mut updates = Vec::new();
+    // The password has changed on the server by now: a file with nothing to change is reported
+    // beside the others (status `no_password` or `prompts`), not a failure of the command.
+    let left_alone = |result: chpass::Result<FileUpdate>, path: String| match result {
+        Err(chpass::Error::PasswordNotFound { .. }) => Ok(unchanged(path, "no_password")),
+        Err(chpass::Error::PasswordPrompted { .. }) => Ok(unchanged(path, "prompts")),
+        other => other,
+    };
     if let Target::Keystone(CloudAuth {
         cloud: Some(cloud), ..
     }) = target
     {
-        updates.extend(files::update_cloud_password(cloud, new.expose(), options)?);
+        match files::update_cloud_password(cloud, new.expose(), options) {
+            Err(chpass::Error::PasswordNotFound { .. }) => {
+                let _ = writeln!(
+                    io.stderr,
+                    "no clouds.yaml or secure.yaml holds a password for cloud {cloud:?}"
+                );
+            }
+            result => updates.extend(result?),
+        }
     }
     for path in &args.rc_files {
-        updates.push(files::update_rc_file(path, new.expose(), options)?);
+        let update = files::update_rc_file(path, new.expose(), options);
+        updates.push(left_alone(update, path.display().to_string())?);
     }
     if !json {
         if updates.is_empty() {
@@ -397,4 +413,13 @@ fn update_files(
         }
     }
     Ok(updates)
+}
+
+fn unchanged(path: String, status: &'static str) -> FileUpdate {
+    FileUpdate {
+        path,
+        status,
+        backup: None,
+        warning: None,
+    }
 }

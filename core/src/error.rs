@@ -76,6 +76,16 @@ pub enum Error {
         path: Option<String>,
         reason: String,
     },
+    /// A credential file holds no password to change: no such cloud or no password for it in
+    /// a clouds.yaml (in none of them, for `update_cloud_password`), or no `OS_PASSWORD` in an
+    /// RC file. Nothing was written.
+    PasswordNotFound {
+        path: Option<String>,
+        cloud: Option<String>,
+    },
+    /// The RC file asks for the password when sourced instead of storing it: nothing to
+    /// update; it was left as it is.
+    PasswordPrompted { path: String },
     /// A hash string or hashing request that cannot be used; `code` is one of [`HashErrorCode`].
     Hash {
         code: HashErrorCode,
@@ -212,6 +222,8 @@ impl Error {
             Error::Transport { code, .. } => code.as_str(),
             Error::PolicyViolation(_) => "policy_violation",
             Error::File { .. } => "file_error",
+            Error::PasswordNotFound { .. } => "password_not_found",
+            Error::PasswordPrompted { .. } => "password_prompted",
             Error::Hash { code, .. } => code.as_str(),
             Error::RandomUnavailable { .. } => "random_unavailable",
             Error::StrengthDictionariesNotLoaded => "strength_dictionaries_not_loaded",
@@ -237,7 +249,9 @@ impl Error {
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
             Error::Transport { .. } => ErrorKind::Transport,
             Error::PolicyViolation(_) => ErrorKind::Policy,
-            Error::File { .. } => ErrorKind::File,
+            Error::File { .. }
+            | Error::PasswordNotFound { .. }
+            | Error::PasswordPrompted { .. } => ErrorKind::File,
             Error::RandomUnavailable { .. } => ErrorKind::System,
         }
     }
@@ -273,6 +287,14 @@ impl Error {
             Error::Transport { .. } => Map::new(),
             Error::PolicyViolation(report) => into_map(json!({ "report": report })),
             Error::File { path, .. } => into_map(json!({ "path": path })),
+            Error::PasswordNotFound { path, cloud } => {
+                let mut map = into_map(json!({ "path": path }));
+                if let Some(cloud) = cloud {
+                    map.insert("cloud".into(), Value::from(cloud.as_str()));
+                }
+                map
+            }
+            Error::PasswordPrompted { path } => into_map(json!({ "path": path })),
             Error::Hash { params, .. } => params.clone(),
             Error::NotReady { entry } => into_map(json!({ "entry": entry })),
             Error::RandomUnavailable { .. }
@@ -365,6 +387,17 @@ impl fmt::Display for Error {
                 reason,
             } => write!(f, "{path}: {reason}"),
             Error::File { path: None, reason } => f.write_str(reason),
+            Error::PasswordNotFound { path, cloud } => {
+                let place = path.as_deref().unwrap_or("no credential file openstacksdk reads");
+                match cloud {
+                    Some(cloud) => write!(f, "{place}: no password for cloud {cloud:?} to change"),
+                    None => write!(f, "{place}: no OS_PASSWORD to change"),
+                }
+            }
+            Error::PasswordPrompted { path } => write!(
+                f,
+                "{path}: asks for the password when sourced; there is none to change"
+            ),
             Error::Hash { code, reason, .. } => match code {
                 HashErrorCode::MalformedHash => write!(f, "malformed hash: {reason}"),
                 HashErrorCode::PasswordTooLongForBcrypt | HashErrorCode::WorkLimitExceeded => {

@@ -53,6 +53,12 @@ pub const KIND_CLASSES: &[KindClass] = &[
         doc: "The server's answer could not be understood.",
     },
     KindClass {
+        kind: ErrorKind::File,
+        class: "CredentialFileError",
+        python_bases: &["OSError"],
+        doc: "A credential file could not be read, understood, written, or holds nothing to change; it was left as it was.",
+    },
+    KindClass {
         kind: ErrorKind::Transport,
         class: "TransportError",
         python_bases: &[],
@@ -114,8 +120,12 @@ error_types! {
         "A change may have reached the server but no answer came back: the password may or may not have changed; never retried.";
     "policy_violation" => "PolicyViolationError", Policy, [], ["report: Report"],
         "The new password breaks the policy; nothing was sent; `report` is the report.";
-    "file_error" => "CredentialFileError", File, ["OSError"], ["path: string | null"],
+    "file_error" => "CredentialFileError", File, [], ["path: string | null"],
         "A credential file could not be read, understood or written; it was left as it was.";
+    "password_not_found" => "PasswordNotFoundError", File, [], ["path: string | null", "cloud?: string"],
+        "The file holds no password for that cloud (`update_cloud_password`: none of the files openstacksdk reads does), or an RC file no `OS_PASSWORD`; nothing was written.";
+    "password_prompted" => "PasswordPromptedError", File, [], ["path: string"],
+        "The RC file asks for the password when sourced instead of storing it: there is none to change; it was left as it is.";
     "malformed_hash" => "MalformedHashError", Configuration, [], [],
         "Not a hash chpass knows; the message says what is wrong.";
     "password_too_long_for_bcrypt" => "PasswordTooLongForBcryptError", Configuration, [], ["max: number", "actual: number"],

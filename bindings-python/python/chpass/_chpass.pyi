@@ -205,7 +205,9 @@ def dump_request(operation: Mapping[str, Any]) -> str:
 
 class FileUpdate(TypedDict):
     path: str
-    status: str
+    #: "updated"; in update_cloud_password's list also "no_password" (this file holds none,
+    #: another did)
+    status: Literal["updated", "no_password"]
     backup: Optional[str]
     warning: Optional[str]
 
@@ -217,13 +219,20 @@ def set_rc_password(text: str, password: str) -> Optional[str]:
     """The new RC file text, or None when it holds no OS_PASSWORD or prompts for it."""
 
 def update_cloud_file(path: Union[str, "os.PathLike[str]"], cloud: str, password: str, backup: bool = True) -> FileUpdate:
-    """Updates the cloud's password in one file, atomically (see set_cloud_password)."""
+    """Updates the cloud's password in one file, atomically (see set_cloud_password).
+
+    Raises PasswordNotFoundError when the file holds no password for the cloud."""
 
 def update_rc_file(path: Union[str, "os.PathLike[str]"], password: str, backup: bool = True) -> FileUpdate:
-    """Updates OS_PASSWORD in an RC file, atomically; a prompting file is left alone."""
+    """Updates OS_PASSWORD in an RC file, atomically.
+
+    Raises PasswordPromptedError for a file that asks for the password when sourced, and
+    PasswordNotFoundError for one without OS_PASSWORD; both are left alone."""
 
 def update_cloud_password(cloud: str, password: str, backup: bool = True) -> List[FileUpdate]:
-    """Updates the password of `cloud` in each secure.yaml / clouds.yaml that holds it."""
+    """Updates the password of `cloud` in each secure.yaml / clouds.yaml that holds it.
+
+    Raises PasswordNotFoundError when none does; nothing is written then."""
 
 def cli_main(args: List[str]) -> int:
     """The `chpass` command (its Rust entry point) with these arguments; returns the exit code."""

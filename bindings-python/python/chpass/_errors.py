@@ -26,6 +26,10 @@ class ProtocolError(ChpassError):
     """The server's answer could not be understood."""
 
 
+class CredentialFileError(ChpassError, OSError):
+    """A credential file could not be read, understood, written, or holds nothing to change; it was left as it was."""
+
+
 class TransportError(ChpassError):
     """The request got no (complete) answer."""
 
@@ -122,8 +126,12 @@ class PolicyViolationError(ChpassError):
     """``policy_violation``: The new password breaks the policy; nothing was sent; ``report`` is the report."""
 
 
-class CredentialFileError(ChpassError, OSError):
-    """``file_error``: A credential file could not be read, understood or written; it was left as it was."""
+class PasswordNotFoundError(CredentialFileError):
+    """``password_not_found``: The file holds no password for that cloud (``update_cloud_password``: none of the files openstacksdk reads does), or an RC file no ``OS_PASSWORD``; nothing was written."""
+
+
+class PasswordPromptedError(CredentialFileError):
+    """``password_prompted``: The RC file asks for the password when sourced instead of storing it: there is none to change; it was left as it is."""
 
 
 class MalformedHashError(ConfigurationError):
@@ -171,6 +179,8 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     "outcome_unknown": OutcomeUnknownError,
     "policy_violation": PolicyViolationError,
     "file_error": CredentialFileError,
+    "password_not_found": PasswordNotFoundError,
+    "password_prompted": PasswordPromptedError,
     "malformed_hash": MalformedHashError,
     "password_too_long_for_bcrypt": PasswordTooLongForBcryptError,
     "work_limit_exceeded": WorkLimitExceededError,
@@ -183,6 +193,7 @@ _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,
     "server": ServerError,
     "protocol": ProtocolError,
+    "file": CredentialFileError,
     "transport": TransportError,
 }
 

@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'outcome_unknown'
   | 'policy_violation'
   | 'file_error'
+  | 'password_not_found'
+  | 'password_prompted'
   | 'malformed_hash'
   | 'password_too_long_for_bcrypt'
   | 'work_limit_exceeded'
@@ -61,6 +63,10 @@ export class ServerError extends ChpassError {
 /** The server's answer could not be understood. */
 export class ProtocolError extends ChpassError {
   readonly kind: 'protocol';
+}
+/** A credential file could not be read, understood, written, or holds nothing to change; it was left as it was. */
+export class CredentialFileError extends ChpassError {
+  readonly kind: 'file';
 }
 /** The request got no (complete) answer. */
 export class TransportError extends ChpassError {
@@ -176,10 +182,15 @@ export class PolicyViolationError extends ChpassError {
   readonly code: 'policy_violation';
   readonly params: { report: Report };
 }
-/** `file_error`: A credential file could not be read, understood or written; it was left as it was. */
-export class CredentialFileError extends ChpassError {
-  readonly code: 'file_error';
-  readonly params: { path: string | null };
+/** `password_not_found`: The file holds no password for that cloud (`update_cloud_password`: none of the files openstacksdk reads does), or an RC file no `OS_PASSWORD`; nothing was written. */
+export class PasswordNotFoundError extends CredentialFileError {
+  readonly code: 'password_not_found';
+  readonly params: { path: string | null; cloud?: string };
+}
+/** `password_prompted`: The RC file asks for the password when sourced instead of storing it: there is none to change; it was left as it is. */
+export class PasswordPromptedError extends CredentialFileError {
+  readonly code: 'password_prompted';
+  readonly params: { path: string };
 }
 /** `malformed_hash`: Not a hash chpass knows; the message says what is wrong. */
 export class MalformedHashError extends ConfigurationError {

@@ -10,6 +10,8 @@ export const ConfigurationError = named('ConfigurationError', class extends Chpa
 export const ServerError = named('ServerError', class extends ChpassError {});
 /** The server's answer could not be understood. */
 export const ProtocolError = named('ProtocolError', class extends ChpassError {});
+/** A credential file could not be read, understood, written, or holds nothing to change; it was left as it was. */
+export const CredentialFileError = named('CredentialFileError', class extends ChpassError {});
 /** The request got no (complete) answer. */
 export const TransportError = named('TransportError', class extends ChpassError {});
 /** `invalid_policy`: A policy, preset option or keystone.conf cannot be loaded; `params.path` names the key. */
@@ -58,8 +60,10 @@ export const InsecureHttpError = named('InsecureHttpError', class extends Transp
 export const OutcomeUnknownError = named('OutcomeUnknownError', class extends TransportError {});
 /** `policy_violation`: The new password breaks the policy; nothing was sent; `report` is the report. */
 export const PolicyViolationError = named('PolicyViolationError', class extends ChpassError {});
-/** `file_error`: A credential file could not be read, understood or written; it was left as it was. */
-export const CredentialFileError = named('CredentialFileError', class extends ChpassError {});
+/** `password_not_found`: The file holds no password for that cloud (`update_cloud_password`: none of the files openstacksdk reads does), or an RC file no `OS_PASSWORD`; nothing was written. */
+export const PasswordNotFoundError = named('PasswordNotFoundError', class extends CredentialFileError {});
+/** `password_prompted`: The RC file asks for the password when sourced instead of storing it: there is none to change; it was left as it is. */
+export const PasswordPromptedError = named('PasswordPromptedError', class extends CredentialFileError {});
 /** `malformed_hash`: Not a hash chpass knows; the message says what is wrong. */
 export const MalformedHashError = named('MalformedHashError', class extends ConfigurationError {});
 /** `password_too_long_for_bcrypt`: Over 72 UTF-8 bytes: bcrypt would ignore the rest, so chpass refuses. */
@@ -96,6 +100,8 @@ const BY_CODE = {
   outcome_unknown: OutcomeUnknownError,
   policy_violation: PolicyViolationError,
   file_error: CredentialFileError,
+  password_not_found: PasswordNotFoundError,
+  password_prompted: PasswordPromptedError,
   malformed_hash: MalformedHashError,
   password_too_long_for_bcrypt: PasswordTooLongForBcryptError,
   work_limit_exceeded: WorkLimitExceededError,
@@ -108,6 +114,7 @@ const BY_KIND = {
   configuration: ConfigurationError,
   server: ServerError,
   protocol: ProtocolError,
+  file: CredentialFileError,
   transport: TransportError,
 };
 

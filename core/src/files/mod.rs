@@ -60,7 +60,9 @@ pub fn set_rc_password(text: &str, password: &str) -> Result<RcUpdate> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileUpdate {
     pub path: String,
-    /// `updated`, `no_password` (nothing to change) or `prompts` (an RC file that asks).
+    /// `updated`; in `update_cloud_password`'s list also `no_password`: this file holds none
+    /// for the cloud, another one did (were none to hold it, the call fails with
+    /// `password_not_found`).
     pub status: &'static str,
     pub backup: Option<String>,
     /// Set when the file is readable by its group or by others.
@@ -86,7 +88,13 @@ pub fn update_cloud_file(
     options: WriteOptions,
 ) -> Result<FileUpdate> {
     let (original, edited) = edit_cloud_file(path, cloud, password)?;
-    write_edit(path, &original, edited, options)
+    match edited {
+        Some(text) => write_atomically(path, &original, &text, options),
+        None => Err(Error::PasswordNotFound {
+            path: Some(path.display().to_string()),
+            cloud: Some(cloud.into()),
+        }),
+    }
 }
 
 /// The file's text and its edit (see [`set_cloud_password`]); nothing is written yet.
@@ -96,34 +104,18 @@ fn edit_cloud_file(path: &Path, cloud: &str, password: &str) -> Result<(String, 
     Ok((original, edited))
 }
 
-fn write_edit(
-    path: &Path,
-    original: &str,
-    edited: Option<String>,
-    options: WriteOptions,
-) -> Result<FileUpdate> {
-    match edited {
-        Some(text) => write_atomically(path, original, &text, options),
-        None => Ok(unchanged(path, "no_password")),
-    }
-}
-
-/// Updates `OS_PASSWORD` in the RC file at `path`; one that prompts is left alone.
+/// Updates `OS_PASSWORD` in the RC file at `path`. One that prompts for the password is
+/// `password_prompted`, one without `OS_PASSWORD` `password_not_found`; both are left alone.
 pub fn update_rc_file(path: &Path, password: &str, options: WriteOptions) -> Result<FileUpdate> {
     let original = fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    let shown = || path.display().to_string();
     match set_rc_password(&original, password).map_err(|e| with_path(e, path))? {
         RcUpdate::Updated(text) => write_atomically(path, &original, &text, options),
-        RcUpdate::Prompts => Ok(unchanged(path, "prompts")),
-        RcUpdate::NoPassword => Ok(unchanged(path, "no_password")),
-    }
-}
-
-fn unchanged(path: &Path, status: &'static str) -> FileUpdate {
-    FileUpdate {
-        path: path.display().to_string(),
-        status,
-        backup: None,
-        warning: None,
+        RcUpdate::Prompts => Err(Error::PasswordPrompted { path: shown() }),
+        RcUpdate::NoPassword => Err(Error::PasswordNotFound {
+            path: Some(shown()),
+            cloud: None,
+        }),
     }
 }
 
@@ -150,9 +142,23 @@ pub fn update_cloud_password(
         let (original, edited) = edit_cloud_file(&path, cloud, password)?;
         planned.push((path, original, edited));
     }
+    if planned.iter().all(|(_, _, edited)| edited.is_none()) {
+        return Err(Error::PasswordNotFound {
+            path: None,
+            cloud: Some(cloud.into()),
+        });
+    }
     planned
         .into_iter()
-        .map(|(path, original, edited)| write_edit(&path, &original, edited, options))
+        .map(|(path, original, edited)| match edited {
+            Some(text) => write_atomically(&path, &original, &text, options),
+            None => Ok(FileUpdate {
+                path: path.display().to_string(),
+                status: "no_password",
+                backup: None,
+                warning: None,
+            }),
+        })
         .collect()
 }
 
