@@ -17,7 +17,7 @@ import chpass
 from conftest import VECTORS
 
 if TYPE_CHECKING:
-    from chpass._chpass import Context
+    from chpass import Context
 
 DOC = json.loads((VECTORS / "hash.json").read_text(encoding="utf-8"))
 GENERATE = json.loads((VECTORS / "generate.json").read_text(encoding="utf-8"))["cases"]

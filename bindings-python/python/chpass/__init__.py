@@ -38,6 +38,18 @@ from ._chpass import (
     verify_opensearch,
 )
 from ._chpass_error import ChpassError
+from .types import (
+    Context,
+    PresetInfo,
+    HashSpec,
+    WorkLimits,
+    GenerateOptions,
+    HttpRequest,
+    KeystonePolicy,
+    FileUpdate,
+    StrengthMatch,
+    Strength,
+)
 from ._errors import (
     AccountDisabledError,
     AccountLockedError,
@@ -127,6 +139,16 @@ class AsyncClient:
 presets = tuple(preset_info())
 
 __all__ = [
+    "Context",
+    "PresetInfo",
+    "HashSpec",
+    "WorkLimits",
+    "GenerateOptions",
+    "HttpRequest",
+    "KeystonePolicy",
+    "FileUpdate",
+    "StrengthMatch",
+    "Strength",
     "ERROR_CODES",
     "AsyncClient",
     "Client",

@@ -1,22 +1,11 @@
 import os
 from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final
 
+from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, KeystonePolicy, FileUpdate, StrengthMatch, Strength
+
 __version__: str
 __all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "__version__"]
 ERROR_CODES: List[str]
-
-class Context(TypedDict, total=False):
-    username: str
-    email: str
-    service: str
-    words: List[str]
-    current_password: str
-
-class PresetInfo(TypedDict):
-    name: str
-    summary: str
-    source: str
-    options: List[str]
 
 @final
 class Policy:
@@ -75,38 +64,6 @@ def validate(
 ) -> Report: ...
 def preset_info() -> List[PresetInfo]: ...
 
-class HashSpec(TypedDict, total=False):
-    """``algorithm`` is one of argon2id, argon2i, argon2d, bcrypt, elasticsearch_pbkdf2,
-    elasticsearch_pbkdf2_stretch, password4j_pbkdf2; the other keys are its parameters."""
-
-    algorithm: str
-    memory_kib: int
-    iterations: int
-    parallelism: int
-    salt_length: int
-    hash_length: int
-    version: int
-    cost: int
-    variant: str
-    key_length: int
-    key_bits: int
-    hmac: str
-    salt: str
-
-class WorkLimits(TypedDict, total=False):
-    argon2_max_memory_kib: int
-    argon2_max_iterations: int
-    argon2_max_parallelism: int
-    bcrypt_max_cost: int
-    pbkdf2_max_iterations: int
-
-class GenerateOptions(TypedDict, total=False):
-    mode: str
-    length: int
-    alphabet: str
-    words: int
-    separator: str
-
 def hash(password: str, spec: Optional[HashSpec] = None, limits: Optional[WorkLimits] = None) -> str:
     """Hashes ``password``; argon2id with OWASP's parameters by default. Releases the GIL."""
 
@@ -148,12 +105,6 @@ def generate(
 ) -> Generated:
     """A random password that ``validate(..., policy, context)`` accepts."""
 
-class HttpRequest(TypedDict):
-    method: str
-    url: str
-    headers: List[List[str]]
-    body: Optional[str]
-
 @final
 class Client:
     """Sends operations over HTTP; every call releases the GIL while it waits."""
@@ -190,10 +141,6 @@ class Client:
         """The whole Keystone change from the current password alone: log in, check against
         ``policy`` or else the server's own, change, log in again."""
 
-class KeystonePolicy(TypedDict):
-    policy: Policy
-    source: Literal["server", "preset"]
-
 def build_request(operation: Mapping[str, Any]) -> HttpRequest:
     """The request for an operation (see the README's operations table)."""
 
@@ -202,14 +149,6 @@ def interpret_response(operation: Mapping[str, Any], response: Mapping[str, Any]
 
 def dump_request(operation: Mapping[str, Any]) -> str:
     """The request as text, every secret shown as [REDACTED]."""
-
-class FileUpdate(TypedDict):
-    path: str
-    #: "updated"; in update_cloud_password's list also "no_password" (this file holds none,
-    #: another did)
-    status: Literal["updated", "no_password"]
-    backup: Optional[str]
-    warning: Optional[str]
 
 def set_cloud_password(text: str, cloud: str, password: str) -> Optional[str]:
     """The new clouds.yaml text, or None when it holds no password for the cloud
@@ -237,21 +176,6 @@ def update_cloud_password(cloud: str, password: str, backup: bool = True) -> Lis
 def cli_main(args: List[str]) -> int:
     """The `chpass` command (its Rust entry point) with these arguments; returns the exit code."""
 
-
-class StrengthMatch(TypedDict, total=False):
-    pattern: str
-    i: int
-    j: int
-    guesses: float
-    dictionary_name: str
-
-class Strength(TypedDict):
-    score: int
-    guesses: float
-    guesses_log10: float
-    sequence: List[StrengthMatch]
-    crack_times_seconds: Dict[str, float]
-    feedback: Dict[str, Any]
 
 def strength(password: str, user_inputs: Optional[List[str]] = None, reference_year: Optional[int] = None) -> Strength:
     """zxcvbn 4.4.2's estimate: score 0-4, guesses and the match sequence. Releases the GIL."""

@@ -1,0 +1,97 @@
+"""The shapes of chpass's plain-dict arguments and results, as TypedDicts that exist at run
+time: ``from chpass import Context`` works in a script as it does for mypy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TypedDict
+
+if TYPE_CHECKING:
+    from ._chpass import Policy
+
+
+class Context(TypedDict, total=False):
+    username: str
+    email: str
+    service: str
+    words: List[str]
+    current_password: str
+
+
+class PresetInfo(TypedDict):
+    name: str
+    summary: str
+    source: str
+    options: List[str]
+
+
+class HashSpec(TypedDict, total=False):
+    """``algorithm`` is one of argon2id, argon2i, argon2d, bcrypt, elasticsearch_pbkdf2,
+    elasticsearch_pbkdf2_stretch, password4j_pbkdf2; the other keys are its parameters."""
+
+    algorithm: str
+    memory_kib: int
+    iterations: int
+    parallelism: int
+    salt_length: int
+    hash_length: int
+    version: int
+    cost: int
+    variant: str
+    key_length: int
+    key_bits: int
+    hmac: str
+    salt: str
+
+
+class WorkLimits(TypedDict, total=False):
+    argon2_max_memory_kib: int
+    argon2_max_iterations: int
+    argon2_max_parallelism: int
+    bcrypt_max_cost: int
+    pbkdf2_max_iterations: int
+
+
+class GenerateOptions(TypedDict, total=False):
+    mode: str
+    length: int
+    alphabet: str
+    words: int
+    separator: str
+
+
+class HttpRequest(TypedDict):
+    method: str
+    url: str
+    headers: List[List[str]]
+    body: Optional[str]
+
+
+class KeystonePolicy(TypedDict):
+    policy: Policy
+    source: Literal["server", "preset"]
+
+
+class FileUpdate(TypedDict):
+    path: str
+    #: "updated"; in update_cloud_password's list also "no_password" (this file holds none,
+    #: another did)
+    status: Literal["updated", "no_password"]
+    backup: Optional[str]
+    warning: Optional[str]
+
+
+class StrengthMatch(TypedDict, total=False):
+    pattern: str
+    i: int
+    j: int
+    guesses: float
+    dictionary_name: str
+
+
+class Strength(TypedDict):
+    score: int
+    guesses: float
+    guesses_log10: float
+    sequence: List[StrengthMatch]
+    crack_times_seconds: Dict[str, float]
+    feedback: Dict[str, Any]
