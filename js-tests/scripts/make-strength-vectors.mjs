@@ -8,7 +8,10 @@ const require = createRequire(import.meta.url);
 const zxcvbn = require('zxcvbn');
 
 const inputs = [['alice1987!', ['Alice']], ['eman_resu_emos', ['some_user_name']], ['456Some_uSer_Name_1234', ['some_user_name']],
-  ['admin2admin', ['admin']], ['', []], ['😀😀😀correct', []], ['12/25/1999', []], ['1qaz2wsx3edc', []]];
+  ['admin2admin', ['admin']], ['', []], ['😀😀😀correct', []], ['12/25/1999', []], ['1qaz2wsx3edc', []],
+  // JavaScript lowercases İ to two units and a final Σ to ς: zxcvbn reads the lowered password at
+  // the password's positions
+  ['İİİİpassword1', []], ['İmonkey', []], ['passwordİİdragon', ['İan']], ['ΣΑΣpassword', []]];
 const cases = [...corpus(5000).filter((_, i) => i % 12 === 0).map((p) => [p, []]), ...inputs].map(([password, user_inputs]) => {
   const r = zxcvbn(password, user_inputs);
   return { password, user_inputs, score: r.score, guesses_log10: Math.log10(r.guesses),

@@ -36,10 +36,15 @@ test('the same score as npm zxcvbn 4.4.2 on 5,000 passwords (target: 99.5%)', ()
 
 test('user inputs, sequences and positions match zxcvbn', () => {
   for (const [password, inputs] of [['alice1987!', ['Alice']], ['eman_resu_emos', ['some_user_name']], ['abcdef123456', []],
-    ['12/25/1999', []], ['P@ssw0rd', []], ['😀😀😀correct', []], ['zxcvbnm,./', []]]) {
+    ['12/25/1999', []], ['P@ssw0rd', []], ['😀😀😀correct', []], ['zxcvbnm,./', []],
+    // İ lowercases to two units in JavaScript (and Java): zxcvbn reads the lowered password at the
+    // password's positions; Σ at a word's end lowercases to ς
+    ['İİİİpassword1', []], ['İmonkey', []], ['monkeyİ', []], ['passwordİİdragon', ['İan']], ['ΣΑΣpassword', []],
+    ['PASSWORDΣ', []], ['İ', []], ['x'.repeat(3) + 'İ'.repeat(40), []]]) {
     const ours = chpass.strength(password, inputs);
     const theirs = zxcvbn(password, inputs);
     assert.equal(ours.score, theirs.score, password);
+    assert.ok(Math.abs(ours.guesses_log10 - Math.log10(theirs.guesses)) < 1e-9, password);
     assert.deepEqual(
       ours.sequence.map((m) => [m.pattern, m.i, m.j, m.dictionary_name]),
       theirs.sequence.map((m) => [m.pattern, m.i, m.j, m.dictionary_name]),

@@ -69,25 +69,31 @@ impl Inputs {
     }
 }
 
-/// JavaScript's `toLowerCase`, one UTF-16 unit at a time (characters whose lowercase changes
-/// length are left as they are; zxcvbn's indices would not line up for them either).
+/// JavaScript's `toLowerCase` (and Java's, which zxcvbn4j calls): Unicode's full lowercase
+/// mapping with the final-sigma rule, which std's `str::to_lowercase` follows too. İ becomes
+/// two units (`i̇`), so the lowered password can be longer than the password; zxcvbn reads it
+/// at the password's positions all the same, and so does the matcher here.
 pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
-    units
-        .iter()
-        .map(|&u| {
-            if u < 0x80 {
-                (u as u8).to_ascii_lowercase() as u16
-            } else if let Some(c) = char::from_u32(u32::from(u)) {
-                let mut lower = c.to_lowercase();
-                match (lower.next(), lower.next()) {
-                    (Some(l), None) if (l as u32) < 0x10000 => l as u16,
-                    _ => u,
+    if units.iter().all(|&u| u < 0x80) {
+        return units.iter().map(|&u| (u as u8).to_ascii_lowercase().into()).collect();
+    }
+    match String::from_utf16(units) {
+        Ok(text) => text.to_lowercase().encode_utf16().collect(),
+        // a lone surrogate (the bindings refuse them before this): unit by unit, as JS does
+        Err(_) => units
+            .iter()
+            .map(|&u| match char::from_u32(u32::from(u)) {
+                Some(c) => {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) if (l as u32) < 0x10000 => l as u16,
+                        _ => u,
+                    }
                 }
-            } else {
-                u
-            }
-        })
-        .collect()
+                None => u,
+            })
+            .collect(),
+    }
 }
 
 pub(crate) struct Matcher<'a> {
@@ -123,7 +129,8 @@ impl Matcher<'_> {
         for i in 0..n {
             key.clear();
             let mut ascii = true;
-            for j in i..n.min(i + window) {
+            // (`lower` is never shorter than the password; the bound says so to the compiler)
+            for j in i..n.min(i + window).min(lower.len()) {
                 let len = j - i + 1;
                 ascii = ascii && lower[j] < 0x80;
                 if ascii && len <= data.longest {
@@ -212,7 +219,7 @@ impl Matcher<'_> {
         let n = password.len();
         for i in 0..n {
             let mut mask = 0u32;
-            for j in i..n.min(i + window) {
+            for j in i..n.min(i + window).min(lower.len()) {
                 mask |= index(lower[j]).map_or(0, |k| 1u32 << k);
                 if mask == 0 || j == i {
                     continue; // nothing to substitute, or a single character (noise)
