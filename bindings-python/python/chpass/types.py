@@ -10,6 +10,8 @@ if TYPE_CHECKING:
 
 
 class Context(TypedDict, total=False):
+    """What the validator knows about the user: words a password must not contain, and the current password."""
+
     username: str
     email: str
     service: str
@@ -18,6 +20,8 @@ class Context(TypedDict, total=False):
 
 
 class PresetInfo(TypedDict):
+    """A preset: its name, what it enforces, where it comes from, and the options it takes."""
+
     name: str
     summary: str
     source: str
@@ -44,6 +48,8 @@ class HashSpec(TypedDict, total=False):
 
 
 class WorkLimits(TypedDict, total=False):
+    """The most a hash string may make ``verify`` spend; raise a field to accept costlier hashes."""
+
     argon2_max_memory_kib: int
     argon2_max_iterations: int
     argon2_max_parallelism: int
@@ -52,6 +58,8 @@ class WorkLimits(TypedDict, total=False):
 
 
 class GenerateOptions(TypedDict, total=False):
+    """``mode`` is ``characters`` or ``passphrase``; the rest shape the password."""
+
     mode: str
     length: int
     alphabet: str
@@ -60,6 +68,8 @@ class GenerateOptions(TypedDict, total=False):
 
 
 class HttpRequest(TypedDict):
+    """A built request: method, URL, header pairs and body, ready for any HTTP client."""
+
     method: str
     url: str
     headers: List[List[str]]
@@ -67,11 +77,15 @@ class HttpRequest(TypedDict):
 
 
 class KeystonePolicy(TypedDict):
+    """Keystone's own policy, read with a token (``source`` ``server``), or the ``keystone`` preset."""
+
     policy: Policy
     source: Literal["server", "preset"]
 
 
 class FileUpdate(TypedDict):
+    """What happened to one credential file."""
+
     path: str
     #: "updated"; in update_cloud_password's list also "no_password" (this file holds none,
     #: another did)
@@ -81,6 +95,8 @@ class FileUpdate(TypedDict):
 
 
 class StrengthMatch(TypedDict, total=False):
+    """One match of zxcvbn's sequence; positions in UTF-16 units, never the token."""
+
     pattern: str
     i: int
     j: int
@@ -89,6 +105,8 @@ class StrengthMatch(TypedDict, total=False):
 
 
 class Strength(TypedDict):
+    """zxcvbn 4.4.2's estimate: score 0-4, guesses, the match sequence, crack times and feedback."""
+
     score: int
     guesses: float
     guesses_log10: float
