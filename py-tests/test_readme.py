@@ -1,4 +1,5 @@
-"""Every ```python block of the README runs, so the examples cannot rot."""
+"""Every ```python block of the README and of docs/ runs, and every command block, so the
+examples cannot rot."""
 
 from typing import Any, List
 import re
@@ -7,7 +8,9 @@ import pytest
 
 from conftest import ROOT
 
-BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+TEXT = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
+BLOCKS = re.findall(r"```python\n(.*?)```", TEXT, re.S)
 
 
 def test_the_readme_has_python_examples() -> None:
@@ -26,8 +29,8 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-SH = re.findall(r"```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
-CLI = next(block for block in SH if "chpass check" in block)
+SH = re.findall(r"```sh\n(.*?)```", TEXT, re.S)
+CLI = "".join(block for block in SH if "chpass check" in block)
 
 
 def commands(block: str) -> List[Any]:

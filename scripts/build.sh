@@ -23,7 +23,7 @@ rm -rf "$pkg" && mkdir -p "$pkg/lib/wasm"
 # std is rebuilt with the pinned nightly, for size: a panic aborts at once (a wasm panic aborts
 # anyway, and with no panic hook its message was never shown), so no panic message, location or
 # formatting is compiled in, and std picks its smaller code where it has a choice. Further
-# arguments are cargo's (`--config`). Sizes and speeds: README, "npm package size".
+# arguments are cargo's (`--config`). Sizes: bench/results/web.json and CHANGELOG.
 wasm_module() {
   local crate=$1 name=${1//-/_}
   shift
@@ -55,7 +55,7 @@ for part in strength:strength-data word-list:word-list constants:constants; do
   cargo run -q --release -p chpass --example npm_data_module "${part%%:*}" > "$pkg/lib/${part#*:}.js"
 done
 (cd bindings-wasm/js && cp --parents *.js *.d.ts lib/*.js lib/*.d.ts "$OLDPWD/$pkg/")
-cp README.md "$pkg/README.md"
+cp bindings-wasm/js/README.md "$pkg/README.md"
 version=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "chpass"))')
 python3 - "$version" <<'PY'
 import json, sys

@@ -39,7 +39,13 @@ pub use policy::{
 };
 pub use secret::SecretString;
 
-/// The README's Rust examples run as doctests.
+/// The Rust examples of the README and of docs/ (hashing.md has them) run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/hashing.md")]
+pub struct HashingDoctests;
+
+

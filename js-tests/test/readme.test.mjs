@@ -1,11 +1,13 @@
-// Every ```js block of the README runs, so the examples cannot rot.
+// Every ```js block of the README and of docs/ runs, so the examples cannot rot.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const docs = new URL('../../docs/', import.meta.url);
+const pages = [new URL('../../README.md', import.meta.url), ...readdirSync(docs).filter((f) => f.endsWith('.md')).sort().map((f) => new URL(f, docs))];
+const readme = pages.map((page) => readFileSync(page, 'utf8')).join('\n');
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 test('the README has JavaScript examples', () => assert.ok(blocks.length >= 1));
@@ -24,9 +26,21 @@ blocks.forEach((code, i) => {
   });
 });
 
-test("the README's page sizes are bench/results/web.json's", async () => {
+test("docs/web.md's page sizes are bench/results/web.json's", async () => {
   const { webTable } = await import('../../bench/web-table.mjs');
   const measured = JSON.parse(readFileSync(new URL('../../bench/results/web.json', import.meta.url), 'utf8'));
   const shown = /<!-- web.json -->\n([\s\S]*?)\n<!-- \/web.json -->/.exec(readme)?.[1];
-  assert.equal(shown, webTable(measured), 'run `node bench/web.mjs` and copy its table into the README');
+  assert.equal(shown, webTable(measured), 'run `node bench/web.mjs` and copy its table into docs/web.md');
+});
+
+test('every relative link of the README and docs/ leads to a file', async () => {
+  const { existsSync } = await import('node:fs');
+  const missing = [];
+  for (const page of pages) {
+    for (const [, target] of readFileSync(page, 'utf8').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      if (!existsSync(new URL(target, page))) missing.push(`${page.pathname.split('/').slice(-2).join('/')}: ${target}`);
+    }
+  }
+  assert.deepEqual(missing, []);
 });

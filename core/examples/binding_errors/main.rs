@@ -1,5 +1,5 @@
 //! Writes the files generated from `chpass::error_types` (the JS and Python error modules, the
-//! TypeScript declarations and the README's table): `binding_errors` rewrites them,
+//! TypeScript declarations and the table of docs/errors.md): `binding_errors` rewrites them,
 //! `binding_errors --check` fails when one is stale (core/tests/generated.rs checks it too).
 
 mod render;

@@ -9,22 +9,22 @@ const HEADER: &str = "Generated from core/src/error_types.rs by `cargo run -p ch
 const JS: &str = "bindings-wasm/js/lib/errors.js";
 const TS: &str = "bindings-wasm/js/lib/errors.d.ts";
 const PYTHON: &str = "bindings-python/python/chpass/_errors.py";
-const README: &str = "README.md";
+const ERRORS_PAGE: &str = "docs/errors.md";
 const MARKS: (&str, &str) = ("<!-- errors -->\n", "<!-- /errors -->");
 
 /// Every generated file: its path from the repository root, and its text.
 pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::error::Error>> {
-    let readme = std::fs::read_to_string(root.join(README))?;
-    let (start, end) = match (readme.find(MARKS.0), readme.find(MARKS.1)) {
+    let page = std::fs::read_to_string(root.join(ERRORS_PAGE))?;
+    let (start, end) = match (page.find(MARKS.0), page.find(MARKS.1)) {
         (Some(start), Some(end)) => (start + MARKS.0.len(), end),
-        _ => return Err(format!("{README} has no {MARKS:?} marks").into()),
+        _ => return Err(format!("{ERRORS_PAGE} has no {MARKS:?} marks").into()),
     };
-    let readme = format!("{}{}{}", &readme[..start], readme_table(), &readme[end..]);
+    let page = format!("{}{}{}", &page[..start], errors_table(), &page[end..]);
     Ok(vec![
         (JS, js()),
         (TS, ts()),
         (PYTHON, python()),
-        (README, readme),
+        (ERRORS_PAGE, page),
     ])
 }
 
@@ -178,7 +178,7 @@ fn python() -> String {
     out
 }
 
-fn readme_table() -> String {
+fn errors_table() -> String {
     let mut out = String::from(
         "| code | kind | class (JavaScript and Python) | params | when |\n|---|---|---|---|---|\n",
     );
