@@ -52,7 +52,7 @@ def test_the_sdist_builds_and_installs_in_a_fresh_venv(tmp_path: Path) -> None:
     # The sdist's files all carry one fixed mtime, older than any build, so cargo would take the
     # last run's chpass crates as fresh: they are cleaned, and only third-party crates reused.
     target = ROOT / "target" / "sdist-check"
-    ours = [arg for crate in ("chpass", "chpass-cli", "chpass-strength", "chpass-python") for arg in ("-p", crate)]
+    ours = [arg for crate in ("chpass", "chpass-regex", "chpass-cli", "chpass-strength", "chpass-python") for arg in ("-p", crate)]
     subprocess.run(["cargo", "clean", "--release", "--target-dir", str(target), *ours],
                    cwd=ROOT, check=True, capture_output=True)
     env = {**os.environ, "CARGO_TARGET_DIR": str(target)}

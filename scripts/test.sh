@@ -18,7 +18,7 @@ done
 
 step "rustdoc (broken links and bare URLs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass --all-features
-RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass-strength -p chpass-cli
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass-regex -p chpass-strength -p chpass-cli
 
 mkdir -p .work
 step "Rust tests"

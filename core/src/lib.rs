@@ -47,5 +47,3 @@ pub struct ReadmeDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/hashing.md")]
 pub struct HashingDoctests;
-
-

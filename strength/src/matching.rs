@@ -75,7 +75,10 @@ impl Inputs {
 /// at the password's positions all the same, and so does the matcher here.
 pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
     if units.iter().all(|&u| u < 0x80) {
-        return units.iter().map(|&u| (u as u8).to_ascii_lowercase().into()).collect();
+        return units
+            .iter()
+            .map(|&u| (u as u8).to_ascii_lowercase().into())
+            .collect();
     }
     match String::from_utf16(units) {
         Ok(text) => text.to_lowercase().encode_utf16().collect(),

@@ -12,8 +12,8 @@
 //! What oslo.config refuses (an assignment before any section, `[]`, a `$name` template) is
 //! refused here too, since Keystone would not start or not answer.
 
-use super::regex::python_space;
 use crate::error::{Error, Result};
+use chpass_regex::python_space;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SecurityCompliance {

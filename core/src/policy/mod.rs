@@ -13,7 +13,6 @@ mod context;
 pub mod keystone_conf;
 mod pattern;
 pub mod presets;
-mod regex;
 mod report;
 mod spec;
 mod strength_rule;

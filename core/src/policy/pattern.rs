@@ -8,9 +8,9 @@
 //!   aware as in Java; `\Q…\E` quotes; nested sets and `&&`.
 //! - `search`: CPython syntax, matching anywhere (`re.search`), for policies of your own.
 
-use super::regex::{Flavor, Regex};
 use super::report::Violation;
 use crate::error::{Error, Result};
+use chpass_regex::{Flavor, Regex};
 use serde::{Deserialize, Serialize};
 
 /// Steps of the regex machine allowed per check, or [`STEPS_PER_CHAR`] per char of the

@@ -204,7 +204,7 @@ pub(super) fn category_mask(name: &str) -> Option<u32> {
 
 /// Python's `str.isspace()`: bidirectional whitespace, separators and the ASCII controls.
 /// Also how keystone.conf is trimmed (oslo.config's `str.strip`).
-pub(crate) fn python_space(c: char) -> bool {
+pub fn python_space(c: char) -> bool {
     matches!(c, '\t'..='\r' | '\x1c'..='\x20' | '\u{85}')
         || (c > '\u{7f}' && (1 << category(c)) & (0b111 << 22) != 0)
 }

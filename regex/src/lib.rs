@@ -1,9 +1,21 @@
-//! A small regex engine with the servers' semantics: CPython's `re` (Keystone's `re.match`)
+//! chpass's regex engine, with the servers' semantics: CPython's `re` (Keystone's `re.match`)
 //! and `java.util.regex` (OpenSearch's full match), both backtracking engines, run by one
-//! backtracking machine under a step budget.
+//! backtracking machine under a step budget, so that no pattern or input runs unbounded.
 //!
-//! Its own instead of a general-purpose crate: the dialects' syntax and classes are read
-//! directly (no translation to a third syntax), and the npm build stays small.
+//! Its own instead of a general-purpose crate (as jsonschema keeps its regex translation
+//! apart): the dialects' syntax and classes are read directly, with no translation to a third
+//! syntax, and the npm build stays small. Verdicts are checked against CPython and
+//! `java.util.regex` on committed vectors (`tests/vectors/`).
+//!
+//! ```
+//! use chpass_regex::{Flavor, Regex};
+//!
+//! let keystone = Regex::new(r"^(?=.*\d)(?=.*[a-zA-Z]).{7,}$", Flavor::Python).unwrap();
+//! assert_eq!(keystone.is_match("abcdef1", 10_000), Ok(true));
+//! // a step budget ends every run: catastrophic backtracking is an error, not a hang
+//! let evil = Regex::new("^(a+)+$", Flavor::Python).unwrap();
+//! assert!(evil.is_match(&format!("{}b", "a".repeat(40)), 100_000).is_err());
+//! ```
 
 mod ast;
 mod class;
@@ -13,11 +25,12 @@ mod parse;
 mod vm;
 
 use ast::{Assertion, Node};
-pub(crate) use class::python_space;
-pub(crate) use vm::Exhausted;
+pub use class::python_space;
+pub use vm::Exhausted;
 
+/// A server's dialect and anchoring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Flavor {
+pub enum Flavor {
     /// CPython `re` syntax and classes; anchored at the start only (`re.match`).
     Python,
     /// `java.util.regex` syntax and classes; the whole text must match (`matches()`).
@@ -26,8 +39,9 @@ pub(crate) enum Flavor {
     Search,
 }
 
+/// A compiled pattern.
 #[derive(Clone)]
-pub(crate) struct Regex {
+pub struct Regex {
     program: compile::Program,
     flavor: Flavor,
     /// What a password's chars and length can be, for `generate` to draw from.
@@ -44,6 +58,7 @@ impl std::fmt::Debug for Regex {
 }
 
 impl Regex {
+    /// Compiles `source` in `flavor`'s syntax; the error says what is wrong and where.
     pub fn new(source: &str, flavor: Flavor) -> Result<Self, String> {
         let parsed = parse::parse(source, flavor)?;
         let node = match flavor {

@@ -6,8 +6,9 @@ use super::ast::{Assertion, Lines};
 use super::class::{Fold, Named, same};
 use super::compile::{Inst, Program, SubKind};
 
-/// The budget ran out.
-pub(crate) struct Exhausted;
+/// The step budget ran out before the machine could answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exhausted;
 
 /// Backtracking frames past this many end the check like an exhausted budget: memory stays
 /// bounded whatever the pattern (a single-char repetition needs one frame, not one per char).

@@ -1,0 +1,95 @@
+//! The engine's own behaviour, dialect by dialect: what each accepts and refuses, where the
+//! two differ, and the step budget that ends every run.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chpass_regex::{Exhausted, Flavor, Regex, python_space};
+
+fn matches(pattern: &str, flavor: Flavor, text: &str) -> bool {
+    Regex::new(pattern, flavor)
+        .unwrap_or_else(|e| panic!("{pattern}: {e}"))
+        .is_match(text, 1_000_000)
+        .expect("within the budget")
+}
+
+#[test]
+fn python_matches_at_the_start_only_and_java_the_whole_text() {
+    assert!(matches(r"\d+", Flavor::Python, "123abc"));
+    assert!(!matches(r"\d+", Flavor::Python, "abc123"));
+    assert!(matches(r"\d+", Flavor::Search, "abc123"));
+    assert!(!matches(r"\d+", Flavor::Java, "123abc"));
+    assert!(matches(r"\d+", Flavor::Java, "123"));
+}
+
+#[test]
+fn each_dialect_reads_its_own_syntax() {
+    // named groups: (?P<n>…) in Python, (?<n>…) in Java
+    assert!(matches(r"(?P<c>.)(?P=c)", Flavor::Python, "aa"));
+    assert!(Regex::new(r"(?P<c>.)", Flavor::Java).is_err());
+    assert!(matches(r"(?<c>.)\k<c>", Flavor::Java, "aa"));
+    // class intersection and nested classes are Java's
+    assert!(matches("[a-z&&[^aeiou]]+", Flavor::Java, "bcd"));
+    assert!(!matches("[a-z&&[^aeiou]]+", Flavor::Java, "bad"));
+    // \Z: the very end in Python, before a final newline in Java
+    assert!(!matches(r"a\Z", Flavor::Python, "a\n"));
+    assert!(matches(r"a\Z\n", Flavor::Java, "a\n"));
+    // \p{L} is Java's; CPython's re has no \p
+    assert!(matches(r"\p{L}+", Flavor::Java, "Äb"));
+    assert!(Regex::new(r"\p{L}", Flavor::Python).is_err());
+}
+
+#[test]
+fn python_classes_are_unicode_and_ascii_under_the_a_flag() {
+    assert!(matches(r"^\w+$", Flavor::Python, "straße"));
+    assert!(!matches(r"(?a)^\w+$", Flavor::Python, "straße"));
+    assert!(matches(r"^\d+$", Flavor::Python, "١٢٣"));
+    assert!(python_space('\u{2003}') && python_space('\x1c') && !python_space('a'));
+}
+
+#[test]
+fn case_folding_follows_each_engine() {
+    // CPython folds by Unicode's simple lowercase; Java only ASCII unless (?iu)
+    assert!(matches("(?i)^k$", Flavor::Python, "\u{212a}"));
+    assert!(!matches("(?i)k", Flavor::Java, "\u{212a}"));
+    assert!(matches("(?iu)k", Flavor::Java, "\u{212a}"));
+}
+
+#[test]
+fn errors_say_what_is_wrong() {
+    for (pattern, flavor) in [
+        ("(", Flavor::Python),
+        ("[a", Flavor::Java),
+        ("a**", Flavor::Python),
+        ("[b-a]", Flavor::Java),
+    ] {
+        let error = Regex::new(pattern, flavor).expect_err(pattern);
+        assert!(!error.is_empty(), "{pattern}");
+    }
+}
+
+#[test]
+fn the_step_budget_ends_catastrophic_backtracking() {
+    let evil = Regex::new("^(a|aa)+$", Flavor::Python).expect("compiles");
+    let text = format!("{}b", "a".repeat(64));
+    assert_eq!(evil.is_match(&text, 100_000), Err(Exhausted));
+    // the same pattern on a short text answers within it
+    assert_eq!(evil.is_match("aaab", 100_000), Ok(false));
+}
+
+#[test]
+fn lookarounds_atomic_groups_and_backreferences() {
+    assert!(matches(
+        r"^(?=.*\d)(?=.*[a-zA-Z]).{7,}$",
+        Flavor::Python,
+        "abcdef1"
+    ));
+    assert!(!matches(
+        r"^(?=.*\d)(?=.*[a-zA-Z]).{7,}$",
+        Flavor::Python,
+        "abcdefg"
+    ));
+    assert!(matches(r"^.{8,}(?<!123)$", Flavor::Python, "abcdefgh"));
+    assert!(!matches(r"^.{8,}(?<!123)$", Flavor::Python, "abcde123"));
+    assert!(!matches(r"^(?>a+)ab", Flavor::Python, "aaab"));
+    assert!(matches(r"^(\w)\w*\1$", Flavor::Python, "abca"));
+}
