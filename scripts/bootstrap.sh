@@ -30,6 +30,13 @@ else
   echo "wasm-bindgen $have"
 fi
 
+step "cargo-fuzz (the fuzz targets in fuzz/, run by scripts/fuzz.sh)"
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --version 0.13.2 --locked --root "$ROOT/.tools"
+else
+  cargo fuzz --version
+fi
+
 # From Debian's packages: a JDK and slf4j (the java.util.regex and password4j oracles of
 # py-tests) and Chromium (the browser test of js-tests; browser downloads from other hosts do
 # not work here).

@@ -31,6 +31,9 @@ cargo test -q --release -p chpass --no-default-features --features strength-exte
 step "vendor/argon2-rust: the crates.io release + our patches; its own tests on wasm32"
 bash scripts/check-vendor.sh 2>&1 | tee -a .work/rust-tests.log
 
+step "fuzz targets, a short run each (scripts/fuzz.sh; longer runs: bench/results/fuzz.json)"
+bash scripts/fuzz.sh 5 .work/fuzz-short.json 2>&1 | tee .work/fuzz.log
+
 step "js-tests"
 (cd js-tests && npm test) 2>&1 | tee .work/js-tests.log
 
