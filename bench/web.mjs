@@ -3,9 +3,8 @@
 // brotli q11, as served by a static host) and the time to ready in headless Chromium (median of
 // seven cold loads). Writes bench/results/web.json. Run scripts/build.sh first.
 import { createRequire } from 'node:module';
-import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -13,6 +12,7 @@ const TESTS = fileURLToPath(new URL('../js-tests/', import.meta.url));
 const require = createRequire(join(TESTS, 'package.json'));
 const { build } = await import(pathToFileURL(require.resolve('vite')).href);
 const { launchChromium } = await import(pathToFileURL(join(TESTS, 'test/support/chromium.mjs')).href);
+const { serveStatic } = await import(pathToFileURL(join(TESTS, 'test/support/static.mjs')).href);
 const WORK = join(TESTS, '.bench-web'); // inside js-tests, so the pages resolve its node_modules
 const COMMON = readFileSync(new URL('../core/data/common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
 const LOADS = 7;
@@ -80,23 +80,6 @@ function build1(name, files) {
   return build({ root: dir, logLevel: 'error', configFile: false }).then(() => join(dir, 'dist'));
 }
 
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html', '.css': 'text/css' };
-function serve(root, served) {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    let body;
-    try {
-      body = readFileSync(file);
-    } catch {
-      return res.writeHead(404).end();
-    }
-    served.add(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -106,7 +89,7 @@ try {
   for (const [name, sources] of Object.entries(PAGES)) {
     const root = await build1(name, sources);
     const served = new Set();
-    const server = await serve(root, served);
+    const server = await serveStatic(root, { served });
     const times = [];
     let result;
     for (let i = 0; i < LOADS; i++) {

@@ -1,7 +1,7 @@
 // `chpass/hash` (browsers): hash and verify (argon2id, bcrypt, PBKDF2, the servers' formats).
 // Call `await ready()` before the synchronous functions; the `…Async` twins run in a module
 // worker that loads its own copy on first use and need no `ready()`.
-import { asyncTwins } from './lib/hashing.js';
+import { useWorker } from './lib/worker-start.js';
 
 // Vite and webpack 5 follow this exact pattern and bundle the worker; a static page serves the
 // file as it is. Vite's dev server alone misses it: it moves the package to
@@ -41,21 +41,8 @@ function startWorker(onMessage, onFailure) {
   };
 }
 
-export {
-  ready,
-  hash,
-  verify,
-  verifyOpenSearch,
-  needsRehash,
-  elasticsearchPasswordHash,
-  opensearchHash,
-} from './lib/hashing.js';
-export const {
-  hashAsync,
-  verifyAsync,
-  verifyOpenSearchAsync,
-  needsRehashAsync,
-  elasticsearchPasswordHashAsync,
-  opensearchHashAsync,
-} = asyncTwins(startWorker);
+// a side effect on purpose (package.json lists this file under sideEffects)
+useWorker(startWorker);
+
+export * from './lib/hashing.js';
 export * from './lib/errors.js';

@@ -2,7 +2,7 @@
 // Call `await ready()` before the synchronous functions; the `…Async` twins run in a
 // worker_threads worker that loads its own copy on first use and need no `ready()`.
 import { Worker } from 'node:worker_threads';
-import { asyncTwins } from './lib/hashing.js';
+import { useWorker } from './lib/worker-start.js';
 
 // unreferenced while idle, so it never keeps Node alive; without the parent's --input-type
 // and the like, which a worker file refuses
@@ -15,21 +15,8 @@ function startWorker(onMessage, onFailure) {
   return { post: (message) => worker.postMessage(message), ref: () => worker.ref(), unref: () => worker.unref() };
 }
 
-export {
-  ready,
-  hash,
-  verify,
-  verifyOpenSearch,
-  needsRehash,
-  elasticsearchPasswordHash,
-  opensearchHash,
-} from './lib/hashing.js';
-export const {
-  hashAsync,
-  verifyAsync,
-  verifyOpenSearchAsync,
-  needsRehashAsync,
-  elasticsearchPasswordHashAsync,
-  opensearchHashAsync,
-} = asyncTwins(startWorker);
+// a side effect on purpose (package.json lists this file under sideEffects)
+useWorker(startWorker);
+
+export * from './lib/hashing.js';
 export * from './lib/errors.js';

@@ -3,17 +3,16 @@
 // form submits once the policy is met.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { launchChromium } from './support/chromium.mjs';
+import { serveStatic } from './support/static.mjs';
 
 const HERE = fileURLToPath(new URL('../', import.meta.url));
 // inside js-tests, so that the example resolves react, vite's plugin and chpass from here
 const DIR = join(HERE, '.scratch-react');
-const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 
 let server;
 let browser;
@@ -24,19 +23,7 @@ before(async () => {
   cpSync(new URL('../../examples/react/', import.meta.url), DIR, { recursive: true });
   const { build } = await import(pathToFileURL(createRequire(import.meta.url).resolve('vite')).href);
   await build({ root: DIR, logLevel: 'error' });
-  const root = join(DIR, 'dist');
-  server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    let body;
-    try {
-      body = readFileSync(file);
-    } catch {
-      return res.writeHead(404).end();
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server = await serveStatic(join(DIR, 'dist'));
   origin = `http://127.0.0.1:${server.address().port}`;
   browser = await launchChromium();
 });

@@ -6,11 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './support/chromium.mjs';
+import { serveStatic } from './support/static.mjs';
 
 const HERE = fileURLToPath(new URL('../', import.meta.url));
 const SCRATCH = join(HERE, '.scratch');
@@ -85,23 +85,6 @@ function project(name, files) {
   return dir;
 }
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
-function serve(root, headers = {}) {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const file = normalize(join(root, decodeURIComponent(path.endsWith('/') ? `${path}index.html` : path)));
-    if (!file.startsWith(root)) return res.writeHead(403).end();
-    let body;
-    try {
-      body = readFileSync(file);
-    } catch {
-      return res.writeHead(404).end();
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 // The package's parts a page fetched: each embedded wasm module carries its name, and the data
 // modules have words of their own.
 const MARKERS = { 'strength-data': '\n# passwords', 'word-list': '\nabdomen' };
@@ -136,7 +119,7 @@ async function visit(url, { block } = {}) {
 }
 
 async function visitServed(root, path, options) {
-  const server = await serve(root, options?.headers);
+  const server = await serveStatic(root, { headers: options?.headers });
   try {
     return await visit(`http://127.0.0.1:${server.address().port}${path}`, options);
   } finally {

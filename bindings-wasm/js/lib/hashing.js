@@ -1,8 +1,9 @@
-// `chpass/hash`'s functions; hash.js (browsers) and hash.node.js (Node) add the worker that
-// runs the `…Async` twins, each its platform's.
+// `chpass/hash`'s functions; hash.js (browsers) and hash.node.js (Node) each install the worker
+// of their platform (lib/worker-start.js) that runs the `…Async` twins.
 import * as wasm from './wasm/chpass_hash_wasm.js';
 import { instantiate, loader } from './load.js';
 import { makeError } from './errors.js';
+import { startWorker } from './worker-start.js';
 
 const module = loader('chpass/hash', () => instantiate(wasm, import('./wasm/chpass_hash_wasm.bytes.js')));
 const { need } = module;
@@ -47,23 +48,19 @@ function onMessage({ id, result, error }) {
   else if (error.code) call.reject(makeError(error.code, error.kind, error.message, error.params, error.retryable));
   else call.reject(new Error(error.message));
 }
-/** The `…Async` functions, run by workers that `startWorker(onMessage, onFailure)` starts. */
-export function asyncTwins(startWorker) {
-  const inWorker = (fn) => (...args) =>
-    new Promise((resolve, reject) => {
-      worker ??= startWorker(onMessage, onFailure);
-      const id = ++nextId;
-      pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.post({ id, fn, args });
-    });
-  return {
-    hashAsync: inWorker('hash'),
-    verifyAsync: inWorker('verify'),
-    verifyOpenSearchAsync: inWorker('verifyOpenSearch'),
-    needsRehashAsync: inWorker('needsRehash'),
-    elasticsearchPasswordHashAsync: inWorker('elasticsearchPasswordHash'),
-    opensearchHashAsync: inWorker('opensearchHash'),
-  };
-}
+const inWorker = (fn) => (...args) =>
+  new Promise((resolve, reject) => {
+    worker ??= startWorker(onMessage, onFailure);
+    const id = ++nextId;
+    pending.set(id, { resolve, reject });
+    worker.ref();
+    worker.post({ id, fn, args });
+  });
+/** The same functions, run in one shared worker so a page or Node's event loop never blocks. */
+export const hashAsync = inWorker('hash');
+export const verifyAsync = inWorker('verify');
+export const verifyOpenSearchAsync = inWorker('verifyOpenSearch');
+export const needsRehashAsync = inWorker('needsRehash');
+export const elasticsearchPasswordHashAsync = inWorker('elasticsearchPasswordHash');
+export const opensearchHashAsync = inWorker('opensearchHash');
 
