@@ -9,15 +9,11 @@ const module = loader('chpass/client', async () => {
   await Promise.all([mainReady(), instantiate(wasm, import('./lib/wasm/chpass_client_wasm.bytes.js'))]);
   onEstimator((verdict) => wasm.installStrengthEstimator(verdict));
 });
-const { need } = module;
+const { need, checked } = module;
 
 /** Downloads and instantiates the client's wasm (and `chpass`'s), once. */
 export const ready = module.ready;
 
-const checked = (fn) => (...args) => {
-  need();
-  return fn(...args);
-};
 /** The request for an operation: `{method, url, headers: [[name, value], …], body}`. */
 export const buildRequest = checked(wasm.buildRequest);
 /** The outcome of `response` (`{status, headers, body}`), or the typed error it means. */

@@ -9,7 +9,7 @@ const main = loader('chpass', async () => {
   await instantiate(wasm, import('./lib/wasm/chpass_wasm.bytes.js'));
   onEstimator((verdict) => wasm.installStrengthEstimator(verdict));
 });
-const { need } = main;
+const { need, checked } = main;
 
 /** Downloads and instantiates the wasm, once; every other function of `chpass` needs it. */
 export const ready = main.ready;
@@ -19,13 +19,8 @@ export const presets = PRESETS;
 /** Every error code core can raise, in Rust, JavaScript and Python alike. */
 export const ERROR_CODES = CODES;
 
-// `Policy` is wasm-bindgen's class, checked for readiness at each way in.
-const checked = (fn) =>
-  function (...args) {
-    need();
-    return fn.apply(this, args);
-  };
-/** A checked password policy: `new Policy(spec)`, `Policy.preset(name, options)`, … */
+/** A checked password policy: `new Policy(spec)`, `Policy.preset(name, options)`, …
+ *  (wasm-bindgen's class, checked for readiness at each way in) */
 export const Policy = new Proxy(wasm.Policy, {
   construct(Target, args) {
     need();

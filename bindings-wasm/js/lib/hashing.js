@@ -6,15 +6,11 @@ import { makeError } from './errors.js';
 import { startWorker } from './worker-start.js';
 
 const module = loader('chpass/hash', () => instantiate(wasm, import('./wasm/chpass_hash_wasm.bytes.js')));
-const { need } = module;
+const { checked } = module;
 
 /** Downloads and instantiates the hashing wasm, once (for the synchronous functions). */
 export const ready = module.ready;
 
-const checked = (fn) => (...args) => {
-  need();
-  return fn(...args);
-};
 /** hash(password, spec?, limits?): argon2id with OWASP's parameters unless `spec` says otherwise. */
 export const hash = checked(wasm.hash);
 /** verify(password, hash, limits?): false for a wrong password; typed errors otherwise. */

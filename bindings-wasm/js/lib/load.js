@@ -33,7 +33,8 @@ function notReady(entry) {
   return makeError('not_ready', 'configuration', NOT_READY[entry], { entry }, false);
 }
 
-/** `{ ready, need }` for the entry point named `entry`; `load()` does the work once. */
+/** `{ ready, need, checked }` for the entry point named `entry`; `load()` does the work once.
+ *  `checked(fn)` is `fn` refusing to run before `ready()` settled (`this` passes through). */
 export function loader(entry, load) {
   let loaded = false;
   let loading;
@@ -52,7 +53,12 @@ export function loader(entry, load) {
   function need() {
     if (!loaded) throw notReady(entry);
   }
-  return { ready, need };
+  const checked = (fn) =>
+    function (...args) {
+      need();
+      return fn.apply(this, args);
+    };
+  return { ready, need, checked };
 }
 
 // Policies with a strength rule ask the estimator of `chpass/strength`, whichever entry
