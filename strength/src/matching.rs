@@ -82,7 +82,7 @@ pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
     }
     match String::from_utf16(units) {
         Ok(text) => text.to_lowercase().encode_utf16().collect(),
-        // a lone surrogate (the bindings refuse them before this): unit by unit, as JS does
+        // a token that splits a surrogate pair: unit by unit, as JS lowercases a lone surrogate
         Err(_) => units
             .iter()
             .map(|&u| match char::from_u32(u32::from(u)) {
