@@ -29,6 +29,17 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [ErrorKind; 7] = [
+        ErrorKind::Configuration,
+        ErrorKind::Server,
+        ErrorKind::Protocol,
+        ErrorKind::Transport,
+        ErrorKind::Policy,
+        ErrorKind::File,
+        ErrorKind::System,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Configuration => "configuration",

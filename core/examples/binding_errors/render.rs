@@ -39,10 +39,6 @@ fn parent(kind: ErrorKind) -> &'static str {
     kind_class(kind).map_or(ROOT_CLASS, |k| k.class)
 }
 
-fn kind_name(kind: ErrorKind) -> &'static str {
-    kind.as_str()
-}
-
 fn js() -> String {
     let mut out = format!(
         "// {HEADER}\n// The error classes every entry point shares (one set, so `instanceof` holds across entries),\n// and the factory the wasm modules raise them through.\nimport {{ ChpassError, named }} from './chpass-error.js';\n\nexport {{ ChpassError }};\n"
@@ -71,7 +67,7 @@ fn js() -> String {
     }
     out.push_str("};\nconst BY_KIND = {\n");
     for k in KIND_CLASSES {
-        let _ = writeln!(out, "  {}: {},", kind_name(k.kind), k.class);
+        let _ = writeln!(out, "  {}: {},", k.kind.as_str(), k.class);
     }
     out.push_str(
         "};\n\n/** The typed error for core's `(code, kind, message, params, retryable)`. */\nexport function makeError(code, kind, message, params, retryable) {\n  const Class = BY_CODE[code] ?? BY_KIND[kind] ?? ChpassError;\n  return new Class(message, { code, kind, params, retryable });\n}\n",
@@ -88,16 +84,7 @@ fn ts() -> String {
     }
     out.pop();
     out.push_str(";\nexport type ErrorKind =\n");
-    for kind in ERROR_TYPES
-        .iter()
-        .map(|t| t.kind.as_str())
-        .fold(Vec::new(), |mut kinds, k| {
-            if !kinds.contains(&k) {
-                kinds.push(k);
-            }
-            kinds
-        })
-    {
+    for kind in ErrorKind::ALL.map(ErrorKind::as_str) {
         let _ = writeln!(out, "  | '{kind}'");
     }
     out.pop();
@@ -112,7 +99,7 @@ fn ts() -> String {
             "/** {} */\nexport class {} extends {ROOT_CLASS} {{\n  readonly kind: '{}';\n}}\n",
             k.doc,
             k.class,
-            kind_name(k.kind)
+            k.kind.as_str()
         );
     }
     for t in own_classes() {
@@ -170,7 +157,7 @@ fn python() -> String {
     }
     out.push_str("}\n_BY_KIND: Dict[str, Type[ChpassError]] = {\n");
     for k in KIND_CLASSES {
-        let _ = writeln!(out, "    \"{}\": {},", kind_name(k.kind), k.class);
+        let _ = writeln!(out, "    \"{}\": {},", k.kind.as_str(), k.class);
     }
     out.push_str(
         "}\n\n\ndef _from_core(code: str, kind: str, message: str, params: Dict[str, Any], retryable: bool) -> ChpassError:\n    \"\"\"Called by the extension: the class for a core error code.\"\"\"\n    cls = _BY_CODE.get(code) or _BY_KIND.get(kind, ChpassError)\n    return cls(message, code=code, kind=kind, params=params, retryable=retryable)\n",
@@ -198,7 +185,7 @@ fn errors_table() -> String {
             out,
             "| `{}` | {} | `{}`{python} | {params} | {} |",
             t.code,
-            kind_name(t.kind),
+            t.kind.as_str(),
             t.class,
             t.doc
         );
