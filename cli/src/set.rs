@@ -370,11 +370,6 @@ fn update_files(
     let mut updates = Vec::new();
     // The password has changed on the server by now: a file with nothing to change is reported
     // beside the others (status `no_password` or `prompts`), not a failure of the command.
-    let left_alone = |result: chpass::Result<FileUpdate>, path: String| match result {
-        Err(chpass::Error::PasswordNotFound { .. }) => Ok(unchanged(path, "no_password")),
-        Err(chpass::Error::PasswordPrompted { .. }) => Ok(unchanged(path, "prompts")),
-        other => other,
-    };
     if let Target::Keystone(CloudAuth {
         cloud: Some(cloud), ..
     }) = target
@@ -391,7 +386,7 @@ fn update_files(
     }
     for path in &args.rc_files {
         let update = files::update_rc_file(path, new.expose(), options);
-        updates.push(left_alone(update, path.display().to_string())?);
+        updates.push(FileUpdate::left_alone(update)?);
     }
     if !json {
         if updates.is_empty() {
@@ -413,13 +408,4 @@ fn update_files(
         }
     }
     Ok(updates)
-}
-
-fn unchanged(path: String, status: &'static str) -> FileUpdate {
-    FileUpdate {
-        path,
-        status,
-        backup: None,
-        warning: None,
-    }
 }

@@ -62,11 +62,36 @@ pub struct FileUpdate {
     pub path: String,
     /// `updated`; in `update_cloud_password`'s list also `no_password`: this file holds none
     /// for the cloud, another one did (were none to hold it, the call fails with
-    /// `password_not_found`).
+    /// `password_not_found`). [`FileUpdate::left_alone`] also gives `no_password` and
+    /// `prompts` for the errors of a file with nothing to change.
     pub status: &'static str,
     pub backup: Option<String>,
     /// Set when the file is readable by its group or by others.
     pub warning: Option<String>,
+}
+
+impl FileUpdate {
+    fn unchanged(path: String, status: &'static str) -> Self {
+        FileUpdate {
+            path,
+            status,
+            backup: None,
+            warning: None,
+        }
+    }
+
+    /// For a caller that reports every file (the command, after the server's change): a file
+    /// with nothing to change as an update with status `no_password` or `prompts` instead of
+    /// the error; every other result as it is.
+    pub fn left_alone(result: Result<FileUpdate>) -> Result<FileUpdate> {
+        match result {
+            Err(Error::PasswordNotFound {
+                path: Some(path), ..
+            }) => Ok(Self::unchanged(path, "no_password")),
+            Err(Error::PasswordPrompted { path }) => Ok(Self::unchanged(path, "prompts")),
+            other => other,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -152,12 +177,10 @@ pub fn update_cloud_password(
         .into_iter()
         .map(|(path, original, edited)| match edited {
             Some(text) => write_atomically(&path, &original, &text, options),
-            None => Ok(FileUpdate {
-                path: path.display().to_string(),
-                status: "no_password",
-                backup: None,
-                warning: None,
-            }),
+            None => Ok(FileUpdate::unchanged(
+                path.display().to_string(),
+                "no_password",
+            )),
         })
         .collect()
 }
