@@ -253,25 +253,24 @@ export default { input: 'main.js', output: { dir: 'dist', format: 'es' }, plugin
   assertValidatePage(await visitServed(join(dir, 'dist'), '/'));
 });
 
-test('a static page, no bundler: validate, hash in the worker', async () => {
-  const dir = project('static', {
+/** The validate and hash pages without a bundler: the package imported by its files' paths. */
+const staticProject = (name) =>
+  project(name, {
     'index.html': html('./main.js'),
     'main.js': VALIDATE.replace("'chpass'", "'./node_modules/chpass/index.js'"),
     'hash.html': html('./hash.js'),
     'hash.js': HASH.replace("'chpass/hash'", "'./node_modules/chpass/hash.js'"),
   });
+
+test('a static page, no bundler: validate, hash in the worker', async () => {
+  const dir = staticProject('static');
   assertValidatePage(await visitServed(dir, '/'));
   const hashed = await visitServed(dir, '/hash.html');
   assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
 });
 
 test("CSP script-src 'self' 'wasm-unsafe-eval': validating and hashing in the worker work", async () => {
-  const dir = project('csp', {
-    'index.html': html('./main.js'),
-    'main.js': VALIDATE.replace("'chpass'", "'./node_modules/chpass/index.js'"),
-    'hash.html': html('./hash.js'),
-    'hash.js': HASH.replace("'chpass/hash'", "'./node_modules/chpass/hash.js'"),
-  });
+  const dir = staticProject('csp');
   const headers = { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" };
   assertValidatePage(await visitServed(dir, '/', { headers }));
   const hashed = await visitServed(dir, '/hash.html', { headers });
