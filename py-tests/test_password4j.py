@@ -2,7 +2,7 @@
 library the security plugin checks internal users' hashes with), both ways: every hash
 `opensearch_hash` makes is accepted by password4j's check, and every hash password4j makes is
 accepted by `verify_opensearch`; bcrypt for every minor, PBKDF2 for every HMAC and odd key
-lengths, argon2 for every type and version; ASCII and non-ASCII passwords."""
+lengths, argon2 for every type and version (below 8 KiB per lane too); ASCII and non-ASCII passwords."""
 
 from __future__ import annotations
 
@@ -74,7 +74,9 @@ CONFIGS = [
     ("argon2", {"type": t, "version": v, "memory": m, "iterations": "2", "parallelism": p, "length": n},
      {"algorithm": "argon2", "argon2.type": f"argon2{t}", "argon2.version": int(v), "argon2.memory": int(m),
       "argon2.iterations": 2, "argon2.parallelism": int(p), "argon2.length": int(n)})
-    for t, v, m, p, n in [("id", "19", "64", "1", "32"), ("i", "16", "32", "2", "16"), ("d", "19", "16", "2", "64")]
+    # the last three have less than 8 KiB per lane, which password4j computes and standard Argon2 refuses
+    for t, v, m, p, n in [("id", "19", "64", "1", "32"), ("i", "16", "32", "2", "16"), ("d", "19", "16", "2", "64"),
+                          ("id", "19", "4", "1", "32"), ("i", "16", "9", "2", "16"), ("d", "19", "1", "3", "32")]
 ]
 
 
@@ -113,3 +115,18 @@ def test_password4j_2a_is_not_standard_bcrypt_for_non_ascii(password4j: pathlib.
         assert bcrypt.checkpw(pw.encode(), h.encode()) == pw.isascii()
         assert chpass.verify(pw, h) == pw.isascii()
         assert chpass.verify_opensearch(pw, h)
+
+
+def test_argon2_below_8_kib_per_lane_is_password4j_only(password4j: pathlib.Path) -> None:
+    # the C reference (argon2-cffi) refuses such a cost: chpass.verify says malformed_hash,
+    # verify_opensearch checks it as OpenSearch does
+    import argon2
+
+    theirs = run(password4j, [("hash", "argon2", {"type": "id", "version": "19", "memory": "4", "iterations": "2",
+                                                  "parallelism": "1", "length": "32"}, "pässwörd", "")])[0]
+    assert theirs.startswith("$argon2id$v=19$m=4,t=2,p=1$"), theirs
+    with pytest.raises(argon2.exceptions.VerificationError):
+        argon2.PasswordHasher().verify(theirs, "pässwörd")
+    with pytest.raises(chpass.MalformedHashError, match="8 KiB per lane"):
+        chpass.verify("pässwörd", theirs)
+    assert chpass.verify_opensearch("pässwörd", theirs)

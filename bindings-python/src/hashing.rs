@@ -67,7 +67,8 @@ fn check_with(
 ///
 /// Whether OpenSearch would accept the password for this hash, checked as its password4j
 /// checks it: `verify` but for `$2a$` hashes of non-ASCII passwords, where password4j's
-/// bcrypt is not the standard one. GIL released.
+/// bcrypt is not the standard one, and for argon2 below 8 KiB per lane, which only password4j
+/// computes. GIL released.
 #[pyfunction]
 #[pyo3(signature = (password, hash, limits = None))]
 pub(crate) fn verify_opensearch(

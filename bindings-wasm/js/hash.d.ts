@@ -50,8 +50,9 @@ export function hash(password: string, spec?: HashSpec, limits?: WorkLimits): st
 export function verify(password: string, hash: string, limits?: WorkLimits): boolean;
 /**
  * Whether OpenSearch would accept `password` for `hash`, checked as its password4j checks it.
- * Differs from `verify` only for `$2a$` and non-ASCII passwords: password4j's `$2a$` is not
- * standard bcrypt there, and the string does not say which library made it.
+ * Differs from `verify` in two corners: `$2a$` with non-ASCII passwords (password4j's `$2a$` is
+ * not standard bcrypt there, and the string does not say which library made it), and argon2
+ * below 8 KiB per lane, which only password4j computes.
  */
 export function verifyOpenSearch(password: string, hash: string, limits?: WorkLimits): boolean;
 /** Whether `hash` uses another algorithm or weaker parameters than `spec`. */

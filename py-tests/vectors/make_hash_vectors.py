@@ -116,8 +116,9 @@ verify = [
      "hash": "$argon2id$v=19$m=64,t=100,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
      "error": "work_limit_exceeded"},
     {"name": "bcrypt cost 31", "password": "x", "hash": "$2b$31$" + cost10[7:], "error": "work_limit_exceeded"},
-    {"name": "10^9 PBKDF2 iterations", "password": "x", "hash": "{PBKDF2}1000000000" + es[es.index("$"):],
-     "error": "work_limit_exceeded"},
+    {"name": "10^9 Elasticsearch PBKDF2 iterations: not a count Elasticsearch accepts", "password": "x",
+     "hash": "{PBKDF2}1000000000" + es[es.index("$"):], "error": "malformed_hash",
+     "error_contains": "unknown hash function [pbkdf2_1000000000]"},
     {"name": "10^9 password4j iterations", "password": "x",
      "hash": "$3$" + str((1000000000 << 32) | 256) + p4j[p4j.index("$", 4):], "error": "work_limit_exceeded"},
     {"name": "empty string", "password": "x", "hash": "", "error": "malformed_hash"},
@@ -140,6 +141,29 @@ verify = [
     {"name": "password4j unknown HMAC 6", "password": "x", "hash": "$6" + p4j[2:], "error": "malformed_hash"},
     {"name": "password4j key length mismatch", "password": "x", "hash": p4j.replace(str((600000 << 32) | 256), str((600000 << 32) | 128)), "error": "malformed_hash"},
     {"name": "over 4096 bytes", "password": "x", "hash": "$argon2id$" + "A" * 5000, "error": "malformed_hash"},
+    {"name": "Elasticsearch PBKDF2 with 20000 iterations is refused as Elasticsearch refuses it", "password": "x",
+     "hash": "{PBKDF2}20000$AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+     "error": "malformed_hash", "error_contains": "unknown hash function [pbkdf2_20000]"},
+    {"name": "Elasticsearch PBKDF2_STRETCH with 20000 iterations", "password": "x",
+     "hash": "{PBKDF2_STRETCH}20000$AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+     "error": "malformed_hash", "error_contains": "iterations"},
+    {"name": "Elasticsearch PBKDF2 with a 4-byte salt", "password": "x",
+     "hash": "{PBKDF2}1000$AAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+     "error": "malformed_hash", "error_contains": "at least 8 bytes"},
+    {"name": "Elasticsearch PBKDF2 with a 120-bit key", "password": "x",
+     "hash": "{PBKDF2}1000$AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=$AAAAAAAAAAAAAAAAAAAA",
+     "error": "malformed_hash", "error_contains": "128 bits"},
+    {"name": "bcrypt's original $2$ format is named as bcrypt", "password": "x",
+     "hash": "$2$04$abcdefghijklmnopqrstuuVQxqXm3XRhU1ygxeVwLxyZUaUNc2Olm",
+     "error": "malformed_hash", "error_contains": "bcrypt: the original $2$ format"},
+    # password4j computes argon2 below 8 KiB per lane (see verify_opensearch); standard Argon2
+    # refuses it, as the C reference and argon2-cffi do
+    {"name": "argon2 with 4 KiB is not standard Argon2", "password": "x",
+     "hash": "$argon2id$v=19$m=4,t=1,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
+     "error": "malformed_hash", "error_contains": "at least 8 KiB per lane"},
+    {"name": "argon2 with 0 KiB", "password": "x",
+     "hash": "$argon2id$v=19$m=0,t=1,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
+     "error": "malformed_hash"},
 ]
 
 needs_rehash = [
@@ -177,10 +201,13 @@ elasticsearch = [
     {"algorithm": "pbkdf2_stretch_2000", "error": "invalid_argument"},
     {"algorithm": "ssha256", "error": "invalid_argument"},
     {"algorithm": "noop", "error": "invalid_argument"},
+    # Java lower-cases U+212A (Kelvin sign) to k, so Elasticsearch reads this name as pbkdf2_stretch_1000
+    {"algorithm": "PB\u212aDF2_STRETCH_1000", "pattern": "^\\{PBKDF2_STRETCH\\}1000\\$[A-Za-z0-9+/]{43}=\\$[A-Za-z0-9+/]{43}=$"},
 ]
 
 opensearch = [
     {"settings": {}, "pattern": f"^\\$2y\\$12\\${BCRYPT_RE}$", "slow": True},
+    {"settings": None, "pattern": f"^\\$2y\\$12\\${BCRYPT_RE}$", "slow": True},
     {"settings": {"plugins.security.password.hashing.algorithm": "BCrypt", "plugins.security.password.hashing.bcrypt.rounds": 4,
                   "plugins.security.password.hashing.bcrypt.minor": "a"}, "pattern": f"^\\$2a\\$04\\${BCRYPT_RE}$"},
     {"settings": {"algorithm": "bcrypt", "bcrypt.rounds": "5", "bcrypt.minor": "B"}, "pattern": f"^\\$2b\\$05\\${BCRYPT_RE}$"},
@@ -192,6 +219,14 @@ opensearch = [
     {"settings": {"algorithm": "argon2", "argon2.memory": 64, "argon2.iterations": 1, "argon2.type": "ARGON2I",
                   "argon2.version": 16, "argon2.length": 16},
      "pattern": "^\\$argon2i\\$v=16\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{43}\\$[A-Za-z0-9+/]{22}$"},
+    # below 8 KiB per lane: password4j's own argon2, which OpenSearch accepts (checked by
+    # verify_opensearch; py-tests/test_password4j.py checks it with password4j itself)
+    {"settings": {"algorithm": "argon2", "argon2.memory": 4, "argon2.iterations": 1},
+     "pattern": "^\\$argon2id\\$v=19\\$m=4,t=1,p=1\\$[A-Za-z0-9+/]{43}\\$[A-Za-z0-9+/]{43}$"},
+    {"settings": {"algorithm": "argon2", "argon2.memory": 9, "argon2.parallelism": 2, "argon2.iterations": 1,
+                  "argon2.type": "argon2d"},
+     "pattern": "^\\$argon2d\\$v=19\\$m=9,t=1,p=2\\$[A-Za-z0-9+/]{43}\\$[A-Za-z0-9+/]{43}$"},
+    {"settings": {"algorithm": "argon2", "argon2.memory": 0}, "error": "invalid_argument"},
     {"settings": {"algorithm": "scrypt"}, "error": "invalid_argument"},
     {"settings": {"algorithm": "bcrypt", "bcrypt.rounds": 32}, "error": "invalid_argument"},
     {"settings": {"algorithm": "bcrypt", "bcrypt.minor": "X"}, "error": "invalid_argument"},
@@ -231,5 +266,5 @@ doc = {
     "opensearch": opensearch,
     "spec_errors": spec_errors,
 }
-OUT.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+OUT.write_text(json.dumps(doc, indent=1, ensure_ascii=False))
 print(f"wrote {OUT}: {len(hashes)} hashes, {len(verify)} verify, {len(needs_rehash)} needs_rehash")

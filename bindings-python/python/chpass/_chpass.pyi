@@ -73,8 +73,8 @@ def verify(password: str, hash: str, limits: Optional[WorkLimits] = None) -> boo
 
 def verify_opensearch(password: str, hash: str, limits: Optional[WorkLimits] = None) -> bool:
     """Whether OpenSearch would accept ``password`` for ``hash``, checked as its password4j
-    checks it (differs from ``verify`` only for ``$2a$`` and non-ASCII passwords). Releases
-    the GIL."""
+    checks it (differs from ``verify`` only for ``$2a$`` with non-ASCII passwords and for
+    argon2 below 8 KiB per lane). Releases the GIL."""
 
 def needs_rehash(hash: str, spec: Optional[HashSpec] = None) -> bool:
     """Whether ``hash`` uses another algorithm or weaker parameters than ``spec``."""

@@ -2,7 +2,7 @@
 
 use super::encoding::{PHC, decimal, decode_standard};
 use super::limits::{WorkLimits, within};
-use super::{Salt, salt_or_random};
+use super::{Dialect, Salt, salt_or_random};
 use crate::error::{Error, Result};
 use argon2_rust::{Algorithm, Argon2, Params, Version, params::Memory, params::TagLen};
 use serde::{Deserialize, Serialize};
@@ -85,6 +85,7 @@ pub(crate) fn hash(
     password: &str,
     variant: Argon2Variant,
     params: &Argon2Params,
+    dialect: Dialect,
 ) -> Result<String> {
     let arg = |reason: String| Error::invalid_argument("params", reason);
     if !(MIN_SALT..=MAX_SALT).contains(&params.salt_length) {
@@ -111,7 +112,7 @@ pub(crate) fn hash(
         salt: salt.to_vec(),
     };
     let tag = stored
-        .compute(password, params.hash_length)
+        .compute(password, params.hash_length, dialect)
         .map_err(|e| arg(e.to_string()))?;
     Ok(stored.encode(&tag))
 }
@@ -127,7 +128,7 @@ thread_local! {
 }
 
 impl Argon2Hash {
-    fn engine(&self, tag_len: usize) -> Result<Argon2> {
+    fn engine(&self, tag_len: usize, dialect: Dialect) -> Result<Argon2> {
         let version = match self.version {
             16 => Version::V0x10,
             19 => Version::V0x13,
@@ -138,19 +139,28 @@ impl Argon2Hash {
                 ));
             }
         };
-        let params = Params::builder()
+        let mut params = Params::builder()
             .memory(Memory::kib(u64::from(self.memory_kib)))
             .passes(self.iterations)
             .lanes(self.parallelism)
-            .tag_len(TagLen::bytes(tag_len as u64))
+            .tag_len(TagLen::bytes(tag_len as u64));
+        if dialect == Dialect::Password4j {
+            params = params.allow_memory_below_lanes();
+        }
+        let params = params
             .build()
             .map_err(|e| Error::invalid_argument("params", format!("argon2: {e}")))?;
         Ok(Argon2::new(self.variant.algorithm(), version, params))
     }
 
-    fn compute(&self, password: &str, tag_len: usize) -> Result<Zeroizing<Vec<u8>>> {
+    fn compute(
+        &self,
+        password: &str,
+        tag_len: usize,
+        dialect: Dialect,
+    ) -> Result<Zeroizing<Vec<u8>>> {
         let mut tag = Zeroizing::new(vec![0u8; tag_len]);
-        let engine = self.engine(tag_len)?;
+        let engine = self.engine(tag_len, dialect)?;
         let (password, salt) = (password.as_bytes(), self.salt.as_slice());
         let done = POOL.with(|pool| match pool.try_borrow_mut() {
             Ok(mut pool) if self.memory_kib <= POOLED_KIB => {
@@ -198,9 +208,17 @@ impl Argon2Hash {
         )
     }
 
-    pub(crate) fn verify(&self, password: &str) -> Result<bool> {
+    pub(crate) fn verify(&self, password: &str, dialect: Dialect) -> Result<bool> {
+        if dialect == Dialect::Standard
+            && u64::from(self.memory_kib) < 8 * u64::from(self.parallelism)
+        {
+            return Err(Error::malformed_hash(
+                "argon2: the memory must be at least 8 KiB per lane \
+                 (only password4j, OpenSearch's, computes less: see verify_opensearch)",
+            ));
+        }
         let candidate = self
-            .compute(password, self.tag.len())
+            .compute(password, self.tag.len(), dialect)
             .map_err(|e| match e {
                 Error::InvalidArgument { reason, .. } => Error::malformed_hash(reason),
                 other => other,
@@ -271,8 +289,8 @@ impl Argon2Hash {
         if iterations == 0 || parallelism == 0 {
             return Err(bad("iterations and parallelism must be at least 1"));
         }
-        if u64::from(memory_kib) < 8 * u64::from(parallelism) {
-            return Err(bad("the memory must be at least 8 KiB per lane"));
+        if memory_kib == 0 {
+            return Err(bad("the memory must be at least 1 KiB"));
         }
         let salt = decode_standard(salt).ok_or_else(|| bad("the salt is not Base64"))?;
         let tag = decode_standard(tag).ok_or_else(|| bad("the hash is not Base64"))?;

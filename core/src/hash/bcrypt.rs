@@ -3,7 +3,7 @@
 use super::eks_blowfish;
 use super::encoding::{BCRYPT, decode_bcrypt};
 use super::limits::{WorkLimits, within};
-use super::{Salt, salt_or_random};
+use super::{Dialect, Salt, salt_or_random};
 use crate::error::{Error, HashErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -64,17 +64,6 @@ pub(crate) struct BcryptHash {
     pub cost: u32,
     salt: [u8; 16],
     digest: [u8; 23],
-}
-
-/// Which bcrypt: the standard one (OpenBSD, pyca/bcrypt, every `$2b$`/`$2y$`), or password4j's,
-/// which OpenSearch checks with. They differ only for `$2a$` and non-ASCII passwords:
-/// password4j (since 1.7.0) ports crypt_blowfish's `$2a$` safety measure without its
-/// sign-extension half, so the measure fires for every key with a high-bit byte after the
-/// first of a key word, and flips bit 16 of the first P-array word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Dialect {
-    Standard,
-    Password4j,
 }
 
 pub(crate) fn hash(password: &str, params: &BcryptParams, dialect: Dialect) -> Result<String> {

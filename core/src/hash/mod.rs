@@ -40,6 +40,20 @@ use crate::json::read_tagged;
 use crate::policy::MAX_PASSWORD_BYTES;
 use crate::text::InputError;
 use argon2::Argon2Hash;
+
+/// Whose hashes: the standard ones (the C references, OpenBSD, pyca/bcrypt, argon2-cffi), or
+/// password4j's, which OpenSearch makes and checks with. They differ in two corners:
+/// - bcrypt `$2a$` with non-ASCII passwords: password4j (since 1.7.0) ports crypt_blowfish's
+///   `$2a$` safety measure without its sign-extension half, so the measure fires for every key
+///   with a high-bit byte after the first of a key word, and flips bit 16 of the first P-array
+///   word;
+/// - argon2 with less than 8 KiB of memory per lane, which the C reference refuses and
+///   password4j computes on 8 KiB per lane while hashing the smaller number into the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    Standard,
+    Password4j,
+}
 use bcrypt::BcryptHash;
 use pbkdf2::{Pbkdf2Format, Pbkdf2Hash};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -192,10 +206,16 @@ pub fn hash_with_limits(password: &str, spec: &HashSpec, limits: &WorkLimits) ->
     check_password(password)?;
     spec.check_limits(limits)?;
     match spec {
-        HashSpec::Argon2id(p) => argon2::hash(password, Argon2Variant::Argon2id, p),
-        HashSpec::Argon2i(p) => argon2::hash(password, Argon2Variant::Argon2i, p),
-        HashSpec::Argon2d(p) => argon2::hash(password, Argon2Variant::Argon2d, p),
-        HashSpec::Bcrypt(p) => bcrypt::hash(password, p, bcrypt::Dialect::Standard),
+        HashSpec::Argon2id(p) => {
+            argon2::hash(password, Argon2Variant::Argon2id, p, Dialect::Standard)
+        }
+        HashSpec::Argon2i(p) => {
+            argon2::hash(password, Argon2Variant::Argon2i, p, Dialect::Standard)
+        }
+        HashSpec::Argon2d(p) => {
+            argon2::hash(password, Argon2Variant::Argon2d, p, Dialect::Standard)
+        }
+        HashSpec::Bcrypt(p) => bcrypt::hash(password, p, Dialect::Standard),
         HashSpec::ElasticsearchPbkdf2(p) => pbkdf2::hash_elasticsearch(password, false, p),
         HashSpec::ElasticsearchPbkdf2Stretch(p) => pbkdf2::hash_elasticsearch(password, true, p),
         HashSpec::Password4jPbkdf2(p) => pbkdf2::hash_password4j(password, p),
@@ -212,18 +232,19 @@ pub fn verify_with_limits(password: &str, stored: &str, limits: &WorkLimits) -> 
     check_password(password)?;
     let parsed = Stored::parse(stored)?;
     parsed.check_limits(limits)?;
-    parsed.verify(password, bcrypt::Dialect::Standard)
+    parsed.verify(password, Dialect::Standard)
 }
 
 /// Whether OpenSearch would accept `password` for `stored`: checked as its password4j checks
-/// an internal user's hash. It differs from [`verify`] only for a `$2a$` hash and a non-ASCII
-/// password, where password4j's bcrypt is not the standard one (a `$2a$` string does not say
-/// which library made it, so the caller says which server it belongs to).
+/// an internal user's hash. It differs from [`verify`] in two corners (see `Dialect`): a `$2a$`
+/// hash with a non-ASCII password, where password4j's bcrypt is not the standard one (a `$2a$`
+/// string does not say which library made it, so the caller says which server it belongs to),
+/// and argon2 with less than 8 KiB per lane, which only password4j computes.
 pub fn verify_opensearch(password: &str, stored: &str, limits: &WorkLimits) -> Result<bool> {
     check_password(password)?;
     let parsed = Stored::parse(stored)?;
     parsed.check_limits(limits)?;
-    parsed.verify(password, bcrypt::Dialect::Password4j)
+    parsed.verify(password, Dialect::Password4j)
 }
 
 /// Whether `stored` should be replaced by a hash made with `spec`: another algorithm or
@@ -318,9 +339,9 @@ impl Stored {
         }
     }
 
-    fn verify(&self, password: &str, dialect: bcrypt::Dialect) -> Result<bool> {
+    fn verify(&self, password: &str, dialect: Dialect) -> Result<bool> {
         match self {
-            Stored::Argon2(h) => h.verify(password),
+            Stored::Argon2(h) => h.verify(password, dialect),
             Stored::Bcrypt(h) => h.verify(password, dialect),
             Stored::Pbkdf2(h) => h.verify(password),
         }

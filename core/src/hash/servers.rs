@@ -1,8 +1,8 @@
 //! Hashes made exactly as a given server's configuration would make them.
 
 use super::{
-    Argon2Params, BcryptParams, BcryptVariant, ElasticsearchPbkdf2Params, HashSpec, Hmac,
-    Password4jPbkdf2Params, Salt, WorkLimits, hash, hash_with_limits,
+    Argon2Params, Argon2Variant, BcryptParams, BcryptVariant, Dialect, ElasticsearchPbkdf2Params,
+    HashSpec, Hmac, Password4jPbkdf2Params, Salt, WorkLimits, hash, hash_with_limits,
 };
 use crate::error::{Error, Result};
 use serde_json::{Map, Value};
@@ -238,16 +238,6 @@ impl OpenSearchHashSettings {
                     salt_length: 32,
                     salt: None,
                 };
-                // password4j fills 8 × p blocks when asked for fewer but hashes the smaller
-                // number into the result, which standard Argon2 (the C reference, argon2-rust)
-                // refuses to compute
-                if params.memory_kib < 8 * params.parallelism {
-                    return Err(Error::invalid_argument(
-                        "settings",
-                        "argon2.memory below 8 × argon2.parallelism KiB is not supported: \
-                         password4j computes such a hash in a way standard Argon2 cannot reproduce",
-                    ));
-                }
                 if params.version != 16 && params.version != 19 {
                     return Err(Error::invalid_argument(
                         "settings",
@@ -324,18 +314,19 @@ pub fn opensearch_hash_with_limits(
         ));
     }
     match &settings.spec {
+        // password4j's own argon2 (memory below 8 KiB per lane) and $2a$ (minor A)
         HashSpec::Argon2id(p) | HashSpec::Argon2i(p) | HashSpec::Argon2d(p) => {
             let mut params = p.clone();
             params.salt = Some(Salt(super::printable_salt(p.salt_length)?));
-            let spec = match &settings.spec {
-                HashSpec::Argon2i(_) => HashSpec::Argon2i(params),
-                HashSpec::Argon2d(_) => HashSpec::Argon2d(params),
-                _ => HashSpec::Argon2id(params),
+            let variant = match &settings.spec {
+                HashSpec::Argon2i(_) => Argon2Variant::Argon2i,
+                HashSpec::Argon2d(_) => Argon2Variant::Argon2d,
+                _ => Argon2Variant::Argon2id,
             };
-            hash_with_limits(password, &spec, limits)
+            super::check_password(password)?;
+            super::argon2::hash(password, variant, &params, Dialect::Password4j)
         }
-        // minor A: password4j's own $2a$, the one OpenSearch checks with
-        HashSpec::Bcrypt(p) => super::bcrypt::hash(password, p, super::bcrypt::Dialect::Password4j),
+        HashSpec::Bcrypt(p) => super::bcrypt::hash(password, p, Dialect::Password4j),
         spec => hash_with_limits(password, spec, limits),
     }
 }

@@ -568,6 +568,18 @@ pub struct Params {
     lanes: u32,
     threads: u32,
     output_len: u32,
+    memory_below_lanes: bool,
+}
+
+/// The memory cost the C's checks see: with [`ParamsBuilder::allow_memory_below_lanes`],
+/// a nonzero cost below the `8 * lanes` floor is checked as the floor it is filled as.
+const fn checked_m_cost(m_cost: u32, lanes: u32, memory_below_lanes: bool) -> u32 {
+    let floor = 8u32.saturating_mul(lanes);
+    if memory_below_lanes && m_cost > 0 && m_cost < floor {
+        floor
+    } else {
+        m_cost
+    }
 }
 
 /// Builder for [`Params`].
@@ -599,6 +611,7 @@ pub struct ParamsBuilder {
     /// `.threads(2).lanes(4)` and `.lanes(4).threads(2)` agree.
     threads: Option<u32>,
     tag_len: TagLen,
+    memory_below_lanes: bool,
 }
 
 impl ParamsBuilder {
@@ -614,6 +627,7 @@ impl ParamsBuilder {
         lanes: 1,
         threads: None,
         tag_len: TagLen::bytes(32),
+        memory_below_lanes: false,
     };
 
     /// Set the memory cost.
@@ -621,6 +635,18 @@ impl ParamsBuilder {
     #[must_use]
     pub const fn memory(mut self, memory: Memory) -> ParamsBuilder {
         self.memory = memory;
+        self
+    }
+
+    /// Accept a memory cost below `8 * lanes` KiB (down to 1), as password4j and
+    /// Bouncy Castle do: the arena is still `8 * lanes` blocks, as the C's
+    /// `memory_layout` step makes it, but `H0` hashes the cost as given. The C
+    /// reference refuses such a cost, so its tags exist only where those
+    /// libraries made them; this is for checking and making hashes with them.
+    #[inline]
+    #[must_use]
+    pub const fn allow_memory_below_lanes(mut self) -> ParamsBuilder {
+        self.memory_below_lanes = true;
         self
     }
 
@@ -751,7 +777,7 @@ impl ParamsBuilder {
             MIN_SALT_LENGTH as usize,
             0,
             0,
-            kib as u32,
+            checked_m_cost(kib as u32, self.lanes, self.memory_below_lanes),
             self.passes,
             self.lanes,
             threads,
@@ -766,6 +792,7 @@ impl ParamsBuilder {
             lanes: self.lanes,
             threads,
             output_len: bytes as u32,
+            memory_below_lanes: self.memory_below_lanes,
         })
     }
 
@@ -862,6 +889,7 @@ impl Params {
             // thread budget that differs from `lanes`.
             threads: Some(self.threads),
             tag_len: TagLen::bytes(self.output_len as u64),
+            memory_below_lanes: self.memory_below_lanes,
         }
     }
 
@@ -925,7 +953,7 @@ impl Params {
             salt_len,
             secret_len,
             ad_len,
-            self.m_cost,
+            checked_m_cost(self.m_cost, self.lanes, self.memory_below_lanes),
             self.t_cost,
             self.lanes,
             self.threads,
@@ -1179,6 +1207,24 @@ mod tests {
             validate_inputs(32, 0, 8, 0, 0, 8, 1, 0, 1),
             Err(Error::LanesTooFew)
         );
+    }
+
+    #[test]
+    fn memory_below_lanes_is_opt_in_and_filled_as_the_floor() {
+        let below = Params::builder().memory(Memory::kib(4)).lanes(1);
+        assert_eq!(below.build(), Err(Error::MemoryTooLittle));
+        let p = below.allow_memory_below_lanes().build().unwrap();
+        assert_eq!((p.memory_kib(), p.memory_layout()), (4, (8, 2, 8)));
+        assert_eq!(p.validate_for(8, 16, 0, 0), Ok(()));
+        assert_eq!(p.to_builder().build(), Ok(p));
+        let two_lanes = Params::builder().memory(Memory::kib(9)).lanes(2);
+        let p = two_lanes.allow_memory_below_lanes().build().unwrap();
+        assert_eq!(p.memory_layout(), (16, 2, 8));
+        // zero stays refused, and the other checks still apply
+        let zero = Params::builder().memory(Memory::kib(0)).allow_memory_below_lanes();
+        assert_eq!(zero.build(), Err(Error::MemoryTooLittle));
+        let no_lanes = Params::builder().memory(Memory::kib(4)).lanes(0).allow_memory_below_lanes();
+        assert_eq!(no_lanes.build(), Err(Error::MemoryTooLittle));
     }
 
     #[test]
