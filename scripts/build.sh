@@ -54,6 +54,12 @@ wasm_module chpass-strength-wasm \
 for part in strength:strength-data word-list:word-list constants:constants; do
   cargo run -q --release -p chpass --example npm_data_module "${part%%:*}" > "$pkg/lib/${part#*:}.js"
 done
+# a message catalog per language: a page imports its own (`import 'chpass/locales/de'`)
+mkdir -p "$pkg/locales"
+for tag in $(python3 -c 'import pathlib; print(" ".join(sorted(p.stem for p in pathlib.Path("core/locales").glob("*.json"))))'); do
+  cargo run -q --release -p chpass --example npm_data_module locale "$tag" > "$pkg/locales/$tag.js"
+  echo 'export {};' > "$pkg/locales/$tag.d.ts"
+done
 (cd bindings-wasm/js && cp --parents *.js *.d.ts lib/*.js lib/*.d.ts "$OLDPWD/$pkg/")
 cp bindings-wasm/js/README.md "$pkg/README.md"
 version=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "chpass"))')

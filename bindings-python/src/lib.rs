@@ -48,6 +48,7 @@ fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(strength::strength, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add("ERROR_CODES", chpass::Error::CODES.to_vec())?;
+    m.add("LOCALES", chpass::i18n::LANGUAGES.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -168,7 +168,7 @@ impl Report {
                     py,
                     Violation {
                         code: v.code(),
-                        message: v.message(),
+                        message: report.message_of(v),
                         params,
                     },
                 )
@@ -181,7 +181,12 @@ impl Report {
         Ok(Report {
             ok: report.ok(),
             violations: PyTuple::new(py, violations)?.unbind(),
-            notices: to_py(py, &report.notices)?.unbind(),
+            // as the report writes them: messages in its language
+            notices: to_py(
+                py,
+                &serde_json::to_value(&report).unwrap_or_default()["notices"],
+            )?
+            .unbind(),
             not_evaluated: report.not_evaluated,
             strength,
         })

@@ -43,6 +43,8 @@ export interface Context {
   service?: string;
   words?: string[];
   current_password?: string;
+  /** The language of the messages (English by default): a BCP 47 or POSIX tag; without a catalog for its language, English. In a page, `import 'chpass/locales/<tag>'` first (else `locale_not_loaded`). */
+  locale?: string;
 }
 
 export type ViolationCode =
@@ -144,6 +146,10 @@ export function ready(): Promise<void>;
 
 /** Every error code core can raise (data: usable before `ready()`). */
 export const ERROR_CODES: readonly ErrorCode[];
+
+/** The languages of the messages, as BCP 47 tags (data: usable before `ready()`). */
+export const LOCALES: readonly Locale[];
+export type Locale = 'en' | 'de' | 'es' | 'fr' | 'it' | 'ja' | 'nl' | 'pl' | 'pt-BR' | 'zh-CN';
 
 export interface GenerateOptions {
   mode?: 'characters' | 'passphrase';

@@ -2,12 +2,13 @@
 // its page downloads. Hashing, requests and strength are `chpass/hash`, `chpass/client` and
 // `chpass/strength`. Call `await ready()` once before the rest (in Node too).
 import * as wasm from './lib/wasm/chpass_wasm.js';
-import { instantiate, loader, onEstimator } from './lib/load.js';
-import { PRESETS, ERROR_CODES as CODES, REDACTED } from './lib/constants.js';
+import { instantiate, loader, onCatalog, onEstimator } from './lib/load.js';
+import { PRESETS, ERROR_CODES as CODES, LOCALES as LANGUAGES, REDACTED } from './lib/constants.js';
 
 const main = loader('chpass', async () => {
   await instantiate(wasm, import('./lib/wasm/chpass_wasm.bytes.js'));
   onEstimator((verdict) => wasm.installStrengthEstimator(verdict));
+  onCatalog((catalog) => wasm.installCatalog(catalog));
 });
 const { need, checked } = main;
 
@@ -18,6 +19,8 @@ export const ready = main.ready;
 export const presets = PRESETS;
 /** Every error code core can raise, in Rust, JavaScript and Python alike. */
 export const ERROR_CODES = CODES;
+/** The languages of the messages; `import 'chpass/locales/<tag>'` loads one (data: no `ready()`). */
+export const LOCALES = LANGUAGES;
 
 /** A checked password policy: `new Policy(spec)`, `Policy.preset(name, options)`, …
  *  (wasm-bindgen's class, checked for readiness at each way in) */
@@ -32,7 +35,8 @@ export const Policy = new Proxy(wasm.Policy, {
   },
 });
 
-/** validate(password, policy, context?): `policy` is a Policy or a plain policy object. */
+/** validate(password, policy, context?): `policy` is a Policy or a plain policy object;
+ *  `context.locale` is the language of the messages. */
 export function validate(password, policy, context) {
   return withPolicy(policy, (p) => p.validate(password, context));
 }

@@ -26,7 +26,14 @@ export interface Strength {
   /** zxcvbn's warning and suggestions, each with a stable code (e.g. `top10_common_password`). */
   feedback: { warning: { code: string; message: string } | null; suggestions: Array<{ code: string; message: string }> };
 }
-/** A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on. */
-export function strength(password: string, userInputs?: string[], referenceYear?: number): Strength;
+export interface StrengthOptions {
+  /** The year dates are measured from (zxcvbn uses this year). */
+  referenceYear?: number;
+  /** The language of the feedback (English by default): a tag of `LOCALES`, loaded with `import 'chpass/locales/<tag>'`. */
+  locale?: string;
+}
+
+/** A zxcvbn-compatible strength estimate; `userInputs` are words the password should not lean on. `options` may be the reference year alone. */
+export function strength(password: string, userInputs?: string[], options?: StrengthOptions | number): Strength;
 
 export * from './lib/errors.js';

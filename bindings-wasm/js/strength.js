@@ -2,7 +2,7 @@
 // ready()` downloads the estimator and its dictionaries (the bulk of the package's bytes),
 // so only pages that show a meter or use a strength rule pay for them.
 import * as wasm from './lib/wasm/chpass_strength_wasm.js';
-import { instantiate, loader, provideEstimator } from './lib/load.js';
+import { instantiate, loader, onCatalog, provideEstimator } from './lib/load.js';
 
 const module = loader('chpass/strength', async () => {
   const [, dictionaries] = await Promise.all([
@@ -11,16 +11,18 @@ const module = loader('chpass/strength', async () => {
   ]);
   wasm.installStrengthDictionaries(dictionaries.default);
   provideEstimator(wasm.strengthVerdict);
+  onCatalog((catalog) => wasm.installCatalog(catalog));
 });
 const { need } = module;
 
 /** Downloads the estimator and its dictionaries, once; `strength()` and strength rules need it. */
 export const ready = module.ready;
 
-/** strength(password, userInputs?, referenceYear?) -> { score, guesses, guesses_log10, sequence, … } */
-export function strength(password, userInputs, referenceYear) {
+/** strength(password, userInputs?, options?) -> { score, guesses, guesses_log10, sequence, feedback }
+ *  `options`: `{ referenceYear, locale }`, or the reference year alone. */
+export function strength(password, userInputs, options) {
   need();
-  return wasm.strength(password, userInputs, referenceYear);
+  return wasm.strength(password, userInputs, options);
 }
 
 export * from './lib/errors.js';

@@ -13,9 +13,10 @@ pub(crate) fn check(
     io: &mut Io<'_>,
 ) -> chpass::Result<i32> {
     let policy = input::policy(policy, "nist-800-63b")?;
-    let password = input::password("New Password: ", io)?;
+    let password = input::password("new_password", io)?;
     let context = Context {
         username: user,
+        locale: io.locale(),
         ..Context::default()
     };
     let report = policy.validate(password.expose(), &context);
@@ -57,7 +58,8 @@ pub(crate) fn generate(
         );
     } else {
         let _ = writeln!(io.stdout, "{}", made.password.expose());
-        let _ = writeln!(io.stderr, "entropy: {:.1} bits", made.entropy_bits);
+        let bits = format!("{:.1}", made.entropy_bits);
+        let _ = writeln!(io.stderr, "{}", io.say("entropy", json!({ "bits": bits })));
     }
     Ok(EXIT_OK)
 }
@@ -106,7 +108,7 @@ impl LimitsArg {
 pub(crate) fn hash(args: &HashArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
     let make = hasher(args)?;
     // typed twice on a terminal, as a new password is; one line from a pipe
-    let prompts = ["Password: ", "Repeat Password: "];
+    let prompts = ["password", "repeat_password"]; // cli.prompt.* of the catalogs
     let password = match input::new_password(io, prompts, false, |_| chpass::Report::default())? {
         input::NewPassword::Accepted(password) => password,
         input::NewPassword::Refused(report) => {
@@ -219,7 +221,8 @@ fn with_progress<T: Send>(io: &mut Io<'_>, work: impl FnOnce() -> T + Send) -> T
             std::thread::sleep(Duration::from_millis(100));
             let elapsed = started.elapsed();
             if elapsed >= Duration::from_secs(1) {
-                let _ = write!(io.stderr, "\rhashing… {} s", elapsed.as_secs());
+                let line = io.say("hashing", json!({ "seconds": elapsed.as_secs() }));
+                let _ = write!(io.stderr, "\r{line}");
                 let _ = io.stderr.flush();
                 shown = true;
             }
@@ -250,7 +253,7 @@ pub(crate) struct VerifyArgs {
 pub(crate) fn verify(args: &VerifyArgs, json: bool, io: &mut Io<'_>) -> chpass::Result<i32> {
     let limits = args.limits.read()?;
     let stored = args.hash.as_str();
-    let password = input::password("Password: ", io)?;
+    let password = input::password("password", io)?;
     let check = if args.opensearch {
         hash::verify_opensearch
     } else {
@@ -260,7 +263,8 @@ pub(crate) fn verify(args: &VerifyArgs, json: bool, io: &mut Io<'_>) -> chpass::
     if json {
         output::json(&json!({ "match": matches }), io);
     } else {
-        let _ = writeln!(io.stdout, "{}", if matches { "match" } else { "no match" });
+        let answer = io.say(if matches { "match" } else { "no_match" }, Value::Null);
+        let _ = writeln!(io.stdout, "{answer}");
     }
     Ok(if matches { EXIT_OK } else { EXIT_REFUSED })
 }

@@ -42,10 +42,12 @@ pub(crate) fn policy(args: &crate::PolicyArgs, default: &str) -> chpass::Result<
 /// with: `run` exits 130 for it, as a shell expects, without an error message.
 pub(crate) const INTERRUPTED: &str = "interrupted";
 
-/// Without echo from a terminal; otherwise one line of standard input (its newline removed).
+/// Without echo from a terminal, after the prompt `cli.prompt.<prompt>` in the command's
+/// language; otherwise one line of standard input (its newline removed).
 pub(crate) fn password(prompt: &str, io: &mut Io<'_>) -> chpass::Result<SecretString> {
     if io.interactive {
-        return interrupt::restoring_the_terminal(|| rpassword::prompt_password(prompt))
+        let prompt = io.say(&format!("prompt.{prompt}"), serde_json::Value::Null);
+        return interrupt::restoring_the_terminal(|| rpassword::prompt_password(&prompt))
             .map(SecretString::new)
             .map_err(|e| match e.kind() {
                 std::io::ErrorKind::Interrupted => Error::invalid_argument(INTERRUPTED, "Ctrl-C"),
@@ -97,9 +99,10 @@ pub(crate) fn new_password(
                 return Ok(NewPassword::Refused(report));
             }
             for v in &report.violations {
-                let _ = writeln!(io.stderr, "{}: {}", v.code(), v.message());
+                let _ = writeln!(io.stderr, "{}: {}", v.code(), report.message_of(v));
             }
-            let _ = writeln!(io.stderr, "chpass: try another password");
+            let again = io.say("try_another_password", serde_json::Value::Null);
+            let _ = writeln!(io.stderr, "chpass: {again}");
             continue;
         }
         if !io.interactive && !repeat_piped {
@@ -109,7 +112,8 @@ pub(crate) fn new_password(
             return Ok(NewPassword::Accepted(new));
         }
         if attempt < tries {
-            let _ = writeln!(io.stderr, "chpass: the passwords do not match; try again");
+            let again = io.say("passwords_differ", serde_json::Value::Null);
+            let _ = writeln!(io.stderr, "chpass: {again}");
         }
     }
     Err(Error::invalid_argument(

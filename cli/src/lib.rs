@@ -121,6 +121,23 @@ pub struct Io<'a> {
     pub env: &'a dyn Fn(&str) -> Option<OsString>,
 }
 
+impl Io<'_> {
+    /// The language of the command's words: `LC_ALL`, `LC_MESSAGES`, `LANG` and `LANGUAGE`,
+    /// as gettext reads them; English without a catalog.
+    pub(crate) fn locale(&self) -> chpass::i18n::Locale {
+        chpass::i18n::Locale::from_vars(|name| (self.env)(name).and_then(|v| v.into_string().ok()))
+    }
+
+    /// The command's own message `key` (`cli.<key>` of the catalog), in its language.
+    pub(crate) fn say(&self, key: &str, params: serde_json::Value) -> String {
+        let params = match params {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        };
+        self.locale().message(&format!("cli.{key}"), &params)
+    }
+}
+
 /// The real process: arguments from the environment, the real streams, and Ctrl-C at a
 /// password prompt restoring the terminal.
 pub fn run_from_env() -> i32 {

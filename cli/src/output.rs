@@ -4,25 +4,36 @@ use crate::Io;
 use chpass::{Error, Report};
 use serde_json::{Value, json};
 
+/// A report in its own language (the context's, which the command sets from the environment).
 pub(crate) fn report(report: &Report, json: bool, io: &mut Io<'_>) {
-    let out = &mut *io.stdout;
-    let _ = if json {
-        writeln!(out, "{}", serde_json::to_string(report).unwrap_or_default())
-    } else if report.ok() {
-        writeln!(out, "ok: the password meets the policy")
-    } else {
-        report
-            .violations
-            .iter()
-            .try_for_each(|v| writeln!(out, "{}: {}", v.code(), v.message()))
-    };
-    if !json {
-        for notice in &report.notices {
-            let _ = writeln!(out, "notice: {}: {}", notice.code(), notice.message());
-        }
-        for rule in &report.not_evaluated {
-            let _ = writeln!(out, "not evaluated: {rule}");
-        }
+    if json {
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            serde_json::to_string(report).unwrap_or_default()
+        );
+        return;
+    }
+    let mut lines = Vec::new();
+    if report.ok() {
+        lines.push(io.say("policy_ok", Value::Null));
+    }
+    for v in &report.violations {
+        lines.push(format!("{}: {}", v.code(), report.message_of(v)));
+    }
+    let notice = io.say("notice", Value::Null);
+    for n in &report.notices {
+        lines.push(format!(
+            "{notice}: {}: {}",
+            n.code(),
+            n.message_in(&report.locale)
+        ));
+    }
+    for rule in &report.not_evaluated {
+        lines.push(io.say("not_evaluated", json!({ "rule": rule })));
+    }
+    for line in lines {
+        let _ = writeln!(io.stdout, "{line}");
     }
 }
 
@@ -31,15 +42,24 @@ pub(crate) fn json(value: &Value, io: &mut Io<'_>) {
 }
 
 /// `chpass: <message> [<code>]` on standard error, or `{"error": {…}}` on standard output.
+/// In another language the message starts with the code's sentence from the catalog
+/// (`error.<code>`); the details after it (what the server said, a file's name, which
+/// argument) stay as written.
 pub(crate) fn error(e: &Error, as_json: bool, io: &mut Io<'_>) {
     if as_json {
         json(
             &json!({ "error": { "code": e.code(), "kind": e.kind().as_str(), "message": e.to_string(), "params": e.params() } }),
             io,
         );
-    } else {
-        let _ = writeln!(io.stderr, "chpass: {e} [{}]", e.code());
+        return;
     }
+    let locale = io.locale();
+    let key = format!("error.{}", e.code());
+    let headline = locale.text(&key).filter(|_| !locale.is_english());
+    let _ = match headline {
+        Some(headline) => writeln!(io.stderr, "chpass: {headline} ({e}) [{}]", e.code()),
+        None => writeln!(io.stderr, "chpass: {e} [{}]", e.code()),
+    };
 }
 
 /// `chpass presets`: each preset's name, rules, source and options.

@@ -179,15 +179,12 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
         .map_err(|e| Error::invalid_argument("runtime", e.to_string()))?;
 
     if args.password.is_some() || args.original_password.is_some() {
-        let _ = writeln!(
-            io.stderr,
-            "chpass: warning: a password on the command line can be seen by other users (ps) \
-             and stays in your shell history"
-        );
+        let warning = io.say("password_on_command_line", serde_json::Value::Null);
+        let _ = writeln!(io.stderr, "chpass: {warning}");
     }
     let current = match &args.original_password {
         Some(given) => SecretString::new(given.as_str()),
-        None => input::password("Current Password: ", io)?,
+        None => input::password("current_password", io)?,
     };
     // the policy before the new password, so that a refusal comes right after it is typed
     // (for Keystone this logs in: a wrong current password is said before anything else)
@@ -195,6 +192,7 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
     let context = Context {
         username,
         current_password: Some(current.clone()),
+        locale: io.locale(),
         ..Context::default()
     };
     let check = |new: &SecretString| {
@@ -206,7 +204,7 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
         }
         report
     };
-    let prompts = ["New Password: ", "Repeat New Password: "];
+    let prompts = ["new_password", "repeat_new_password"]; // cli.prompt.* of the catalogs
     let given = args.password.as_deref().map(SecretString::new);
     let entered = match given {
         Some(new) => match check(&new) {
@@ -232,19 +230,21 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
         } else {
             let dump = operation.dump()?;
             let _ = writeln!(io.stdout, "{dump}");
-            let _ = writeln!(
-                io.stderr,
-                "dry run: the password meets the policy; nothing was sent"
-            );
+            let _ = writeln!(io.stderr, "{}", io.say("dry_run", serde_json::Value::Null));
         }
         return Ok(EXIT_OK);
     }
     let outcome = runtime.block_on(transport.change_password(&operation, None, &context))?;
     let relogin = matches!(outcome, Outcome::Token { .. });
     if !json {
-        let _ = writeln!(io.stdout, "password changed for {}", target.describe());
+        let changed = io.say("password_changed", json!({ "target": target.describe() }));
+        let _ = writeln!(io.stdout, "{changed}");
         if relogin {
-            let _ = writeln!(io.stdout, "logged in again with the new password");
+            let _ = writeln!(
+                io.stdout,
+                "{}",
+                io.say("logged_in_again", serde_json::Value::Null)
+            );
         }
     }
     let updates = if args.update_files {
@@ -263,10 +263,8 @@ pub(crate) fn run(args: &SetArgs, json: bool, io: &mut Io<'_>) -> chpass::Result
             Ok(EXIT_OK)
         }
         Err(e) => {
-            let _ = writeln!(
-                io.stderr,
-                "chpass: the password WAS changed, but a credential file was not updated; update it by hand"
-            );
+            let note = io.say("file_not_updated", serde_json::Value::Null);
+            let _ = writeln!(io.stderr, "chpass: {note}");
             Err(e)
         }
     }
@@ -376,9 +374,11 @@ fn update_files(
     {
         match files::update_cloud_password(cloud, new.expose(), options) {
             Err(chpass::Error::PasswordNotFound { .. }) => {
+                let cloud = format!("{cloud:?}");
                 let _ = writeln!(
                     io.stderr,
-                    "no clouds.yaml or secure.yaml holds a password for cloud {cloud:?}"
+                    "{}",
+                    io.say("no_cloud_password", json!({ "cloud": cloud }))
                 );
             }
             result => updates.extend(result?),
@@ -392,18 +392,21 @@ fn update_files(
         if updates.is_empty() {
             let _ = writeln!(
                 io.stderr,
-                "no credential file to update (use --os-cloud, or name RC files with --rc-file)"
+                "{}",
+                io.say("no_credential_file", serde_json::Value::Null)
             );
         }
         for update in &updates {
             let note = match update.status {
-                "updated" => "updated",
-                "prompts" => "left alone: it prompts for the password",
-                _ => "left alone: it holds no password",
+                "updated" => "file_updated",
+                "prompts" => "file_prompts",
+                _ => "file_no_password",
             };
+            let note = io.say(note, serde_json::Value::Null);
             let _ = writeln!(io.stdout, "{}: {note}", update.path);
             if let Some(warning) = &update.warning {
-                let _ = writeln!(io.stderr, "warning: {}: {warning}", update.path);
+                let label = io.say("warning", serde_json::Value::Null);
+                let _ = writeln!(io.stderr, "{label}: {}: {warning}", update.path);
             }
         }
     }

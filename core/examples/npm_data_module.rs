@@ -2,8 +2,9 @@
 //! text in the form core installs (scripts/build.sh runs it):
 //! `strength` → `strength-data.js` (zxcvbn's dictionaries, for `loadStrength()`),
 //! `word-list` → `word-list.js` (the EFF passphrase words, for `loadWordList()`),
-//! `constants` → `constants.js` (the presets, the error codes, the redaction mark and the
-//! `not_ready` messages, which the JS layer needs before any wasm is loaded).
+//! `constants` → `constants.js` (the presets, the error codes, the languages, the redaction mark
+//! and the `not_ready` messages, which the JS layer needs before any wasm is loaded),
+//! `locale <tag>` → `locales/<tag>.js` (a message catalog, which a page imports for its language).
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (text, origin) = match std::env::args().nth(1).as_deref() {
@@ -16,7 +17,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "The EFF large word list (CC BY 3.0 US, Electronic Frontier Foundation), loaded by loadWordList().",
         ),
         Some("constants") => return constants(),
-        _ => return Err("usage: npm_data_module strength|word-list|constants".into()),
+        Some("locale") => return locale(&std::env::args().nth(2).unwrap_or_default()),
+        _ => return Err("usage: npm_data_module strength|word-list|constants|locale <tag>".into()),
     };
     println!("// {origin}");
     println!("export default `{}`;", template_literal_body(&text));
@@ -65,5 +67,25 @@ fn constants() -> Result<(), Box<dyn std::error::Error>> {
     println!("export const REDACTED = {redacted};");
     let not_ready = serde_json::to_string(&not_ready)?;
     println!("export const NOT_READY = {not_ready};");
+    let locales = serde_json::to_string(chpass::i18n::LANGUAGES)?;
+    println!("export const LOCALES = Object.freeze({locales});");
+    Ok(())
+}
+
+/// A catalog as a module that hands it to every module writing messages, when imported.
+fn locale(tag: &str) -> Result<(), Box<dyn std::error::Error>> {
+    if !chpass::i18n::LANGUAGES.contains(&tag) {
+        return Err(format!("no catalog {tag:?}").into());
+    }
+    let path = format!("{}/locales/{tag}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path)?;
+    chpass::i18n::check_catalog(&text)?;
+    // one line: the catalog's whitespace is for its translators, not for pages
+    let catalog = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&text)?)?;
+    println!(
+        "// chpass's messages in {tag} (core/locales/{tag}.json): `import 'chpass/locales/{tag}'`"
+    );
+    println!("import {{ provideCatalog }} from '../lib/load.js';");
+    println!("provideCatalog({});", serde_json::to_string(&catalog)?);
     Ok(())
 }

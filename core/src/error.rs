@@ -115,6 +115,9 @@ pub enum Error {
     /// loaded: `await ready()` from that entry first. The JS layer raises it with the message
     /// core renders at build time.
     NotReady { entry: String },
+    /// A message language whose catalog a build without compiled-in catalogs (the npm
+    /// package) was not given: `import 'chpass/locales/<locale>'` first.
+    LocaleNotLoaded { locale: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,6 +243,7 @@ impl Error {
             Error::StrengthDictionariesNotLoaded => "strength_dictionaries_not_loaded",
             Error::WordListNotLoaded => "word_list_not_loaded",
             Error::NotReady { .. } => "not_ready",
+            Error::LocaleNotLoaded { .. } => "locale_not_loaded",
         }
     }
 
@@ -255,7 +259,8 @@ impl Error {
             | Error::Hash { .. }
             | Error::StrengthDictionariesNotLoaded
             | Error::WordListNotLoaded
-            | Error::NotReady { .. } => ErrorKind::Configuration,
+            | Error::NotReady { .. }
+            | Error::LocaleNotLoaded { .. } => ErrorKind::Configuration,
             Error::Server(_) => ErrorKind::Server,
             Error::UnexpectedResponse { .. } => ErrorKind::Protocol,
             Error::Transport { .. } => ErrorKind::Transport,
@@ -308,6 +313,7 @@ impl Error {
             Error::PasswordPrompted { path } => into_map(json!({ "path": path })),
             Error::Hash { params, .. } => params.clone(),
             Error::NotReady { entry } => into_map(json!({ "entry": entry })),
+            Error::LocaleNotLoaded { locale } => into_map(json!({ "locale": locale })),
             Error::RandomUnavailable { .. }
             | Error::StrengthDictionariesNotLoaded
             | Error::WordListNotLoaded => Map::new(),
@@ -423,6 +429,10 @@ impl fmt::Display for Error {
             ),
             Error::WordListNotLoaded => f.write_str(
                 "the passphrase word list is not loaded: call `await loadWordList()` first",
+            ),
+            Error::LocaleNotLoaded { locale } => write!(
+                f,
+                "the {locale} messages are not loaded: import 'chpass/locales/{locale}' first"
             ),
             Error::NotReady { entry } => write!(
                 f,

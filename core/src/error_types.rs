@@ -140,6 +140,8 @@ error_types! {
         "npm: a passphrase before `await loadWordList()`.";
     "not_ready" => "NotReadyError", Configuration, [], ["entry: 'chpass' | 'chpass/hash' | 'chpass/client' | 'chpass/strength'"],
         "npm: an entry point's function before its `await ready()`; `entry` names it.";
+    "locale_not_loaded" => "ConfigurationError", Configuration, [], ["locale: string"],
+        "npm: a `locale` whose catalog was not imported (`import 'chpass/locales/de'`); `locale` is the catalog's tag.";
 }
 
 /// The class `kind` gives its codes, if it has one.

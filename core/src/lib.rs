@@ -21,6 +21,7 @@ pub mod error_types;
 pub mod files;
 pub mod generate;
 pub mod hash;
+pub mod i18n;
 mod json;
 pub mod policy;
 mod random;

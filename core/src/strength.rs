@@ -16,6 +16,7 @@
 //! feature (the default), else installed once at run time with [`install_dictionaries`].
 
 use crate::error::{Error, Result};
+use crate::i18n::Locale;
 use chpass_strength::DictionariesError;
 
 pub use crate::policy::StrengthVerdict;
@@ -74,6 +75,56 @@ pub(crate) fn verdict_with(
         user_inputs,
         current_year(),
     ))
+}
+
+/// The feedback's warning and suggestions in `locale`'s language (`feedback.<code>` of its
+/// catalog); the codes stay.
+pub fn localize(feedback: &mut Feedback, locale: &Locale) {
+    if locale.is_english() {
+        return; // zxcvbn's own sentences, which the English catalog repeats
+    }
+    for advice in feedback.warning.iter_mut().chain(&mut feedback.suggestions) {
+        if let Some(text) = locale.text(&format!("feedback.{}", advice.code)) {
+            advice.message = text;
+        }
+    }
+}
+
+/// `strength()`'s options in the bindings: a reference year for dates (zxcvbn uses this
+/// year) and the language of the feedback.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct StrengthOptions {
+    #[serde(default, alias = "reference_year")]
+    pub reference_year: Option<i64>,
+    #[serde(default)]
+    pub locale: Option<String>,
+}
+
+impl StrengthOptions {
+    /// Reads options from JSON-shaped data (null: none); errors name the key.
+    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        if value.is_null() {
+            return Ok(Self::default());
+        }
+        crate::json::argument("options", value)
+    }
+}
+
+/// [`estimate_in_year`] with the bindings' options, the feedback in their locale.
+pub fn estimate_with_options(
+    password: &str,
+    user_inputs: &[&str],
+    options: &StrengthOptions,
+) -> Result<Strength> {
+    let locale = match &options.locale {
+        Some(tag) => Locale::resolve(tag)?,
+        None => Locale::english(),
+    };
+    let year = options.reference_year.unwrap_or_else(current_year);
+    let mut strength = estimate_in_year(password, user_inputs, year)?;
+    localize(&mut strength.feedback, &locale);
+    Ok(strength)
 }
 
 /// The loaded dictionaries, for a policy to keep.

@@ -38,15 +38,6 @@ impl LengthUnit {
         }
     }
 
-    /// How a person reads the unit in an English message.
-    pub(crate) fn noun(self) -> &'static str {
-        match self {
-            LengthUnit::CodePoints => "characters",
-            LengthUnit::Utf16Units => "UTF-16 code units",
-            LengthUnit::Utf8Bytes => "bytes (UTF-8)",
-        }
-    }
-
     pub fn count(self, text: &str) -> usize {
         match self {
             LengthUnit::CodePoints => text.chars().count(),

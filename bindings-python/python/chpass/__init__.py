@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, TypeVa
 
 from ._chpass import (
     ERROR_CODES,
+    LOCALES,
     Client,
     Generated,
     Policy,
@@ -150,6 +151,7 @@ __all__ = [
     "StrengthMatch",
     "Strength",
     "ERROR_CODES",
+    "LOCALES",
     "AsyncClient",
     "Client",
     "InsecureHttpError",

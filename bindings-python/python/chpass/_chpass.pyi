@@ -4,8 +4,10 @@ from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple,
 from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, KeystonePolicy, FileUpdate, StrengthMatch, Strength
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "__version__"]
+__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "LOCALES", "__version__"]
 ERROR_CODES: List[str]
+LOCALES: List[str]
+"""The languages of the messages (BCP 47 tags; ``locale`` in a context and in ``strength``)."""
 
 @final
 class Policy:
@@ -25,7 +27,8 @@ class Policy:
 
 @final
 class Violation:
-    """One broken rule: a stable code, an English message, and params with the numbers."""
+    """One broken rule: a stable code, a message in the context's ``locale`` (English by
+    default), and params with the numbers."""
 
     @property
     def code(self) -> str: ...
@@ -177,5 +180,7 @@ def cli_main(args: List[str]) -> int:
     """The `chpass` command (its Rust entry point) with these arguments; returns the exit code."""
 
 
-def strength(password: str, user_inputs: Optional[List[str]] = None, reference_year: Optional[int] = None) -> Strength:
-    """zxcvbn 4.4.2's estimate: score 0-4, guesses and the match sequence. Releases the GIL."""
+def strength(password: str, user_inputs: Optional[List[str]] = None, reference_year: Optional[int] = None,
+             *, locale: Optional[str] = None) -> Strength:
+    """zxcvbn 4.4.2's estimate: score 0-4, guesses and the match sequence; the feedback in
+    ``locale``'s language (English by default). Releases the GIL."""

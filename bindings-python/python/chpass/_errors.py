@@ -188,6 +188,7 @@ _BY_CODE: Dict[str, Type[ChpassError]] = {
     "strength_dictionaries_not_loaded": ConfigurationError,
     "word_list_not_loaded": ConfigurationError,
     "not_ready": NotReadyError,
+    "locale_not_loaded": ConfigurationError,
 }
 _BY_KIND: Dict[str, Type[ChpassError]] = {
     "configuration": ConfigurationError,

@@ -17,6 +17,9 @@ class Context(TypedDict, total=False):
     service: str
     words: List[str]
     current_password: str
+    locale: str
+    """The language of the messages: a BCP 47 or POSIX tag (``de``, ``pt_BR.UTF-8``); English
+    when chpass has no catalog for it (``chpass.LOCALES``)."""
 
 
 class PresetInfo(TypedDict):

@@ -55,6 +55,15 @@ impl<T> IntoJsResult<T> for Result<T, Error> {
     }
 }
 
+// ---------- message catalogs ----------
+
+/// Installs a message catalog (the JSON of `core/locales/<tag>.json`); the modules
+/// `chpass/locales/<tag>` hand it to every loaded module that writes messages.
+#[wasm_bindgen(js_name = installCatalog)]
+pub fn install_catalog(text: String) -> Result<(), JsValue> {
+    chpass::i18n::install_catalog(&text).js()
+}
+
 // ---------- values ----------
 
 // Values cross as JSON text: one parser and one printer on each side (the JS engine's and

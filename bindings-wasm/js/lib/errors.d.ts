@@ -34,7 +34,8 @@ export type ErrorCode =
   | 'random_unavailable'
   | 'strength_dictionaries_not_loaded'
   | 'word_list_not_loaded'
-  | 'not_ready';
+  | 'not_ready'
+  | 'locale_not_loaded';
 export type ErrorKind =
   | 'configuration'
   | 'server'

@@ -109,6 +109,7 @@ const BY_CODE = {
   strength_dictionaries_not_loaded: ConfigurationError,
   word_list_not_loaded: ConfigurationError,
   not_ready: NotReadyError,
+  locale_not_loaded: ConfigurationError,
 };
 const BY_KIND = {
   configuration: ConfigurationError,

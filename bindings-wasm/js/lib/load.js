@@ -73,3 +73,16 @@ export function provideEstimator(verdict) {
   estimator = verdict;
   for (const install of checkers) install(verdict);
 }
+
+// Message catalogs: `chpass/locales/<tag>` provides one (the JSON of core/locales/<tag>.json),
+// and every loaded module that writes messages installs each, whichever comes first.
+const catalogs = [];
+const catalogTakers = [];
+export function onCatalog(install) {
+  catalogTakers.push(install);
+  for (const catalog of catalogs) install(catalog);
+}
+export function provideCatalog(catalog) {
+  catalogs.push(catalog);
+  for (const install of catalogTakers) install(catalog);
+}

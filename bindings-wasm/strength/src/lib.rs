@@ -4,16 +4,18 @@
 //! strength rules of policies. No rule, format or code is decided here.
 
 use chpass::SecretString;
-use chpass_wasm_glue::{IntoJsResult, text, to_js};
+use chpass::strength::StrengthOptions;
+use chpass_wasm_glue::{IntoJsResult, json_arg, text, to_js};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-/// strength(password, userInputs?, referenceYear?) -> { score, guesses, guesses_log10, sequence }
+/// strength(password, userInputs?, options?) -> { score, guesses, guesses_log10, sequence, feedback }
+/// `options`: `{ referenceYear, locale }`, or the reference year alone.
 #[wasm_bindgen]
 pub fn strength(
     password: JsValue,
     user_inputs: Option<Vec<JsValue>>,
-    reference_year: Option<i32>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     // only the analysed prefix crosses into wasm, so a 1 MiB paste costs what 100 units do
     let analysed = match password.dyn_ref::<JsString>() {
@@ -33,8 +35,14 @@ pub fn strength(
         .collect::<Result<Vec<_>, _>>()
         .js()?;
     let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    let year = reference_year.map_or_else(chpass::strength::current_year, i64::from);
-    to_js(&chpass::strength::estimate_in_year(password.expose(), &inputs, year).js()?)
+    let options = match options.as_f64() {
+        Some(year) => StrengthOptions {
+            reference_year: Some(year as i64),
+            ..StrengthOptions::default()
+        },
+        None => StrengthOptions::from_value(json_arg("options", options)?).js()?,
+    };
+    to_js(&chpass::strength::estimate_with_options(password.expose(), &inputs, &options).js()?)
 }
 
 /// What a policy's strength rule needs, for the main module (`installStrengthEstimator`).

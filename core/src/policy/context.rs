@@ -2,6 +2,7 @@
 //! current password it must differ from.
 
 use crate::error::{Error, Result};
+use crate::i18n::Locale;
 use crate::secret::SecretString;
 use serde::Deserialize;
 
@@ -24,6 +25,10 @@ pub struct Context {
     pub words: Vec<String>,
     #[serde(default)]
     pub current_password: Option<SecretString>,
+    /// The language of the report's messages (English by default). In JSON-shaped data a
+    /// BCP 47 or POSIX tag, `"locale": "de-DE"`, read by [`Locale::resolve`].
+    #[serde(skip)]
+    pub locale: Locale,
 }
 
 impl Context {
@@ -39,7 +44,20 @@ impl Context {
                 params: serde_json::Map::new(),
             });
         }
-        crate::json::argument("context", value)
+        let mut value = value;
+        let locale = match value.as_object_mut().and_then(|o| o.remove("locale")) {
+            None | Some(serde_json::Value::Null) => Locale::english(),
+            Some(serde_json::Value::String(tag)) => Locale::resolve(&tag)?,
+            Some(_) => {
+                return Err(Error::InvalidArgument {
+                    argument: "context",
+                    reason: "locale must be a string".into(),
+                    params: serde_json::Map::from_iter([("path".into(), "locale".into())]),
+                });
+            }
+        };
+        let context: Context = crate::json::argument("context", value)?;
+        Ok(Context { locale, ..context })
     }
 
     /// The context words, lowercased, in the order username, email, service, words.

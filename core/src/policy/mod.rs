@@ -130,7 +130,10 @@ impl Policy {
     /// Every violation, in the documented order. Never fails and never panics; the cost is
     /// linear in the password's length (the regex is bounded by its backtrack limit).
     pub fn validate(&self, password: &str, context: &Context) -> Report {
-        let mut report = Report::default();
+        let mut report = Report {
+            locale: context.locale,
+            ..Report::default()
+        };
         if password.len() > MAX_PASSWORD_BYTES {
             report.push(Violation::TooLong {
                 max: MAX_PASSWORD_BYTES,

@@ -1,6 +1,8 @@
-//! The result of `validate`: every violation with a stable code, an English message and params.
+//! The result of `validate`: every violation with a stable code, a message in the context's
+//! language and params.
 
 use super::classes::CharClass;
+use crate::i18n::Locale;
 use crate::text::LengthUnit;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -87,58 +89,22 @@ impl Violation {
         }
     }
 
-    /// An English default; applications render their own language from `code` and `params`.
+    /// The message in English; [`Violation::message_in`] for another language.
     pub fn message(&self) -> String {
+        self.message_in(&Locale::english())
+    }
+
+    /// The message in `locale`'s language, from its catalog (`violation.<code>`). A pattern's
+    /// description is the server's own words and is never translated.
+    pub fn message_in(&self, locale: &Locale) -> String {
         match self {
-            Violation::TooShort { min, unit, .. } => {
-                format!("Must be at least {min} {} long.", unit.noun())
-            }
-            Violation::TooLong { max, unit, .. } => {
-                format!("Must be at most {max} {} long.", unit.noun())
-            }
-            Violation::ControlCharacter {
-                position,
-                code_point,
-            } => format!(
-                "Must not contain control characters (U+{code_point:04X} at position {position})."
-            ),
             Violation::PatternMismatch {
                 description: Some(description),
             } => description.clone(),
-            Violation::PatternMismatch { description: None } => {
-                "Does not match the required pattern.".into()
+            Violation::BreachedPassword { count: Some(_) } => {
+                locale.message("violation.breached_password_count", &self.params())
             }
-            Violation::PolicyRegexLimit { .. } => {
-                "Could not be checked against the required pattern (too complex to evaluate)."
-                    .into()
-            }
-            Violation::WeakPassword { min, actual } => {
-                format!("Is too easy to guess (strength {actual} of 4; at least {min} is needed).")
-            }
-            Violation::SimilarToUsername => "Is too similar to the user name.".into(),
-            Violation::MissingClass { class, min, .. } => {
-                let noun = match class {
-                    CharClass::Lowercase => "lowercase letter",
-                    CharClass::Uppercase => "uppercase letter",
-                    CharClass::Digit => "digit",
-                    CharClass::Symbol => "symbol",
-                };
-                let plural = if *min == 1 { "" } else { "s" };
-                format!("Must contain at least {min} {noun}{plural}.")
-            }
-            Violation::TooFewCharacterClasses { min, .. } => format!(
-                "Must mix at least {min} of: lowercase letters, uppercase letters, digits, symbols."
-            ),
-            Violation::ContainsContextWord { word } => {
-                format!("Must not contain \"{word}\".")
-            }
-            Violation::SameAsCurrent => "Must differ from the current password.".into(),
-            Violation::CommonPassword => "Is one of the most common passwords.".into(),
-            Violation::Blocklisted => "Is on the list of forbidden passwords.".into(),
-            Violation::BreachedPassword { count: Some(count) } => {
-                format!("Appears {count} times in known data breaches.")
-            }
-            Violation::BreachedPassword { count: None } => "Appears in known data breaches.".into(),
+            _ => locale.message(&format!("violation.{}", self.code()), &self.params()),
         }
     }
 
@@ -190,6 +156,25 @@ impl Serialize for Violation {
     }
 }
 
+/// Violations and notices as a report writes them: with messages in its language.
+struct InLocale<'a, T>(&'a [T], Locale);
+
+impl Serialize for InLocale<'_, Violation> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(
+            |v| json!({ "code": v.code(), "message": v.message_in(&self.1), "params": v.params() }),
+        ))
+    }
+}
+
+impl Serialize for InLocale<'_, Notice> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(
+            |n| json!({ "code": n.code(), "message": n.message_in(&self.1), "params": n.params() }),
+        ))
+    }
+}
+
 /// `{code, message, params}`: how violations and notices reach the bindings.
 fn coded<S: Serializer>(
     serializer: S,
@@ -226,14 +211,13 @@ impl Notice {
         }
     }
 
+    /// The message in English; [`Notice::message_in`] for another language.
     pub fn message(&self) -> String {
-        match self {
-            Notice::TruncatedByServer { kept, unit, .. } => format!(
-                "The server uses only the first {kept} {}; any password that starts with them \
-                 will log in.",
-                unit.noun()
-            ),
-        }
+        self.message_in(&Locale::english())
+    }
+
+    pub fn message_in(&self, locale: &Locale) -> String {
+        locale.message(&format!("notice.{}", self.code()), &self.params())
     }
 
     pub fn params(&self) -> Map<String, Value> {
@@ -273,6 +257,8 @@ pub struct Report {
     pub not_evaluated: Vec<&'static str>,
     /// The zxcvbn estimate, when the policy has a strength rule.
     pub strength: Option<StrengthResult>,
+    /// The language of the messages: the context's.
+    pub locale: Locale,
 }
 
 /// What a strength rule measured: zxcvbn's score and log10 of its guesses.
@@ -296,6 +282,11 @@ impl Report {
         self.violations.is_empty()
     }
 
+    /// A violation's message in the report's language.
+    pub fn message_of(&self, violation: &Violation) -> String {
+        violation.message_in(&self.locale)
+    }
+
     pub fn codes(&self) -> Vec<&'static str> {
         self.violations.iter().map(Violation::code).collect()
     }
@@ -310,8 +301,8 @@ impl Serialize for Report {
         // `ok` is computed, so the derive cannot write it
         let mut s = serializer.serialize_struct("Report", 5)?;
         s.serialize_field("ok", &self.ok())?;
-        s.serialize_field("violations", &self.violations)?;
-        s.serialize_field("notices", &self.notices)?;
+        s.serialize_field("violations", &InLocale(&self.violations, self.locale))?;
+        s.serialize_field("notices", &InLocale(&self.notices, self.locale))?;
         s.serialize_field("not_evaluated", &self.not_evaluated)?;
         s.serialize_field("strength", &self.strength)?;
         s.end()
