@@ -1,6 +1,6 @@
 """The command's prompts as a person meets them, in a real terminal (tmux): the order, no echo,
-a refused or mismatched new password asked again, and Ctrl-C giving the terminal back its echo
-under a shell that does not restore it itself (dash)."""
+a refused or mismatched new password asked again, the prompts in LANG's language, and Ctrl-C
+giving the terminal back its echo under a shell that does not restore it itself (dash)."""
 
 from __future__ import annotations
 
@@ -110,6 +110,22 @@ def test_hash_asks_twice_on_a_terminal(pane: Pane) -> None:
     pane.type("pw-1")
     screen = pane.wait_for("EXIT ")
     assert "$2b$04$" in screen and "EXIT 0" in screen, screen
+
+
+def test_prompts_in_the_language_of_lang(pane: Pane) -> None:
+    command = shlex.join([str(BINARY), "hash", "--format", "bcrypt", "--cost", "4"])
+    pane.type(f"LANG=de_DE.UTF-8 {command}{DONE}")
+    pane.wait_for("Passwort:")
+    pane.type("pw-1")
+    pane.wait_for("Passwort wiederholen:")
+    pane.type("pw-2")
+    pane.wait_for("die Passwörter stimmen nicht überein; bitte noch einmal")
+    pane.wait_for("Passwort:", count=2)
+    pane.type("pw-1")
+    pane.wait_for("Passwort wiederholen:", count=2)
+    pane.type("pw-1")
+    screen = pane.wait_for("EXIT ")
+    assert "$2b$04$" in screen and "EXIT 0" in screen and "pw-" not in screen, screen
 
 
 @pytest.mark.parametrize("how", COMMANDS)

@@ -78,14 +78,12 @@ fn locale(tag: &str) -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("no catalog {tag:?}").into());
     }
     let path = format!("{}/locales/{tag}.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(path)?;
-    chpass::i18n::check_catalog(&text)?;
-    // one line: the catalog's whitespace is for its translators, not for pages
-    let catalog = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&text)?)?;
+    // the line form core reads with no JSON parser (core/src/i18n/lines.rs)
+    let lines = chpass::i18n::catalog_lines(&std::fs::read_to_string(path)?)?;
     println!(
         "// chpass's messages in {tag} (core/locales/{tag}.json): `import 'chpass/locales/{tag}'`"
     );
     println!("import {{ provideCatalog }} from '../lib/load.js';");
-    println!("provideCatalog({});", serde_json::to_string(&catalog)?);
+    println!("provideCatalog(`{}`);", template_literal_body(&lines));
     Ok(())
 }

@@ -92,23 +92,10 @@ pub fn localize(feedback: &mut Feedback, locale: &Locale) {
 
 /// `strength()`'s options in the bindings: a reference year for dates (zxcvbn uses this
 /// year) and the language of the feedback.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Default, Clone)]
 pub struct StrengthOptions {
-    #[serde(default, alias = "reference_year")]
     pub reference_year: Option<i64>,
-    #[serde(default)]
     pub locale: Option<String>,
-}
-
-impl StrengthOptions {
-    /// Reads options from JSON-shaped data (null: none); errors name the key.
-    pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        if value.is_null() {
-            return Ok(Self::default());
-        }
-        crate::json::argument("options", value)
-    }
 }
 
 /// [`estimate_in_year`] with the bindings' options, the feedback in their locale.

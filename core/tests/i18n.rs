@@ -3,24 +3,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[allow(dead_code)]
 mod common;
 
 use chpass::i18n::{LANGUAGES, catalog_arguments};
 use chpass::{Context, Policy};
-use common::check_all;
+use common::{check_all, section};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
 const VECTORS: &str = include_str!("vectors/i18n.json");
 
-fn section(name: &str) -> Vec<Value> {
-    let doc: Value = serde_json::from_str(VECTORS).unwrap();
-    doc[name].as_array().unwrap().clone()
-}
-
 #[test]
 fn validate_in_the_context_locale() {
-    check_all(&section("validate"), |case| {
+    check_all(&section(VECTORS, "validate"), |case| {
         let policy = match &case["policy"] {
             Value::String(name) => Policy::preset(name, &Value::Null),
             spec => Policy::from_value(spec.clone()),
@@ -63,7 +59,7 @@ fn validate_in_the_context_locale() {
 
 #[test]
 fn strength_feedback_in_the_locale() {
-    check_all(&section("strength"), |case| {
+    check_all(&section(VECTORS, "strength"), |case| {
         let options = chpass::strength::StrengthOptions {
             reference_year: Some(2024),
             locale: case["locale"].as_str().map(String::from),
@@ -139,7 +135,8 @@ fn every_catalog_has_every_key_and_argument() {
 /// error the command can show, and every message the command asks for.
 #[test]
 fn english_covers_every_code_and_repeats_zxcvbn() {
-    let english = catalog_arguments("en").unwrap();
+    let english: HashMap<String, Vec<String>> =
+        catalog_arguments("en").unwrap().into_iter().collect();
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).unwrap();
     for code in [
@@ -245,5 +242,20 @@ fn installing_a_catalog_checks_it() {
         code(r#"{"tag": "de", "messages": {"k": "{unclosed"}}"#),
         Some("invalid_argument")
     );
-    assert!(chpass::i18n::check_catalog(include_str!("../locales/pl.json")).is_ok());
+    let lines = chpass::i18n::catalog_lines(include_str!("../locales/pl.json")).unwrap();
+    assert!(lines.starts_with("pl\tPolski\n"));
+    assert_eq!(chpass::i18n::install_catalog(&lines), Ok(()));
+    assert_eq!(code("de\tDeutsch\nno tab here\n"), Some("invalid_argument"));
+}
+
+#[test]
+fn a_locale_that_is_not_text_is_an_argument_error() {
+    let err = Context::from_value(serde_json::json!({ "locale": 7 })).unwrap_err();
+    assert_eq!(
+        (err.code(), err.params()["path"].as_str()),
+        ("invalid_argument", Some("locale"))
+    );
+    let context =
+        Context::from_value(serde_json::json!({ "locale": null, "username": "ann" })).unwrap();
+    assert!(context.locale.is_english());
 }

@@ -87,12 +87,24 @@ function project(name, files) {
 
 // The package's parts a page fetched: each embedded wasm module carries its name, and the data
 // modules have words of their own.
+// modules have words of their own; a message catalog starts with its tag and name (a bundler
+// may write the tab, the line break and non-ASCII letters as escapes).
 const MARKERS = { 'strength-data': '\n# passwords', 'word-list': '\nabdomen' };
+const CATALOGS = Object.fromEntries(
+  ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR', 'zh-CN'].map((tag) => {
+    const { name } = JSON.parse(readFileSync(new URL(`../../core/locales/${tag}.json`, import.meta.url), 'utf8'));
+    return [`locale:${tag}`, `${tag}\t${name}\n`];
+  }),
+);
+const unescaped = (text) =>
+  text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
 function partsOf(bodies) {
   const parts = new Set();
   for (const text of bodies) {
     for (const [, name] of text.matchAll(/name:\s*["'](chpass_(?:\w+_)?wasm)["']/g)) parts.add(name);
     for (const [part, marker] of Object.entries(MARKERS)) if (text.includes(marker)) parts.add(part);
+    const plain = unescaped(text);
+    for (const [part, marker] of Object.entries(CATALOGS)) if (plain.includes(marker)) parts.add(part);
   }
   return [...parts].sort();
 }
@@ -190,6 +202,23 @@ test('Vite 7 build, no configuration: a validate page fetches the main module on
   node('vite/bin/vite.js', ['build', '--logLevel', 'error'], hash);
   const hashed = await visitServed(join(hash, 'dist'), '/');
   assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
+});
+
+// A page in the user's language: the catalogs it can load are there as chunks, and it fetches
+// the one it picks
+const GERMAN = `const catalogs = { de: () => import('chpass/locales/de'), fr: () => import('chpass/locales/fr') };
+import { ready, Policy, validate } from 'chpass';
+Promise.all([ready(), catalogs.de()]).then(() => {
+  window.result = validate('kurz', Policy.preset('nist-800-63b'), { locale: 'de' }).violations.map((v) => v.message);
+}, (err) => { window.result = { failed: err.name + ': ' + err.message }; });
+`;
+
+test('Vite 7 build: a page in German fetches the German catalog and no other', async () => {
+  const dir = project('vite-german', { 'index.html': html('/main.js'), 'main.js': GERMAN });
+  node('vite/bin/vite.js', ['build', '--logLevel', 'error'], dir);
+  const { result, errors, parts } = await visitServed(join(dir, 'dist'), '/');
+  assert.deepEqual([result, errors], [['Muss mindestens 15 Zeichen lang sein.'], []]);
+  assert.deepEqual(parts, ['chpass_wasm', 'locale:de']);
 });
 
 test("Vite 7 build with build.target 'es2020'", async () => {

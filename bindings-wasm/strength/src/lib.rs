@@ -5,7 +5,7 @@
 
 use chpass::SecretString;
 use chpass::strength::StrengthOptions;
-use chpass_wasm_glue::{IntoJsResult, json_arg, text, to_js};
+use chpass_wasm_glue::{IntoJsResult, text, to_js};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
@@ -35,14 +35,41 @@ pub fn strength(
         .collect::<Result<Vec<_>, _>>()
         .js()?;
     let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    let options = match options.as_f64() {
-        Some(year) => StrengthOptions {
-            reference_year: Some(year as i64),
-            ..StrengthOptions::default()
-        },
-        None => StrengthOptions::from_value(json_arg("options", options)?).js()?,
-    };
+    let options = options_of(&options).js()?;
     to_js(&chpass::strength::estimate_with_options(password.expose(), &inputs, &options).js()?)
+}
+
+/// `{ referenceYear, locale }`, the reference year alone, or nothing. Read by property rather
+/// than as JSON: this module has no JSON parser, and two properties do not need one.
+fn options_of(options: &JsValue) -> chpass::Result<StrengthOptions> {
+    let bad = |reason: &str| chpass::Error::invalid_argument("options", reason);
+    if options.is_undefined() || options.is_null() {
+        return Ok(StrengthOptions::default());
+    }
+    if let Some(year) = options.as_f64() {
+        return Ok(StrengthOptions {
+            reference_year: Some(year as i64),
+            locale: None,
+        });
+    }
+    if !options.is_object() {
+        return Err(bad("options are { referenceYear, locale } or a year"));
+    }
+    let get =
+        |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();
+    let (year, locale) = (get("referenceYear"), get("locale"));
+    Ok(StrengthOptions {
+        reference_year: match year.as_f64() {
+            Some(year) => Some(year as i64),
+            None if year.is_undefined() || year.is_null() => None,
+            None => return Err(bad("referenceYear must be a number")),
+        },
+        locale: match locale.as_string() {
+            Some(tag) => Some(tag),
+            None if locale.is_undefined() || locale.is_null() => None,
+            None => return Err(bad("locale must be a string")),
+        },
+    })
 }
 
 /// What a policy's strength rule needs, for the main module (`installStrengthEstimator`).

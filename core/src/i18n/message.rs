@@ -43,15 +43,6 @@ impl Message {
         }
     }
 
-    /// The text when the message is plain text (no argument).
-    pub(crate) fn as_text(&self) -> Option<&str> {
-        match self.0.as_slice() {
-            [] => Some(""),
-            [Part::Text(text)] => Some(text),
-            _ => None,
-        }
-    }
-
     /// The names of its arguments (selectors included), each once, in order of appearance.
     pub(crate) fn arguments(&self) -> Vec<&str> {
         let mut names = Vec::new();
@@ -98,10 +89,15 @@ impl Message {
         for part in &self.0 {
             match part {
                 Part::Text(text) => out.push_str(text),
+                // params are text and whole numbers (counts, positions, code points)
                 Part::Argument(name) => match params.get(name) {
                     Some(Value::String(s)) => out.push_str(s),
-                    Some(Value::Null) | None => {}
-                    Some(other) => out.push_str(&other.to_string()),
+                    Some(Value::Number(n)) => match n.as_u64() {
+                        Some(n) => out.push_str(&n.to_string()),
+                        None => out.push_str(&n.to_string()),
+                    },
+                    Some(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+                    _ => {}
                 },
                 Part::Number => {
                     if let Some(n) = number {
@@ -281,7 +277,7 @@ mod tests {
     fn arguments_are_listed_once() {
         let m = Message::parse("{a} {n, plural, one {# {a}} other {{b}}}").unwrap();
         assert_eq!(m.arguments(), ["a", "n", "b"]);
-        assert_eq!(Message::parse("plain").unwrap().as_text(), Some("plain"));
+        assert!(Message::parse("plain").unwrap().arguments().is_empty());
     }
 
     #[test]

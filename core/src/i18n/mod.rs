@@ -17,13 +17,13 @@
 //! the catalog of its language (`import 'chpass/locales/de'`), which hands it to
 //! [`install_catalog`]; a locale whose catalog was not installed is `locale_not_loaded`.
 
+mod lines;
 mod message;
 mod plural;
 
 use crate::error::{Error, Result};
 use message::Message;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 /// The languages with a catalog, as BCP 47 tags; `en` first.
@@ -37,11 +37,23 @@ pub struct Locale {
     catalog: &'static Catalog,
 }
 
+/// A catalog in its line form (lines.rs): the messages' text, sorted by key; each is parsed
+/// when it is written (checked when the catalog was read).
 struct Catalog {
     tag: &'static str,
     /// The language's own name for itself (`Deutsch`).
-    name: String,
-    messages: HashMap<String, Message>,
+    name: &'static str,
+    messages: Vec<(&'static str, &'static str)>,
+}
+
+impl Catalog {
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let at = self
+            .messages
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()?;
+        Some(self.messages[at].1)
+    }
 }
 
 impl Locale {
@@ -98,37 +110,42 @@ impl Locale {
     }
 
     /// The language's name for itself.
-    pub fn name(&self) -> &str {
-        &self.catalog.name
+    pub fn name(&self) -> &'static str {
+        self.catalog.name
     }
 
     pub fn is_english(&self) -> bool {
         self.tag() == "en"
     }
 
-    /// The message `key` with `params` in place, from this catalog or else English's.
+    /// The message `key` with `params` in place, from this catalog or else English's (the
+    /// key itself when neither has it).
     pub fn message(&self, key: &str, params: &Map<String, Value>) -> String {
-        let (catalog, message) = self.lookup(key);
-        let tag = catalog.tag;
-        message.map_or_else(
-            || key.to_string(),
+        let Some((tag, text)) = self.lookup(key) else {
+            return key.to_string();
+        };
+        // checked when the catalog was read, so it parses
+        Message::parse(text).map_or_else(
+            |_| text.to_string(),
             |m| m.format(params, &|n| plural::category(tag, n)),
         )
     }
 
     /// A message without arguments, borrowed from the catalog (strength feedback).
     pub fn text(&self, key: &str) -> Option<&'static str> {
-        self.lookup(key).1.and_then(Message::as_text)
+        // with no argument, a message is its text: the syntax has no escapes
+        self.lookup(key)
+            .map(|(_, text)| text)
+            .filter(|text| !text.contains(['{', '}']))
     }
 
-    fn lookup(&self, key: &str) -> (&'static Catalog, Option<&'static Message>) {
-        match self.catalog.messages.get(key) {
-            Some(message) => (self.catalog, Some(message)),
-            None => {
-                let english = english_catalog();
-                (english, english.messages.get(key))
-            }
-        }
+    fn lookup(&self, key: &str) -> Option<(&'static str, &'static str)> {
+        let catalog = self.catalog;
+        let english = || english_catalog();
+        catalog
+            .get(key)
+            .map(|text| (catalog.tag, text))
+            .or_else(|| english().get(key).map(|text| ("en", text)))
     }
 }
 
@@ -154,27 +171,32 @@ impl Eq for Locale {}
 
 /// The catalog tag for a BCP 47 or POSIX locale, by its language; `None` without a catalog.
 fn catalog_tag(tag: &str) -> Option<&'static str> {
-    // `de_DE.UTF-8@euro` -> `de-DE`
-    let tag = tag.split(['.', '@']).next().unwrap_or("").replace('_', "-");
-    let mut subtags = tag.split('-');
-    let language = subtags.next()?.to_ascii_lowercase();
-    let rest: Vec<String> = subtags.map(str::to_ascii_lowercase).collect();
-    match language.as_str() {
-        "pt" => Some("pt-BR"),
-        "zh" => {
-            let traditional = rest
-                .iter()
-                .any(|s| matches!(s.as_str(), "hant" | "tw" | "hk" | "mo"));
-            (!traditional).then_some("zh-CN")
-        }
-        language => LANGUAGES.iter().copied().find(|&t| t == language),
+    // `de_DE.UTF-8@euro`: language `de`, then `DE`
+    let tag = tag.split(['.', '@']).next().unwrap_or("");
+    let mut subtags = tag.split(['-', '_']);
+    let language = subtags.next()?;
+    if language.eq_ignore_ascii_case("pt") {
+        return Some("pt-BR");
     }
+    if language.eq_ignore_ascii_case("zh") {
+        let traditional = subtags.any(|s| {
+            ["hant", "tw", "hk", "mo"]
+                .iter()
+                .any(|t| s.eq_ignore_ascii_case(t))
+        });
+        return (!traditional).then_some("zh-CN");
+    }
+    LANGUAGES
+        .iter()
+        .copied()
+        .find(|t| t.eq_ignore_ascii_case(language))
 }
 
-/// Installs a catalog (a `core/locales/<tag>.json` text); the npm package's `chpass/locales/<tag>`
-/// modules call it. Installing a language again keeps the first.
+/// Installs a catalog in its line form (what `chpass/locales/<tag>` modules hold; see
+/// [`catalog_lines`]). Installing a language again keeps the first.
 pub fn install_catalog(text: &str) -> Result<()> {
-    let catalog = parse_catalog(text).map_err(|reason| Error::InvalidArgument {
+    let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+    let catalog = read_catalog(text).map_err(|reason| Error::InvalidArgument {
         argument: "catalog",
         reason,
         params: Map::new(),
@@ -191,30 +213,29 @@ fn installed() -> &'static Mutex<Vec<&'static Catalog>> {
     &INSTALLED
 }
 
-fn parse_catalog(text: &str) -> std::result::Result<Catalog, String> {
-    let mut doc: Map<String, Value> =
-        serde_json::from_str(text).map_err(|e| format!("not a catalog: {e}"))?;
-    let tag = doc.get("tag").and_then(Value::as_str).unwrap_or_default();
+/// Reads a catalog's lines (lines.rs), checking its tag and every message.
+fn read_catalog(text: &'static str) -> std::result::Result<Catalog, String> {
+    let mut lines = text.lines();
+    let (tag, name) = lines
+        .next()
+        .and_then(|first| first.split_once('\t'))
+        .ok_or("a catalog starts with its tag and name")?;
     let tag = LANGUAGES
         .iter()
         .copied()
         .find(|&t| t == tag)
         .ok_or_else(|| format!("{tag:?} is not one of {}", LANGUAGES.join(", ")))?;
-    let name = doc
-        .get("name")
-        .and_then(Value::as_str)
-        .unwrap_or(tag)
-        .to_string();
-    let Some(Value::Object(entries)) = doc.remove("messages") else {
-        return Err("a catalog has an object \"messages\"".into());
-    };
-    let mut messages = HashMap::with_capacity(entries.len());
-    for (key, text) in entries {
-        let text = text
-            .as_str()
-            .ok_or_else(|| format!("{key}: not a string"))?;
-        let message = Message::parse(text).map_err(|e| format!("{tag} {key}: {e}"))?;
-        messages.insert(key, message);
+    let mut messages: Vec<(&str, &str)> = Vec::new();
+    for line in lines {
+        let (key, text) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("{tag}: {line:?} is not key<TAB>message"))?;
+        Message::parse(text).map_err(|e| format!("{tag} {key}: {e}"))?;
+        // written sorted (lines.rs), searched as it is
+        if messages.last().is_some_and(|(last, _)| *last >= key) {
+            return Err(format!("{tag}: {key} is out of order"));
+        }
+        messages.push((key, text));
     }
     Ok(Catalog {
         tag,
@@ -223,44 +244,51 @@ fn parse_catalog(text: &str) -> std::result::Result<Catalog, String> {
     })
 }
 
-/// A catalog compiled into this build, parsed once.
+/// A catalog compiled into this build, read once.
 fn embedded(tag: &'static str, text: &'static str) -> &'static Catalog {
-    static PARSED: OnceLock<Mutex<Vec<&'static Catalog>>> = OnceLock::new();
-    let mut parsed = PARSED
+    static READ: OnceLock<Mutex<Vec<&'static Catalog>>> = OnceLock::new();
+    let mut read = READ
         .get_or_init(Mutex::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(catalog) = parsed.iter().find(|c| c.tag == tag) {
+    if let Some(catalog) = read.iter().find(|c| c.tag == tag) {
         return catalog;
     }
-    // the catalogs are checked by tests (`i18n` in core/tests), so this parse cannot fail
-    let catalog: &'static Catalog =
-        Box::leak(Box::new(parse_catalog(text).unwrap_or_else(|_| Catalog {
-            tag,
-            name: tag.to_string(),
-            messages: HashMap::new(),
-        })));
-    parsed.push(catalog);
+    // the catalogs are checked by the build and the tests (core/tests/i18n.rs), so this read
+    // cannot fail
+    let catalog = read_catalog(text).unwrap_or(Catalog {
+        tag,
+        name: tag,
+        messages: Vec::new(),
+    });
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    read.push(catalog);
     catalog
 }
 
+macro_rules! catalog_text {
+    ($tag:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/catalogs/", $tag, ".txt"))
+    };
+}
+
 fn english_catalog() -> &'static Catalog {
-    embedded("en", include_str!("../../locales/en.json"))
+    embedded("en", catalog_text!("en"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn catalog(tag: &'static str) -> Option<&'static Catalog> {
     let text = match tag {
         "en" => return Some(english_catalog()),
-        "de" => include_str!("../../locales/de.json"),
-        "es" => include_str!("../../locales/es.json"),
-        "fr" => include_str!("../../locales/fr.json"),
-        "it" => include_str!("../../locales/it.json"),
-        "ja" => include_str!("../../locales/ja.json"),
-        "nl" => include_str!("../../locales/nl.json"),
-        "pl" => include_str!("../../locales/pl.json"),
-        "pt-BR" => include_str!("../../locales/pt-BR.json"),
-        "zh-CN" => include_str!("../../locales/zh-CN.json"),
+        "de" => catalog_text!("de"),
+        "es" => catalog_text!("es"),
+        "fr" => catalog_text!("fr"),
+        "it" => catalog_text!("it"),
+        "ja" => catalog_text!("ja"),
+        "nl" => catalog_text!("nl"),
+        "pl" => catalog_text!("pl"),
+        "pt-BR" => catalog_text!("pt-BR"),
+        "zh-CN" => catalog_text!("zh-CN"),
         _ => return None,
     };
     Some(embedded(tag, text))
@@ -276,30 +304,52 @@ fn catalog(tag: &'static str) -> Option<&'static Catalog> {
     installed.iter().copied().find(|c| c.tag == tag)
 }
 
-/// Every key of every catalog and the arguments of its message, for the tests that hold the
-/// catalogs to English's keys and arguments.
-#[doc(hidden)]
-pub fn catalog_arguments(tag: &str) -> Option<HashMap<String, Vec<String>>> {
-    let tag = LANGUAGES.iter().copied().find(|&t| t == tag)?;
-    let catalog = catalog(tag)?;
-    Some(
-        catalog
-            .messages
-            .iter()
-            .map(|(k, m)| {
-                (
-                    k.clone(),
-                    m.arguments().into_iter().map(String::from).collect(),
-                )
-            })
-            .collect(),
-    )
+/// A `core/locales/<tag>.json` text in the line form [`install_catalog`] reads (the npm
+/// package's `chpass/locales/<tag>` modules hold it).
+pub fn catalog_lines(json: &str) -> Result<String> {
+    let bad = |reason: String| Error::InvalidArgument {
+        argument: "catalog",
+        reason,
+        params: Map::new(),
+    };
+    let doc: Value = serde_json::from_str(json).map_err(|e| bad(format!("not JSON: {e}")))?;
+    let field = |name: &str| {
+        doc[name]
+            .as_str()
+            .ok_or_else(|| bad(format!("no {name:?}")))
+    };
+    let (tag, name) = (field("tag")?, field("name")?);
+    let messages = doc["messages"]
+        .as_object()
+        .ok_or_else(|| bad("no \"messages\" object".into()))?
+        .iter()
+        .map(|(k, v)| {
+            Ok((
+                k.clone(),
+                v.as_str()
+                    .ok_or_else(|| bad(format!("{k}: not text")))?
+                    .to_owned(),
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let lines = lines::to_lines(tag, name, &messages, |_| true).map_err(bad)?;
+    read_catalog(Box::leak(lines.clone().into_boxed_str())).map_err(bad)?;
+    Ok(lines)
 }
 
-/// Checks a catalog text as [`install_catalog`] would, without installing it.
+/// Every key of a catalog with the arguments of its message, for the tests that hold the
+/// catalogs to English's keys and arguments.
 #[doc(hidden)]
-pub fn check_catalog(text: &str) -> std::result::Result<(), String> {
-    parse_catalog(text).map(|_| ())
+pub fn catalog_arguments(tag: &str) -> Option<Vec<(String, Vec<String>)>> {
+    let tag = LANGUAGES.iter().copied().find(|&t| t == tag)?;
+    let catalog = catalog(tag)?;
+    let arguments =
+        |text| Message::parse(text).map(|m| m.arguments().into_iter().map(String::from).collect());
+    catalog
+        .messages
+        .iter()
+        .map(|(k, text)| Some((k.to_string(), arguments(text).ok()?)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub struct Context {
     pub current_password: Option<SecretString>,
     /// The language of the report's messages (English by default). In JSON-shaped data a
     /// BCP 47 or POSIX tag, `"locale": "de-DE"`, read by [`Locale::resolve`].
-    #[serde(skip)]
+    #[serde(default, deserialize_with = "locale_of_tag")]
     pub locale: Locale,
 }
 
@@ -44,20 +44,12 @@ impl Context {
                 params: serde_json::Map::new(),
             });
         }
-        let mut value = value;
-        let locale = match value.as_object_mut().and_then(|o| o.remove("locale")) {
-            None | Some(serde_json::Value::Null) => Locale::english(),
-            Some(serde_json::Value::String(tag)) => Locale::resolve(&tag)?,
-            Some(_) => {
-                return Err(Error::InvalidArgument {
-                    argument: "context",
-                    reason: "locale must be a string".into(),
-                    params: serde_json::Map::from_iter([("path".into(), "locale".into())]),
-                });
-            }
-        };
-        let context: Context = crate::json::argument("context", value)?;
-        Ok(Context { locale, ..context })
+        // resolved here first for its own error (`locale_not_loaded` in the npm modules);
+        // the field's reader then resolves it again, and cannot fail
+        if let Some(serde_json::Value::String(tag)) = value.get("locale") {
+            Locale::resolve(tag)?;
+        }
+        crate::json::argument("context", value)
     }
 
     /// The context words, lowercased, in the order username, email, service, words.
@@ -74,5 +66,13 @@ impl Context {
             .chain(self.words.iter().map(String::as_str))
             .filter(|w| w.chars().count() >= MIN_CONTEXT_WORD_CHARS)
             .map(str::to_lowercase)
+    }
+}
+
+/// `"locale": "de-DE"` (or null) as a [`Locale`].
+fn locale_of_tag<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Locale, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(tag) => Locale::resolve(&tag).map_err(serde::de::Error::custom),
+        None => Ok(Locale::english()),
     }
 }

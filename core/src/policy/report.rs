@@ -146,32 +146,37 @@ impl Violation {
 
 impl Serialize for Violation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        coded(
-            serializer,
-            "Violation",
-            self.code(),
-            self.message(),
-            self.params(),
-        )
+        Localized(Coded::Violation(self), Locale::english()).serialize(serializer)
     }
 }
 
-/// Violations and notices as a report writes them: with messages in its language.
-struct InLocale<'a, T>(&'a [T], Locale);
+/// A violation or a notice with its message in a language: `{code, message, params}`.
+struct Localized<'a>(Coded<'a>, Locale);
 
-impl Serialize for InLocale<'_, Violation> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(
-            |v| json!({ "code": v.code(), "message": v.message_in(&self.1), "params": v.params() }),
-        ))
-    }
+enum Coded<'a> {
+    Violation(&'a Violation),
+    Notice(&'a Notice),
 }
 
-impl Serialize for InLocale<'_, Notice> {
+impl Serialize for Localized<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(
-            |n| json!({ "code": n.code(), "message": n.message_in(&self.1), "params": n.params() }),
-        ))
+        let locale = &self.1;
+        match self.0 {
+            Coded::Violation(v) => coded(
+                serializer,
+                "Violation",
+                v.code(),
+                v.message_in(locale),
+                v.params(),
+            ),
+            Coded::Notice(n) => coded(
+                serializer,
+                "Notice",
+                n.code(),
+                n.message_in(locale),
+                n.params(),
+            ),
+        }
     }
 }
 
@@ -235,13 +240,7 @@ impl Notice {
 
 impl Serialize for Notice {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        coded(
-            serializer,
-            "Notice",
-            self.code(),
-            self.message(),
-            self.params(),
-        )
+        Localized(Coded::Notice(self), Locale::english()).serialize(serializer)
     }
 }
 
@@ -301,8 +300,19 @@ impl Serialize for Report {
         // `ok` is computed, so the derive cannot write it
         let mut s = serializer.serialize_struct("Report", 5)?;
         s.serialize_field("ok", &self.ok())?;
-        s.serialize_field("violations", &InLocale(&self.violations, self.locale))?;
-        s.serialize_field("notices", &InLocale(&self.notices, self.locale))?;
+        let in_locale = |coded| Localized(coded, self.locale);
+        let violations: Vec<_> = self
+            .violations
+            .iter()
+            .map(|v| in_locale(Coded::Violation(v)))
+            .collect();
+        let notices: Vec<_> = self
+            .notices
+            .iter()
+            .map(|n| in_locale(Coded::Notice(n)))
+            .collect();
+        s.serialize_field("violations", &violations)?;
+        s.serialize_field("notices", &notices)?;
         s.serialize_field("not_evaluated", &self.not_evaluated)?;
         s.serialize_field("strength", &self.strength)?;
         s.end()

@@ -1221,9 +1221,14 @@ mod tests {
         let p = two_lanes.allow_memory_below_lanes().build().unwrap();
         assert_eq!(p.memory_layout(), (16, 2, 8));
         // zero stays refused, and the other checks still apply
-        let zero = Params::builder().memory(Memory::kib(0)).allow_memory_below_lanes();
+        let zero = Params::builder()
+            .memory(Memory::kib(0))
+            .allow_memory_below_lanes();
         assert_eq!(zero.build(), Err(Error::MemoryTooLittle));
-        let no_lanes = Params::builder().memory(Memory::kib(4)).lanes(0).allow_memory_below_lanes();
+        let no_lanes = Params::builder()
+            .memory(Memory::kib(4))
+            .lanes(0)
+            .allow_memory_below_lanes();
         assert_eq!(no_lanes.build(), Err(Error::MemoryTooLittle));
     }
 
