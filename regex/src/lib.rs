@@ -90,12 +90,24 @@ impl Regex {
 
     /// Whether `text` matches, within `budget` steps of the machine.
     pub fn is_match(&self, text: &str, budget: usize) -> Result<bool, Exhausted> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut vm = vm::Vm::new(&self.program, &chars, budget);
+        let mut chars = Vec::new();
+        let text = if text.is_ascii() {
+            vm::Text::Ascii(text.as_bytes())
+        } else {
+            // sized once: collect() would grow it from a quarter of the bytes, copying
+            chars.reserve_exact(text.len());
+            chars.extend(text.chars());
+            vm::Text::Chars(&chars)
+        };
+        let length = match text {
+            vm::Text::Ascii(bytes) => bytes.len(),
+            vm::Text::Chars(chars) => chars.len(),
+        };
+        let mut vm = vm::Vm::new(&self.program, text, budget);
         match self.flavor {
             Flavor::Python | Flavor::Java => Ok(vm.run(0)?.is_some()),
             Flavor::Search => {
-                for start in 0..=chars.len() {
+                for start in 0..=length {
                     if vm.run(start)?.is_some() {
                         return Ok(true);
                     }

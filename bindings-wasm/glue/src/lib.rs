@@ -57,8 +57,9 @@ impl<T> IntoJsResult<T> for Result<T, Error> {
 
 // ---------- message catalogs ----------
 
-/// Installs a message catalog (the JSON of `core/locales/<tag>.json`); the modules
+/// Installs a message catalog (its line form, chpass::i18n::catalog_lines); the modules
 /// `chpass/locales/<tag>` hand it to every loaded module that writes messages.
+#[cfg(feature = "catalogs")]
 #[wasm_bindgen(js_name = installCatalog)]
 pub fn install_catalog(text: String) -> Result<(), JsValue> {
     chpass::i18n::install_catalog(&text).js()
