@@ -11,17 +11,16 @@ const MAX_PROGRAM: usize = 100_000;
 /// (`.*` over a 1 MiB password: 3.2x faster).
 #[derive(Debug, Clone)]
 pub(super) struct Set {
-    ascii: [u64; 2],
+    /// One byte per answer rather than a bit: the scan of `.*` is then a load per char
+    ascii: [bool; 128],
     class: Class,
 }
 
 impl Set {
     fn new(class: &Class) -> Self {
-        let mut ascii = [0u64; 2];
-        for byte in 0..128u8 {
-            if class.contains(char::from(byte)) {
-                ascii[usize::from(byte >> 6)] |= 1 << (byte & 63);
-            }
+        let mut ascii = [false; 128];
+        for (byte, answer) in (0u8..).zip(&mut ascii) {
+            *answer = class.contains(char::from(byte));
         }
         Set {
             ascii,
@@ -38,7 +37,7 @@ impl Set {
 
     /// `contains` for a byte of an ASCII text (below 128).
     pub fn contains_ascii(&self, byte: u8) -> bool {
-        self.ascii[usize::from(byte >> 6) & 1] >> (byte & 63) & 1 == 1
+        self.ascii[usize::from(byte & 127)]
     }
 }
 
