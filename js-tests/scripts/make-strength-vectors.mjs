@@ -11,7 +11,17 @@ const inputs = [['alice1987!', ['Alice']], ['eman_resu_emos', ['some_user_name']
   ['admin2admin', ['admin']], ['', []], ['😀😀😀correct', []], ['12/25/1999', []], ['1qaz2wsx3edc', []],
   // JavaScript lowercases İ to two units and a final Σ to ς: zxcvbn reads the lowered password at
   // the password's positions
-  ['İİİİpassword1', []], ['İmonkey', []], ['passwordİİdragon', ['İan']], ['ΣΑΣpassword', []]];
+  ['İİİİpassword1', []], ['İmonkey', []], ['passwordİİdragon', ['İan']], ['ΣΑΣpassword', []],
+  // the slowest inputs bench/worst.mjs found (l33t-dense: 120 ms before the l33t search stopped
+  // at texts no word starts with); zxcvbn takes seconds on each
+  ["2|a<2%8a|$|1(<7{e!74$2s84$0o[<l4688[[<@a|30@9+e|<a[7[e{4|1|2<89o{|e5+s[@19|(|o4|a!a[!7|l|7a<$8275e@(", []],
+  ["'ghjkl;',mnbiop[]\\=-09'^%$#@!123&*()_+789456yuiop[]\\7890-=2165=-09\\765]\\p[]\\#$%^&7894561)(*&^%$#df_)", []],
+  ["5%s!61s(o|a7[s5s%1|7100a9!s1a|36!1a0|s0[o|5a!%5(5+2l$874([+(154+@$([e1@$s3(|$+e!!o[|o1!3$14s{+<l@1l|", []],
+  ["!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2!2", []],
+  [".,mnbv`123456782389/./.bvcx987654321-0[]\\()_++_3216549m,./=-098/dfghjkl,./sd321654987yui&^%$!@#$%549", []],
+  ["67281978/4/44-3-151971/3/2124/5/20103-1-934 5 197610.1.11965 1 161961/8/88 25 7911419911960-6-122011", []],
+  ["m,./2911571974719612-19-88+_)(*c@nd!d@t3d!ck6858u$3$pickle1662thumperyuiop[native5.4.198120041121hor", []],
+];
 const cases = [...corpus(5000).filter((_, i) => i % 12 === 0).map((p) => [p, []]), ...inputs].map(([password, user_inputs]) => {
   const r = zxcvbn(password, user_inputs);
   return { password, user_inputs, score: r.score, guesses_log10: Math.log10(r.guesses),

@@ -26,6 +26,19 @@ const GRAPHS: &str = include_str!("../data/zxcvbn/adjacency_graphs.json");
 pub struct Dictionaries {
     pub(crate) words: FxMap<&'static str, [u32; 6]>,
     pub(crate) longest: usize,
+    /// The words in byte order, to ask whether any word starts with a text.
+    sorted: Vec<&'static str>,
+}
+
+impl Dictionaries {
+    /// Whether some word starts with `prefix` (the l33t search stops extending a text no word
+    /// starts with).
+    pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
+        let at = self.sorted.partition_point(|word| *word < prefix);
+        self.sorted
+            .get(at)
+            .is_some_and(|word| word.starts_with(prefix))
+    }
 }
 
 impl fmt::Debug for Dictionaries {
@@ -143,7 +156,13 @@ fn rank(lists: impl IntoIterator<Item = &'static str>) -> Dictionaries {
             longest = longest.max(word.len());
         }
     }
-    Dictionaries { words, longest }
+    let mut sorted: Vec<&'static str> = words.keys().copied().collect();
+    sorted.sort_unstable();
+    Dictionaries {
+        words,
+        longest,
+        sorted,
+    }
 }
 
 /// A keyboard: for each key (a UTF-16 unit), its neighbours in zxcvbn's direction order, each

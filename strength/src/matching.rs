@@ -67,6 +67,10 @@ impl Inputs {
         let longest = ranks.keys().map(Vec::len).max().unwrap_or(0);
         Inputs { ranks, longest }
     }
+
+    fn has_prefix(&self, prefix: &[u16]) -> bool {
+        self.ranks.keys().any(|input| input.starts_with(prefix))
+    }
 }
 
 /// JavaScript's `toLowerCase` (and Java's, which zxcvbn4j calls): Unicode's full lowercase
@@ -220,11 +224,29 @@ impl Matcher<'_> {
         let mut word: Vec<u16> = Vec::with_capacity(window);
         let mut key = String::with_capacity(window);
         let n = password.len();
+        // Whether a word or user input starts with `text`. When no text a window can become
+        // (the window as it is, or under one of its distinct substitutions) starts one, no
+        // longer window from the same start can be one either: each table rewrites the
+        // shorter window as one of those. zxcvbn tries every window all the same, 120 ms for
+        // a 100-character l33t-dense password; stopping there gives the same matches.
+        let mut prefix = String::with_capacity(window);
+        let mut starts_a_word = |text: &[u16]| {
+            let ascii = text.iter().all(|&u| u < 0x80);
+            (ascii && {
+                prefix.clear();
+                prefix.extend(text.iter().map(|&u| u as u8 as char));
+                data.has_prefix(&prefix)
+            }) || self.inputs.has_prefix(text)
+        };
         for i in 0..n {
             let mut mask = 0u32;
             for j in i..n.min(i + window).min(lower.len()) {
                 mask |= index(lower[j]).map_or(0, |k| 1u32 << k);
+                let mut alive = j == i || starts_a_word(&lower[i..=j]);
                 if mask == 0 || j == i {
+                    if !alive {
+                        break;
+                    }
                     continue; // nothing to substitute, or a single character (noise)
                 }
                 let restrictions = by_mask.entry(mask).or_insert_with(|| {
@@ -257,6 +279,7 @@ impl Matcher<'_> {
                             .find(|&&(from, _)| from == c)
                             .map_or(c, |&(_, to)| to)
                     }));
+                    alive = alive || starts_a_word(&word);
                     let mut hits: Vec<(usize, u32)> = Vec::new();
                     if word.len() <= data.longest && word.iter().all(|&u| u < 0x80) {
                         key.clear();
@@ -281,6 +304,9 @@ impl Matcher<'_> {
                         }
                         matches.push(m);
                     }
+                }
+                if !alive {
+                    break;
                 }
             }
         }
