@@ -310,3 +310,37 @@ fn generate_draws_what_the_pattern_takes_and_says_when_it_cannot() {
     assert_eq!(code, EXIT_ERROR);
     assert!(err.contains("--alphabet"), "{err}");
 }
+
+#[test]
+fn the_command_speaks_the_language_of_its_environment() {
+    let german = |key: &str| (key == "LANG").then(|| "de_DE.UTF-8".to_string());
+    let (code, out, _) = chpass_env(&["check"], "kurz\n", &german);
+    assert_eq!(
+        (code, out.as_str()),
+        (1, "too_short: Muss mindestens 15 Zeichen lang sein.\n")
+    );
+    // an error: the code's sentence in the language, the details as written, the code
+    let (code, _, err) = chpass_env(&["verify", "--hash", "nope"], "x\n", &german);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("chpass: Kein Hash, den chpass kennt. (malformed hash: "),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("[malformed_hash]"), "{err}");
+    // LC_ALL before LANG; the C locale and languages without a catalog are English
+    let french = |key: &str| match key {
+        "LC_ALL" => Some("fr_FR.UTF-8".to_string()),
+        "LANG" => Some("de_DE.UTF-8".to_string()),
+        _ => None,
+    };
+    let (_, out, _) = chpass_env(&["check"], "correct horse battery staple\n", &french);
+    assert_eq!(out, "ok : le mot de passe respecte la politique\n");
+    for lang in ["C", "C.UTF-8", "sv_SE.UTF-8"] {
+        let env = |key: &str| (key == "LANG").then(|| lang.to_string());
+        let (_, out, _) = chpass_env(&["check"], "kurz\n", &env);
+        assert_eq!(
+            out, "too_short: Must be at least 15 characters long.\n",
+            "{lang}"
+        );
+    }
+}
