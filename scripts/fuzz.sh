@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# scripts/fuzz.sh [SECONDS] [OUT.json]: runs every cargo-fuzz target (fuzz/) for SECONDS each
-# (default 60) with the pinned nightly, seeded from the shared vectors, and writes each
-# target's executions and findings to OUT (default bench/results/fuzz.json). A finding (a
-# crash input in fuzz/artifacts/<target>/) fails the script; turn it into a regression test.
-# scripts/test.sh runs it for a few seconds per target.
+# scripts/fuzz.sh [SECONDS] [OUT.json] [TARGET...]: runs every cargo-fuzz target (fuzz/), or
+# the ones named, for SECONDS each (default 60) with the pinned nightly, seeded from the shared
+# vectors, and writes each target's executions and findings to OUT (default
+# bench/results/fuzz.json; targets not run keep their entry). With FUZZ_RUNS=N each target runs
+# N executions instead (`FUZZ_RUNS=10000000 scripts/fuzz.sh 0 bench/results/fuzz.json verify`).
+# A finding (a crash input in fuzz/artifacts/<target>/) fails the script; turn it into a
+# regression test. scripts/test.sh runs it for a few seconds per target.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 seconds=${1:-60}
 out=${2:-bench/results/fuzz.json}
+shift $(($# < 2 ? $# : 2))
+runs=${FUZZ_RUNS:-}
+limit=(-max_total_time="$seconds")
+[ -z "$runs" ] || limit=(-runs="$runs")
 work="$ROOT/.work/fuzz"
 mkdir -p "$work"
 fuzz() { local command=$1; shift; cargo "+$WASM_TOOLCHAIN" fuzz "$command" --fuzz-dir fuzz "$@"; }
 
-step "fuzz targets, $seconds s each"
+step "fuzz targets, ${runs:+$runs executions}${runs:-$seconds s} each"
 "$PY" - "$work/seeds" <<'PY'
 # seed corpora from the vectors, so the runs start from real inputs
 import json, pathlib, sys
@@ -38,11 +44,11 @@ PY
 
 status=0
 results=()
-for target in $(fuzz list); do
+for target in ${@:-$(fuzz list)}; do
   log="$work/$target.log"
   mkdir -p "$work/corpus/$target"
   if ! fuzz run "$target" "$work/corpus/$target" "$work/seeds/$target" -- \
-      -max_total_time="$seconds" -max_len=4096 -timeout=10 -print_final_stats=1 >"$log" 2>&1; then
+      "${limit[@]}" -max_len=4096 -timeout=10 -print_final_stats=1 >"$log" 2>&1; then
     status=1
   fi
   execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log" | tail -1)
@@ -51,12 +57,19 @@ for target in $(fuzz list); do
   results+=("$target ${execs:-0} $findings")
 done
 printf '%s\n' "${results[@]}" | "$PY" -c '
-import json, sys, datetime
+import json, pathlib, sys, datetime
 rows = [line.split() for line in sys.stdin if line.strip()]
-json.dump({"benchmark": "cargo-fuzz (libFuzzer, AddressSanitizer) per target: executions and findings in one run",
-           "seconds_per_target": int(sys.argv[1]),
-           "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-           "targets": {t: {"executions": int(e), "findings": int(f)} for t, e, f in rows}},
-          open(sys.argv[2], "w"), indent=2)
-' "$seconds" "$out"
+out, seconds, runs = pathlib.Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+doc = json.loads(out.read_text()) if out.exists() else {}
+doc["benchmark"] = "cargo-fuzz (libFuzzer, AddressSanitizer) per target: executions and findings in one run"
+doc.pop("seconds_per_target", None)
+doc.pop("date", None)
+now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+targets = doc.setdefault("targets", {})
+for t, e, f in rows:
+    targets[t] = {"executions": int(e), "findings": int(f), "date": now,
+                  **({"runs_asked": int(runs)} if runs else {"seconds": seconds})}
+doc["targets"] = dict(sorted(targets.items()))
+out.write_text(json.dumps(doc, indent=2) + "\n")
+' "$out" "$seconds" "$runs"
 exit $status
