@@ -19,12 +19,6 @@ mkdir -p "$work"
 fuzz() { local command=$1; shift; cargo "+$WASM_TOOLCHAIN" fuzz "$command" --fuzz-dir fuzz "$@"; }
 
 if [ -n "$runs" ]; then step "fuzz targets, $runs executions each"; else step "fuzz targets, $seconds s each"; fi
-# LeakSanitizer, which libFuzzer runs after each input, at times reports the 32 bytes glibc
-# allocates to register a thread's TLS destructors (`__cxa_thread_atexit_impl`) when argon2
-# fills p > 1 lanes on scoped threads (1 input in 4.45 million, never on a rerun): a known
-# false positive of glibc threads under LSan. Only that allocation site is suppressed.
-printf 'leak:__cxa_thread_atexit_impl\n' > "$work/lsan.supp"
-export LSAN_OPTIONS="suppressions=$work/lsan.supp:print_suppressions=0"
 "$PY" - "$work/seeds" <<'PY'
 # seed corpora from the vectors, so the runs start from real inputs
 import json, pathlib, sys
