@@ -92,10 +92,7 @@ impl Message {
                 // params are text and whole numbers (counts, positions, code points)
                 Part::Argument(name) => match params.get(name) {
                     Some(Value::String(s)) => out.push_str(s),
-                    Some(Value::Number(n)) => match n.as_u64() {
-                        Some(n) => out.push_str(&n.to_string()),
-                        None => out.push_str(&n.to_string()),
-                    },
+                    Some(Value::Number(n)) => out.push_str(&n.to_string()),
                     Some(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
                     _ => {}
                 },

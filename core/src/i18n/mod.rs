@@ -141,11 +141,10 @@ impl Locale {
 
     fn lookup(&self, key: &str) -> Option<(&'static str, &'static str)> {
         let catalog = self.catalog;
-        let english = || english_catalog();
         catalog
             .get(key)
             .map(|text| (catalog.tag, text))
-            .or_else(|| english().get(key).map(|text| ("en", text)))
+            .or_else(|| english_catalog().get(key).map(|text| ("en", text)))
     }
 }
 
@@ -168,6 +167,11 @@ impl PartialEq for Locale {
 }
 
 impl Eq for Locale {}
+
+/// `tag` as the `&'static` entry of [`LANGUAGES`] it equals.
+fn language(tag: &str) -> Option<&'static str> {
+    LANGUAGES.iter().copied().find(|&t| t == tag)
+}
 
 /// The catalog tag for a BCP 47 or POSIX locale, by its language; `None` without a catalog.
 fn catalog_tag(tag: &str) -> Option<&'static str> {
@@ -220,11 +224,8 @@ fn read_catalog(text: &'static str) -> std::result::Result<Catalog, String> {
         .next()
         .and_then(|first| first.split_once('\t'))
         .ok_or("a catalog starts with its tag and name")?;
-    let tag = LANGUAGES
-        .iter()
-        .copied()
-        .find(|&t| t == tag)
-        .ok_or_else(|| format!("{tag:?} is not one of {}", LANGUAGES.join(", ")))?;
+    let tag =
+        language(tag).ok_or_else(|| format!("{tag:?} is not one of {}", LANGUAGES.join(", ")))?;
     let mut messages: Vec<(&str, &str)> = Vec::new();
     for line in lines {
         let (key, text) = line
@@ -341,8 +342,7 @@ pub fn catalog_lines(json: &str) -> Result<String> {
 /// catalogs to English's keys and arguments.
 #[doc(hidden)]
 pub fn catalog_arguments(tag: &str) -> Option<Vec<(String, Vec<String>)>> {
-    let tag = LANGUAGES.iter().copied().find(|&t| t == tag)?;
-    let catalog = catalog(tag)?;
+    let catalog = catalog(language(tag)?)?;
     let arguments =
         |text| Message::parse(text).map(|m| m.arguments().into_iter().map(String::from).collect());
     catalog
