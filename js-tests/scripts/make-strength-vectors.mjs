@@ -21,7 +21,20 @@ const inputs = [['alice1987!', ['Alice']], ['eman_resu_emos', ['some_user_name']
   [".,mnbv`123456782389/./.bvcx987654321-0[]\\()_++_3216549m,./=-098/dfghjkl,./sd321654987yui&^%$!@#$%549", []],
   ["67281978/4/44-3-151971/3/2124/5/20103-1-934 5 197610.1.11965 1 161961/8/88 25 7911419911960-6-122011", []],
   ["m,./2911571974719612-19-88+_)(*c@nd!d@t3d!ck6858u$3$pickle1662thumperyuiop[native5.4.198120041121hor", []],
+  // past 100 units the whole password is scored, as zxcvbn does (up to 4,096 units): long
+  // passphrases, walks, repeats, dates and l33t that zxcvbn still answers in a second or so
+  ['a'.repeat(100) + 'Xq7#kP2$vL9!mZ4&wR8^', []], ['correct horse battery staple '.repeat(5), []],
+  [longPhrase(200), []], [longPhrase(400), []], [longPhrase(150) + '1987', ['ceres']],
+  ['password'.repeat(40), []], ['1234567890'.repeat(30), []], ['qwertyuiop'.repeat(20), []],
+  ['1qaz2wsx3edc'.repeat(15), []], ['12/25/1999 '.repeat(20), []], ['P@ssw0rd!'.repeat(20), []],
+  ['ab12!x'.repeat(30) + 'xyz'.repeat(20), []], ['İİİİpassword1'.repeat(10), []],
 ];
+function longPhrase(units) {
+  const words = require('zxcvbn/lib/frequency_lists').english_wikipedia;
+  let text = '';
+  for (let i = 0; text.length < units; i++) text += words[(i * 7919) % 5000] + ' ';
+  return text.slice(0, units);
+}
 const cases = [...corpus(5000).filter((_, i) => i % 12 === 0).map((p) => [p, []]), ...inputs].map(([password, user_inputs]) => {
   const r = zxcvbn(password, user_inputs);
   return { password, user_inputs, score: r.score, guesses_log10: Math.log10(r.guesses),

@@ -33,6 +33,14 @@ test("docs/web.md's page sizes are bench/results/web.json's", async () => {
   assert.equal(shown, webTable(measured), 'run `node bench/web.mjs` and copy its table into docs/web.md');
 });
 
+test("docs/strength.md's worst cases are bench/results/worst.json's", async () => {
+  const { worstTable } = await import('../../bench/worst-table.mjs');
+  const measured = JSON.parse(readFileSync(new URL('../../bench/results/worst.json', import.meta.url), 'utf8'));
+  const shown = /<!-- worst.json -->\n([\s\S]*?)\n<!-- \/worst.json -->/.exec(readme)?.[1];
+  assert.equal(shown, worstTable(measured), 'run `node bench/worst.mjs` and copy its table into docs/strength.md');
+  assert.ok(measured.strength_bound_met, 'an estimate was slower than 10 ms per 100 units');
+});
+
 test('every relative link of the README and docs/ leads to a file', async () => {
   const { existsSync } = await import('node:fs');
   const missing = [];

@@ -58,11 +58,15 @@ test('lone surrogates are refused; the estimate never includes the password', ()
   assert.ok(!JSON.stringify(chpass.strength('hunter2hunter2')).includes('hunter'));
 });
 
-test('only the first 100 UTF-16 units are analysed, whatever the length (a pair is never split)', () => {
-  const long = 'correct horse battery staple '.repeat(40000); // over 1 MiB
-  assert.deepEqual(chpass.strength(long), chpass.strength(long.slice(0, 100)));
-  const pairs = 'a' + '😀'.repeat(60); // unit 100 would cut an emoji in half
-  assert.equal(chpass.strength(pairs).score, chpass.strength(pairs.slice(0, 101)).score);
+test('the whole password is scored up to 4,096 UTF-16 units, then only those (a pair is never split)', () => {
+  // zxcvbn scores the whole password: a long passphrase is not cut to its first 100 units
+  const long = 'a'.repeat(100) + 'Xq7#kP2$vL9!mZ4&wR8^';
+  assert.equal(chpass.strength(long).score, zxcvbn(long).score);
+  assert.equal(chpass.strength(long).score, 4);
+  const paste = 'correct horse battery staple '.repeat(40000); // over 1 MiB
+  assert.deepEqual(chpass.strength(paste), chpass.strength(paste.slice(0, 4096)));
+  const pairs = 'a' + '😀'.repeat(2100); // unit 4,096 would cut an emoji in half
+  assert.equal(chpass.strength(pairs).score, chpass.strength(pairs.slice(0, 4097)).score);
 });
 
 test('strength-data.js holds zxcvbn\'s lists exactly, through its template literal (backticks included)', async () => {

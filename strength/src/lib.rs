@@ -30,10 +30,12 @@ pub use feedback::{Advice, CrackTimes, Feedback, display_time};
 use matching::{Inputs, Kind, Matcher, dictionary_name};
 use serde::Serialize;
 
-/// zxcvbn works on UTF-16 units and its search grows faster than linearly; only the first 100
-/// are analysed — OpenSearch's own maximum (it refuses longer passwords before rule 4) — so an
-/// estimate costs a bounded time whatever the input.
-pub const MAX_ANALYSED_UNITS: usize = 100;
+/// How many leading UTF-16 units are scored: the whole password, as zxcvbn and zxcvbn4j score
+/// it, up to 4,096 units (Keystone's own `max_password_length` is 4,096 bytes; OpenSearch refuses
+/// more than 100 units before its score rule). zxcvbn's search grows faster than linearly; this
+/// port keeps any estimate within 10 ms per 100 units (`bench/worst.mjs`), and a longer paste
+/// costs what 4,096 units do.
+pub const MAX_ANALYSED_UNITS: usize = 4096;
 
 /// How many leading UTF-16 units of a text of `len` units to hand to [`estimate`]: the analysed
 /// ones, plus the low half of a surrogate pair the cut would split, so the piece stays valid
@@ -192,11 +194,11 @@ mod tests {
         };
         assert_eq!(cut("short"), 5);
         assert_eq!(cut(&"a".repeat(1 << 20)), MAX_ANALYSED_UNITS);
-        assert_eq!(cut(&"😀".repeat(50)), 100);
+        assert_eq!(cut(&"😀".repeat(2048)), 4096);
         assert_eq!(
-            cut(&format!("a{}", "😀".repeat(50))),
-            101,
-            "unit 100 is a high surrogate"
+            cut(&format!("a{}", "😀".repeat(2048))),
+            4097,
+            "unit 4,096 is a high surrogate"
         );
     }
 

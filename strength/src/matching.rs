@@ -509,20 +509,23 @@ fn dot(c: u16) -> bool {
 /// `/(.+)\1+/g` and `/(.+?)\1+/g` from `from`: the leftmost start where some unit repeats,
 /// with the greedy and the lazy lengths and bases.
 fn find_repeat(s: &[u16], from: usize) -> Option<(usize, usize, usize, usize, usize)> {
+    // how many times s[p..p+l] occurs back to back from p
     let repeats_at = |p: usize, l: usize| -> usize {
-        // how many times s[p..p+l] occurs back to back from p
         let base = &s[p..p + l];
-        if !base.iter().all(|&c| dot(c)) {
-            return 0;
-        }
         let mut count = 1;
         while p + (count + 1) * l <= s.len() && &s[p + count * l..p + (count + 1) * l] == base {
             count += 1;
         }
         count
     };
+    // `.` stops at line ends: a repeat lies within one run of other units, so a base is at most
+    // half of what is left of its run (checked once per start, not once per base length)
+    let mut run_end = from;
     for p in from..s.len() {
-        let max_l = (s.len() - p) / 2;
+        if run_end <= p {
+            run_end = p + s[p..].iter().position(|&c| !dot(c)).unwrap_or(s.len() - p);
+        }
+        let max_l = (run_end - p) / 2;
         let greedy = (1..=max_l).rev().find_map(|l| {
             let count = repeats_at(p, l);
             (count >= 2).then_some((l * count, l))

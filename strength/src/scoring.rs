@@ -16,38 +16,28 @@ pub(crate) struct Analysis {
     pub sequence: Vec<Match>,
 }
 
-fn n_ck(n: f64, k: f64) -> f64 {
-    if k > n {
-        return 0.0;
-    }
-    if k == 0.0 {
-        return 1.0;
-    }
-    let (mut r, mut n) = (1.0, n);
-    let mut d = 1.0;
-    while d <= k {
+/// C(n, 0), C(n, 1), C(n, 2), … with zxcvbn's nCk arithmetic (r *= n; r /= d; n -= 1): its
+/// loop for C(n, k) passes through C(n, k − 1), so a sum over k costs one step a term instead of
+/// k, with the same f64 values. (A k above n gives 0, as nCk does.)
+fn binomials(n: f64) -> impl Iterator<Item = f64> {
+    let (mut r, mut n, mut d) = (1.0, n, 1.0);
+    std::iter::once(1.0).chain(std::iter::from_fn(move || {
         r *= n;
         r /= d;
         n -= 1.0;
         d += 1.0;
-    }
-    r
+        Some(r)
+    }))
 }
 
 /// zxcvbn's count of ways to change up to min(a, b) of a + b characters (shifted keys,
 /// capitals, l33t substitutions): Σ C(a + b, i) for i in 1..=min(a, b).
 fn variations(a: f64, b: f64) -> f64 {
-    let mut sum = 0.0;
-    let mut i = 1.0;
-    while i <= a.min(b) {
-        sum += n_ck(a + b, i);
-        i += 1.0;
-    }
-    sum
-}
-
-fn factorial(n: usize) -> f64 {
-    (2..=n).fold(1.0, |f, i| f * i as f64)
+    let terms = a.min(b).max(0.0) as usize;
+    binomials(a + b)
+        .skip(1)
+        .take(terms)
+        .fold(0.0, |sum, c| sum + c)
 }
 
 /// The non-overlapping sequence of matches (bruteforce filling the gaps) with the fewest
@@ -73,72 +63,107 @@ pub(crate) fn most_guessable(
     );
     // optimal[k][l] = (match, pi, g)
     let mut optimal: Vec<BTreeMap<usize, (usize, f64, f64)>> = vec![BTreeMap::new(); n];
-    // l! and 10000^(l-1) for every sequence length, computed once (the same f64 values)
-    let factorials: Vec<f64> = (0..=n + 1).map(factorial).collect();
+    // l! and 10000^(l-1) for every sequence length, and a bruteforce span's guesses for every
+    // length, computed once (the same f64 values)
+    let factorials: Vec<f64> = (0..=n + 1)
+        .scan(1.0, |f, l| {
+            *f *= (l as f64).max(1.0); // 1 · 2 · … · l, zxcvbn's product in its order
+            Some(*f)
+        })
+        .collect();
     let penalties: Vec<f64> = (0..=n + 1)
         .map(|l| MIN_GUESSES_BEFORE_GROWING_SEQUENCE.powf(l.saturating_sub(1) as f64))
         .collect();
+    let spans: Vec<f64> = (0..=n).map(|len| bruteforce_guesses(len.max(1))).collect();
 
-    let update = |arena: &mut Vec<Match>,
-                  optimal: &mut Vec<BTreeMap<usize, (usize, f64, f64)>>,
-                  m: usize,
-                  l: usize| {
-        let k = arena[m].j;
-        let mut pi = estimate_guesses(&mut arena[m], n, reference_year);
+    // zxcvbn's `update`: the sequence of length l ending at k with a match of `guesses` from i,
+    // after the best sequence of length l − 1 ending at i − 1 (`before`). It is kept, as (pi, g),
+    // unless a sequence as short or shorter ending at k is at least as good.
+    let admit = |before: Option<&BTreeMap<usize, (usize, f64, f64)>>,
+                 here: &BTreeMap<usize, (usize, f64, f64)>,
+                 l: usize,
+                 guesses: f64|
+     -> Option<(f64, f64)> {
+        let mut pi = guesses;
         if l > 1 {
-            let i = arena[m].i;
-            pi *= optimal[i - 1].get(&(l - 1)).map_or(f64::NAN, |o| o.1);
+            pi *= before
+                .and_then(|b| b.get(&(l - 1)))
+                .map_or(f64::NAN, |o| o.1);
         }
         let g = factorials[l] * pi + penalties[l];
-        // a sequence as short or shorter that is at least as good wins
-        if optimal[k]
+        let beaten = here
             .range(..=l)
-            .any(|(_, &(_, _, competing_g))| competing_g <= g)
-        {
-            return;
-        }
-        optimal[k].insert(l, (m, pi, g));
+            .any(|(_, &(_, _, competing_g))| competing_g <= g);
+        (!beaten).then_some((pi, g))
     };
-
-    let bruteforce = |arena: &mut Vec<Match>, i: usize, j: usize| -> usize {
-        // bruteforce spans are O(n²): they carry no token (only their length is needed)
+    // a bruteforce span enters the arena only when a sequence keeps it: there are O(n²) spans
+    let span = |arena: &mut Vec<Match>, i: usize, j: usize| -> usize {
         arena.push(Match {
             i,
             j,
-            token: Vec::new(),
+            token: Vec::new(), // only its length is needed
             kind: Kind::Bruteforce,
-            guesses: None,
+            guesses: Some(spans[j + 1 - i]),
         });
         arena.len() - 1
     };
+    // the positions where a sequence ending with a match (not bruteforce) ends: two adjacent
+    // bruteforce spans are never optimal, so only these can precede a bruteforce span
+    // (with the least pi of those sequences there, for the bound below)
+    let mut match_ends: Vec<(usize, f64)> = Vec::new();
 
     for (k, ending_here) in by_j.iter().enumerate() {
+        let (done, rest) = optimal.split_at_mut(k);
+        let here = &mut rest[0];
         for &m in ending_here {
             let i = arena[m].i;
-            if i > 0 {
-                let lengths: Vec<usize> = optimal[i - 1].keys().copied().collect();
-                for l in lengths {
-                    update(&mut arena, &mut optimal, m, l + 1);
+            let guesses = estimate_guesses(&mut arena[m], n, reference_year);
+            let before = i.checked_sub(1).map(|q| &done[q]);
+            let lengths: Vec<usize> = before.map_or(vec![0], |b| b.keys().copied().collect());
+            for l in lengths {
+                if let Some((pi, g)) = admit(before, here, l + 1, guesses) {
+                    here.insert(l + 1, (m, pi, g));
                 }
-            } else {
-                update(&mut arena, &mut optimal, m, 1);
             }
         }
         // bruteforce over the whole prefix, and from every i onto the best sequences before it
-        let whole = bruteforce(&mut arena, 0, k);
-        update(&mut arena, &mut optimal, whole, 1);
-        for i in 1..=k {
-            let m = bruteforce(&mut arena, i, k);
-            let before: Vec<(usize, usize)> = optimal[i - 1]
-                .iter()
-                .map(|(&l, &(last, _, _))| (l, last))
-                .collect();
-            for (l, last) in before {
-                if matches!(arena[last].kind, Kind::Bruteforce) {
-                    continue; // two adjacent bruteforce matches are never optimal
-                }
-                update(&mut arena, &mut optimal, m, l + 1);
+        if let Some((pi, g)) = admit(None, here, 1, spans[k + 1]) {
+            here.insert(1, (span(&mut arena, 0, k), pi, g));
+        }
+        // the best sequence of at most two matches ending here: a span from i = q + 1 after a
+        // sequence of l matches is beaten by it when its g is no less, and that g is at least
+        // 2! · (span · least pi at q) + 10000 (f64 rounding is monotonic): most spans of a long
+        // password are beaten so, and cost one comparison
+        let mut best_of_two = here
+            .range(..=2)
+            .map(|(_, e)| e.2)
+            .fold(f64::INFINITY, f64::min);
+        for &(q, least_pi) in &match_ends {
+            let (i, guesses) = (q + 1, spans[k - q]);
+            if best_of_two <= factorials[2] * (guesses * least_pi) + penalties[2] {
+                continue;
             }
+            let mut kept = None;
+            for (&l, &(last, _, _)) in &done[q] {
+                if matches!(arena[last].kind, Kind::Bruteforce) {
+                    continue;
+                }
+                if let Some((pi, g)) = admit(Some(&done[q]), here, l + 1, guesses) {
+                    let m = *kept.get_or_insert_with(|| span(&mut arena, i, k));
+                    here.insert(l + 1, (m, pi, g));
+                    if l < 2 {
+                        best_of_two = best_of_two.min(g);
+                    }
+                }
+            }
+        }
+        let least_pi = here
+            .values()
+            .filter(|&&(last, _, _)| !matches!(arena[last].kind, Kind::Bruteforce))
+            .map(|&(_, pi, _)| pi)
+            .reduce(f64::min);
+        if let Some(least_pi) = least_pi {
+            match_ends.push((k, least_pi));
         }
     }
 
@@ -260,11 +285,20 @@ fn spatial_guesses(len: usize, keyboard: bool, turns: u32, shifted_count: u32) -
     } else {
         (g.keypad_starting_positions, g.keypad_average_degree)
     };
+    // Σ over i ≤ len, j ≤ min(turns, i − 1) of C(i − 1, j − 1) · s · d^j: one step a term (a
+    // long walk with many turns is otherwise cubic in its length)
+    let powers: Vec<f64> = (1..len.max(1))
+        .take(turns as usize)
+        .map(|j| d.powf(j as f64))
+        .collect();
     let mut guesses = 0.0;
     for i in 2..=len {
         let possible_turns = (turns as usize).min(i - 1);
-        for j in 1..=possible_turns {
-            guesses += n_ck((i - 1) as f64, (j - 1) as f64) * s * d.powf(j as f64);
+        for (binomial, power) in binomials((i - 1) as f64).zip(&powers).take(possible_turns) {
+            guesses += binomial * s * power;
+        }
+        if guesses == f64::INFINITY {
+            break; // every term is positive: the sum stays infinite (a walk of about 900 keys)
         }
     }
     if shifted_count > 0 {
