@@ -16,9 +16,8 @@ for crate in chpass-wasm chpass-hash-wasm chpass-client-wasm chpass-strength-was
   cargo clippy -q -p "$crate" --target wasm32-unknown-unknown -- -D warnings
 done
 
-step "rustdoc (broken links and bare URLs are errors)"
-RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass --all-features
-RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p chpass-regex -p chpass-strength -p chpass-cli
+# rustdoc, TypeDoc, pdoc and the guides, any warning an error (broken links, bare URLs, …)
+bash scripts/docs.sh
 
 mkdir -p .work
 step "Rust tests"

@@ -1,6 +1,8 @@
 //! The `chpass` command. `run` takes its arguments, streams and environment, so the binary, the
 //! Python package (`python -m chpass`) and the tests all run the same entry point.
 
+#![deny(missing_docs)]
+
 mod hashing;
 mod input;
 mod output;
@@ -112,8 +114,11 @@ enum Command {
 /// The streams and environment a run uses.
 #[allow(missing_debug_implementations)] // trait-object streams have nothing to show
 pub struct Io<'a> {
+    /// Where passwords and other input are read.
     pub stdin: &'a mut dyn BufRead,
+    /// Where results go.
     pub stdout: &'a mut dyn Write,
+    /// Where errors, warnings and prompts go.
     pub stderr: &'a mut dyn Write,
     /// Whether standard input is a terminal (then passwords are read without echo).
     pub interactive: bool,

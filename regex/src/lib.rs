@@ -17,6 +17,8 @@
 //! assert!(evil.is_match(&format!("{}b", "a".repeat(40)), 100_000).is_err());
 //! ```
 
+#![deny(missing_docs)]
+
 mod ast;
 mod class;
 mod compile;

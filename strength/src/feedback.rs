@@ -4,9 +4,12 @@
 use super::matching::{Kind, Match};
 use serde::Serialize;
 
+/// A warning or suggestion of zxcvbn's feedback.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Advice {
+    /// A stable name for it (`top10_common_password`, `add_another_word`, …), to translate by.
     pub code: &'static str,
+    /// zxcvbn's English sentence.
     pub message: &'static str,
 }
 
@@ -14,10 +17,12 @@ const fn advice(code: &'static str, message: &'static str) -> Advice {
     Advice { code, message }
 }
 
+/// zxcvbn's feedback: what is weak about the password and how to make it stronger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Feedback {
     /// zxcvbn's warning, or `None` where it gives the empty string.
     pub warning: Option<Advice>,
+    /// zxcvbn's suggestions, in its order.
     pub suggestions: Vec<Advice>,
 }
 
@@ -218,9 +223,13 @@ fn dictionary_feedback(m: &Match, sole: bool, password: &[u16]) -> Feedback {
 /// Seconds to crack at zxcvbn's four attack speeds, and how zxcvbn says them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CrackTimes {
+    /// An online attack throttled to 100 guesses an hour.
     pub online_throttling_100_per_hour: f64,
+    /// An online attack with no throttling, 10 guesses a second.
     pub online_no_throttling_10_per_second: f64,
+    /// An offline attack on a slow hash (bcrypt, argon2…), 10⁴ guesses a second.
     pub offline_slow_hashing_1e4_per_second: f64,
+    /// An offline attack on a fast hash, 10¹⁰ guesses a second.
     pub offline_fast_hashing_1e10_per_second: f64,
 }
 

@@ -17,6 +17,8 @@
 //! so that the npm build can optimise it for speed (it runs on every keystroke) and the rest of
 //! chpass for size. Most users reach it as `chpass::strength`.
 
+#![deny(missing_docs)]
+
 mod data;
 mod feedback;
 mod matching;
@@ -54,8 +56,11 @@ pub fn units_to_pass(len: usize, unit_at: impl Fn(usize) -> u16) -> usize {
 pub struct Strength {
     /// 0 (too guessable) to 4 (very unguessable).
     pub score: u8,
+    /// zxcvbn's estimate of the guesses an attacker needs.
     pub guesses: f64,
+    /// log10 of `guesses`.
     pub guesses_log10: f64,
+    /// The matches of the most guessable sequence, in order, covering the password.
     pub sequence: Vec<StrengthMatch>,
     /// Seconds to crack at zxcvbn's four attack speeds.
     pub crack_times_seconds: CrackTimes,
@@ -63,13 +68,19 @@ pub struct Strength {
     pub feedback: Feedback,
 }
 
+/// One match of the sequence: its pattern, where it lies and what it costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StrengthMatch {
     /// dictionary, spatial, repeat, sequence, regex, date or bruteforce.
     pub pattern: &'static str,
+    /// The first UTF-16 unit of the match.
     pub i: usize,
+    /// The last UTF-16 unit of the match (inclusive, as zxcvbn's `j`).
     pub j: usize,
+    /// The guesses zxcvbn estimates for this match alone.
     pub guesses: f64,
+    /// For a dictionary match, zxcvbn's list: `passwords`, `english_wikipedia`,
+    /// `female_names`, `surnames`, `us_tv_and_film`, `male_names` or `user_inputs`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dictionary_name: Option<&'static str>,
 }
