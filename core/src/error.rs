@@ -6,6 +6,7 @@
 use serde_json::{Map, Value, json};
 use std::fmt;
 
+/// The result of every fallible chpass call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What the caller can do about an error; the bindings derive their exception classes from it.
@@ -40,6 +41,7 @@ impl ErrorKind {
         ErrorKind::System,
     ];
 
+    /// The kind's name as the bindings and the docs write it (`configuration`, `server`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Configuration => "configuration",
@@ -53,23 +55,37 @@ impl ErrorKind {
     }
 }
 
+/// Every error chpass returns. Match on [`Error::code`] (stable across Rust, JavaScript and
+/// Python) rather than on the variants, which may grow; `Display` gives an English sentence and
+/// [`Error::params`] the details.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
     /// A policy (JSON, preset options, keystone.conf, regex) cannot be loaded.
     /// `path` names the offending key, e.g. `min_length.unit`.
-    InvalidPolicy { path: String, reason: String },
+    InvalidPolicy {
+        /// The offending key, dotted (`min_length.unit`); empty for the policy as a whole.
+        path: String,
+        /// What is wrong with it, in English.
+        reason: String,
+    },
     /// An argument cannot be used, e.g. a password that is not valid Unicode.
     InvalidArgument {
+        /// The argument's name as the caller wrote it (`password`, `operation`, …).
         argument: &'static str,
+        /// What is wrong with it, in English.
         reason: String,
+        /// Details beside `argument`: `path` inside an object, `reason` and `index` for a lone
+        /// surrogate.
         params: Map<String, Value>,
     },
     /// The server answered with an error status; `code` is one of [`ServerErrorCode`].
     Server(ServerError),
     /// The answer was not what the endpoint documents (status, body or headers).
     UnexpectedResponse {
+        /// The HTTP status.
         status: u16,
+        /// What was not as documented, in English.
         reason: String,
         /// The start of the body, secrets redacted, at most 512 bytes.
         excerpt: String,
@@ -77,34 +93,50 @@ pub enum Error {
     /// No (complete) answer. `OutcomeUnknown` means the request may have reached the server:
     /// the password may or may not have changed, so nothing is retried.
     Transport {
+        /// Which failure: connecting, a timeout, TLS, plain HTTP, or an unknown outcome.
         code: TransportErrorCode,
+        /// The underlying error, in English (never a URL's credentials or a body).
         reason: String,
     },
     /// The new password breaks the policy; nothing was sent.
     PolicyViolation(crate::policy::Report),
     /// A credential file could not be read, understood or written; it was left as it was.
     File {
+        /// The file, when there is one.
         path: Option<String>,
+        /// What went wrong, in English.
         reason: String,
     },
     /// A credential file holds no password to change: no such cloud or no password for it in
     /// a clouds.yaml (in none of them, for `update_cloud_password`), or no `OS_PASSWORD` in an
     /// RC file. Nothing was written.
     PasswordNotFound {
+        /// The file, or `None` when no clouds.yaml was found at all.
         path: Option<String>,
+        /// The cloud asked for, for a clouds.yaml.
         cloud: Option<String>,
     },
     /// The RC file asks for the password when sourced instead of storing it: nothing to
     /// update; it was left as it is.
-    PasswordPrompted { path: String },
+    PasswordPrompted {
+        /// The RC file.
+        path: String,
+    },
     /// A hash string or hashing request that cannot be used; `code` is one of [`HashErrorCode`].
     Hash {
+        /// Which hashing failure.
         code: HashErrorCode,
+        /// What is wrong, in English.
         reason: String,
+        /// Details: `limit_name`, `value` and `limit` for `work_limit_exceeded`; `max` and
+        /// `actual` for `password_too_long_for_bcrypt`.
         params: Map<String, Value>,
     },
     /// The OS random number generator failed; no salt or password can be made safely.
-    RandomUnavailable { reason: String },
+    RandomUnavailable {
+        /// What the OS said.
+        reason: String,
+    },
     /// A strength estimate was asked of a build without compiled-in dictionaries (the npm
     /// package) before they were loaded (`await loadStrength()`).
     StrengthDictionariesNotLoaded,
@@ -114,12 +146,19 @@ pub enum Error {
     /// An npm entry point (`entry`: `chpass`, `chpass/hash`, …) was used before its wasm was
     /// loaded: `await ready()` from that entry first. The JS layer raises it with the message
     /// core renders at build time.
-    NotReady { entry: String },
+    NotReady {
+        /// The entry point: `chpass`, `chpass/hash`, `chpass/client` or `chpass/strength`.
+        entry: String,
+    },
     /// A message language whose catalog a build without compiled-in catalogs (the npm
     /// package) was not given: `import 'chpass/locales/<locale>'` first.
-    LocaleNotLoaded { locale: String },
+    LocaleNotLoaded {
+        /// The locale asked for, as given.
+        locale: String,
+    },
 }
 
+/// The code of an [`Error::Hash`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum HashErrorCode {
@@ -132,6 +171,7 @@ pub enum HashErrorCode {
 }
 
 impl HashErrorCode {
+    /// The code as [`Error::code`] gives it.
     pub fn as_str(self) -> &'static str {
         match self {
             HashErrorCode::MalformedHash => "malformed_hash",
@@ -141,12 +181,15 @@ impl HashErrorCode {
     }
 }
 
+/// The code of an [`Error::Transport`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TransportErrorCode {
     /// Could not connect (refused, DNS, reset before sending); nothing reached the server.
     Network,
+    /// No answer in time (connecting, or to a request that changes nothing).
     Timeout,
+    /// The certificate or the TLS handshake failed.
     Tls,
     /// Plain http:// to a host that is not loopback, without `allow_insecure_http`.
     InsecureHttp,
@@ -155,6 +198,7 @@ pub enum TransportErrorCode {
 }
 
 impl TransportErrorCode {
+    /// The code as [`Error::code`] gives it.
     pub fn as_str(self) -> &'static str {
         match self {
             TransportErrorCode::Network => "network",
@@ -170,25 +214,38 @@ impl TransportErrorCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ServerErrorCode {
+    /// The current password is wrong.
     InvalidCurrentPassword,
     /// The credentials used to authenticate (not a current password) were refused.
     AuthenticationFailed,
+    /// Keystone: the account is locked after failed logins.
     AccountLocked,
+    /// Keystone: the account is disabled.
     AccountDisabled,
     /// Keystone: the password has expired and must be changed before it can log in.
     PasswordExpired,
+    /// The server refused the new password (its own rules, history or age).
     ServerRejectedPassword,
+    /// 403: the credentials may not do this.
     Forbidden,
+    /// 404: no such user or endpoint.
     NotFound,
+    /// 409.
     Conflict,
+    /// 405.
     MethodNotAllowed,
+    /// 413: the request body is too large for the server.
     PayloadTooLarge,
+    /// 415.
     UnsupportedMediaType,
+    /// 503 or 429: try again later (see [`ServerError::retry_after`]).
     ServerUnavailable,
+    /// Any other 400.
     BadRequest,
 }
 
 impl ServerErrorCode {
+    /// The code as [`Error::code`] gives it.
     pub fn as_str(self) -> &'static str {
         match self {
             ServerErrorCode::InvalidCurrentPassword => "invalid_current_password",
@@ -212,7 +269,9 @@ impl ServerErrorCode {
 /// An error answer: the status, the server's own message, and what chpass makes of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerError {
+    /// What the status and message mean.
     pub code: ServerErrorCode,
+    /// The HTTP status.
     pub status: u16,
     /// The server's message, as it sent it (servers never echo passwords in these).
     pub server_message: Option<String>,
@@ -227,6 +286,7 @@ impl Error {
     /// [`crate::error_types::ERROR_TYPES`]).
     pub const CODES: &'static [&'static str] = crate::error_types::CODES;
 
+    /// The stable, snake_case code: one of [`Error::CODES`].
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidPolicy { .. } => "invalid_policy",
@@ -252,6 +312,7 @@ impl Error {
         matches!(self, Error::Server(e) if e.code == ServerErrorCode::ServerUnavailable)
     }
 
+    /// What the caller can do about it; the bindings' exception classes derive from it.
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::InvalidPolicy { .. }
@@ -320,6 +381,7 @@ impl Error {
         }
     }
 
+    /// A `malformed_hash` error with this reason.
     pub fn malformed_hash(reason: impl Into<String>) -> Self {
         Error::Hash {
             code: HashErrorCode::MalformedHash,
@@ -328,6 +390,7 @@ impl Error {
         }
     }
 
+    /// An `invalid_argument` error for `argument`, with this reason and no further params.
     pub fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Self {
         Error::InvalidArgument {
             argument,
@@ -336,6 +399,7 @@ impl Error {
         }
     }
 
+    /// An `invalid_policy` error at `path` (dotted, e.g. `min_length.unit`).
     pub fn invalid_policy(path: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidPolicy {
             path: path.into(),

@@ -8,9 +8,11 @@ use crate::error::ErrorKind;
 /// One error code and its class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ErrorType {
+    /// The code, as [`crate::Error::code`] gives it.
     pub code: &'static str,
     /// The class in JavaScript and Python; for a few codes the kind's own class.
     pub class: &'static str,
+    /// The kind, as [`crate::Error::kind`] gives it.
     pub kind: ErrorKind,
     /// Python builtins the class also derives from, so that `except TimeoutError` keeps working.
     pub python_bases: &'static [&'static str],
@@ -23,9 +25,13 @@ pub struct ErrorType {
 /// The class a kind gives its codes' classes to derive from (`None`: `ChpassError` itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KindClass {
+    /// The kind.
     pub kind: ErrorKind,
+    /// Its class in JavaScript and Python (`ServerError`, …).
     pub class: &'static str,
+    /// Python builtins the class also derives from (`ValueError`, `OSError`, …).
     pub python_bases: &'static [&'static str],
+    /// What errors of this kind mean, in a sentence.
     pub doc: &'static str,
 }
 

@@ -13,6 +13,7 @@
 //! assert_eq!(report.codes(), ["too_short", "common_password"]);
 //! ```
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub mod backend;
 pub mod error;

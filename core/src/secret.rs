@@ -12,6 +12,7 @@ pub const REDACTED: &str = "[REDACTED]";
 pub struct SecretString(Zeroizing<String>);
 
 impl SecretString {
+    /// Takes ownership of the text; it is wiped when the value drops.
     pub fn new(value: impl Into<String>) -> Self {
         Self(Zeroizing::new(value.into()))
     }

@@ -94,7 +94,9 @@ pub fn localize(feedback: &mut Feedback, locale: &Locale) {
 /// year) and the language of the feedback.
 #[derive(Debug, Default, Clone)]
 pub struct StrengthOptions {
+    /// The year dates are measured from (zxcvbn uses the current one).
     pub reference_year: Option<i64>,
+    /// The language of the feedback, a BCP 47 or POSIX tag (English by default).
     pub locale: Option<String>,
 }
 

@@ -30,6 +30,7 @@ pub enum LengthUnit {
 }
 
 impl LengthUnit {
+    /// The unit's name in params and JSON (`code_points`, `utf16_units`, `utf8_bytes`).
     pub fn as_str(self) -> &'static str {
         match self {
             LengthUnit::CodePoints => "code_points",
@@ -38,6 +39,7 @@ impl LengthUnit {
         }
     }
 
+    /// The length of `text` in this unit.
     pub fn count(self, text: &str) -> usize {
         match self {
             LengthUnit::CodePoints => text.chars().count(),
@@ -129,6 +131,7 @@ impl LoneSurrogate {
         params
     }
 
+    /// The `invalid_argument` error of `argument`, with this error's path and details.
     pub fn into_argument_error(self, argument: &'static str) -> Error {
         Error::InvalidArgument {
             argument,
@@ -162,13 +165,16 @@ pub const MAX_DEPTH: usize = 127;
 /// `headers[0]`, `.` for the whole value; see `json::read`), and where it sits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// Where, dotted (`auth.basic.password`).
     pub path: String,
+    /// What is wrong, in English.
     pub reason: String,
     /// Details beside `path` (a lone surrogate's `reason`, `index`, `unit`).
     pub params: Map<String, Value>,
 }
 
 impl InputError {
+    /// An error at `path` (its parts, joined with dots).
     pub fn new(path: &[String], reason: impl Into<String>) -> Self {
         InputError {
             path: path.join("."),

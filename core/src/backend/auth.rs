@@ -5,18 +5,27 @@ use crate::secret::SecretString;
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
+/// How a request authenticates, sent as the `Authorization` header.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Auth {
     /// `Authorization: Basic base64(username:password)`.
     Basic {
+        /// The user name.
         username: String,
+        /// Its password.
         password: SecretString,
     },
     /// `Authorization: ApiKey <encoded>`, the base64 of `id:api_key` that Elasticsearch returns.
-    ApiKey { encoded: SecretString },
+    ApiKey {
+        /// The base64 of `id:api_key`, as Elasticsearch's create-API-key call returns it.
+        encoded: SecretString,
+    },
     /// `Authorization: Bearer <token>`.
-    Bearer { token: SecretString },
+    Bearer {
+        /// The token.
+        token: SecretString,
+    },
 }
 
 impl Auth {

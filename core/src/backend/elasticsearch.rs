@@ -11,9 +11,13 @@ use crate::secret::SecretString;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+/// `PUT /_security/user/{username}/_password` (or `/_security/user/_password` for the caller), as
+/// elasticsearch-py and elasticsearch-js send it; success is `200 {}`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePassword {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
     /// Whose password; none means the authenticated caller's own.
     #[serde(default)]
@@ -21,19 +25,27 @@ pub struct ChangePassword {
     /// Exactly one of `password` and `password_hash`.
     #[serde(default)]
     pub password: Option<SecretString>,
+    /// A hash in a format Elasticsearch accepts (bcrypt cost 4–14, `{PBKDF2}`,
+    /// `{PBKDF2_STRETCH}`), instead of `password`.
     #[serde(default)]
     pub password_hash: Option<SecretString>,
+    /// The `refresh` query parameter.
     #[serde(default)]
     pub refresh: Option<Refresh>,
+    /// How the caller authenticates; none sends no `Authorization`.
     #[serde(default)]
     pub auth: Option<Auth>,
 }
 
+/// When the change becomes visible to searches (Elasticsearch's `refresh` parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Refresh {
+    /// `refresh=true`: at once.
     True,
+    /// `refresh=false`: at the next refresh.
     False,
+    /// `refresh=wait_for`: the answer waits for the next refresh.
     WaitFor,
 }
 
@@ -48,6 +60,7 @@ impl Refresh {
 }
 
 impl ChangePassword {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let body = match (&self.password, &self.password_hash) {
             (Some(password), None) => json!({ "password": password.expose() }),
@@ -96,6 +109,7 @@ impl ChangePassword {
         Ok(request)
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         let body = response.json();
         if response.status == 200 {

@@ -26,10 +26,14 @@ pub const MAX_RESPONSE_BODY: usize = 1 << 20;
 /// Error excerpts are cut to this many bytes.
 pub const EXCERPT_BYTES: usize = 512;
 
+/// A request to send: what the sans-IO builders return and a transport sends as it is.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
     pub method: String,
+    /// The whole URL, path segments percent-encoded.
     pub url: String,
+    /// Header names and values, in order (secrets in `Authorization` and `X-Auth-Token`).
     pub headers: Vec<(String, String)>,
     /// UTF-8 JSON; wiped from memory on drop (it may hold passwords).
     #[serde(with = "zeroizing_body")]
@@ -174,13 +178,16 @@ fn redact(value: &mut Value, secret: bool) {
     }
 }
 
+/// The server's answer, as a transport received it, for the operation's `interpret`.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HttpResponse {
+    /// The HTTP status.
     pub status: u16,
     /// `[[name, value], …]` or `{name: value}` (what fetch and requests hand out).
     #[serde(default, deserialize_with = "pairs_or_object")]
     pub headers: Vec<(String, String)>,
+    /// The body as text (one over [`MAX_RESPONSE_BODY`] bytes is an `unexpected_response`).
     #[serde(default)]
     pub body: String,
 }
@@ -198,6 +205,7 @@ impl fmt::Debug for HttpResponse {
 }
 
 impl HttpResponse {
+    /// The first header of that name, compared case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()

@@ -28,18 +28,31 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Operation {
+    /// `elasticsearch.change_password`: a native user's password, or the caller's own.
     ElasticsearchChangePassword(elasticsearch::ChangePassword),
+    /// `opensearch.change_own_password`: the caller's own password, with the current one.
     OpenSearchChangeOwnPassword(opensearch::ChangeOwnPassword),
+    /// `opensearch.set_password`: an administrator sets an internal user's password.
     OpenSearchSetPassword(opensearch::SetPassword),
+    /// `keystone.change_password`: a user's own password, with the current one (v3).
     KeystoneChangePassword(keystone::ChangePassword),
+    /// `keystone.issue_token`: a login with a password (v3).
     KeystoneIssueToken(keystone::IssueToken),
+    /// `keystone.get_password_policy`: the `[security_compliance]` rules a domain enforces.
     KeystoneGetPasswordPolicy(keystone::GetPasswordPolicy),
+    /// `keystone.create_ec2_credential`: a new EC2 credential for a project.
     KeystoneCreateEc2Credential(keystone::CreateEc2Credential),
+    /// `keystone.list_ec2_credentials`: a user's EC2 credentials.
     KeystoneListEc2Credentials(keystone::ListEc2Credentials),
+    /// `keystone.delete_ec2_credential`: one EC2 credential, by access key.
     KeystoneDeleteEc2Credential(keystone::DeleteEc2Credential),
+    /// `keystone_v2.change_own_password`: OS-KSCRUD, on legacy v2.0 clouds.
     KeystoneV2ChangeOwnPassword(keystone::v2::ChangeOwnPassword),
+    /// `keystone_v2.set_password`: OS-KSADM, an administrator on legacy v2.0 clouds.
     KeystoneV2SetPassword(keystone::v2::SetPassword),
+    /// `keystone_v2.update_ec2_credentials`: OS-KSEC2, on legacy v2.0 clouds.
     KeystoneV2UpdateEc2Credentials(keystone::v2::UpdateEc2Credentials),
+    /// `pwned_passwords.range`: how many breaches a password appears in (k-anonymity).
     PwnedPasswordsRange(pwned::RangeCheck),
 }
 
@@ -54,28 +67,39 @@ impl<'de> Deserialize<'de> for Operation {
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Outcome {
+    /// The password changed (or was set).
     PasswordChanged,
     /// A token; Keystone revokes every older token of the user when the password changes.
     Token {
+        /// The token, in clear: the caller asked for it.
         #[serde(serialize_with = "expose")]
         token: SecretString,
+        /// The user the token is for (Keystone's `token.user.id`).
         #[serde(skip_serializing_if = "Option::is_none")]
         user_id: Option<String>,
+        /// When the token expires, as the server wrote it (ISO 8601).
         #[serde(skip_serializing_if = "Option::is_none")]
         expires_at: Option<String>,
     },
     /// The server's password policy, ready for `Policy::new`.
     Policy {
+        /// The rules, as a policy spec.
         policy: PolicySpec,
     },
+    /// A new EC2 credential.
     Ec2Credential(keystone::Ec2Credential),
+    /// A user's EC2 credentials.
     Ec2Credentials {
+        /// The credentials, as the server listed them.
         credentials: Vec<keystone::Ec2Credential>,
     },
+    /// The credential was deleted.
     Deleted,
+    /// The credentials were updated (Keystone v2.0).
     Updated,
     /// Pwned Passwords: how many breaches the password appears in (0: none).
     BreachCount {
+        /// The count of breaches.
         count: u64,
     },
 }
@@ -88,7 +112,9 @@ fn expose<S: Serializer>(secret: &SecretString, s: S) -> std::result::Result<S::
 /// A login to send after a change, no sooner than `after` the change's answer.
 #[derive(Debug, Clone)]
 pub struct Reauthentication {
+    /// The login operation.
     pub login: Operation,
+    /// How long after the change's answer to send it ([`keystone::REVOCATION_GRANULARITY`]).
     pub after: std::time::Duration,
 }
 

@@ -21,16 +21,21 @@ const WRONG_CURRENT: &str = "Could not validate your current password.";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeOwnPassword {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// The caller's current password.
     pub current_password: SecretString,
     /// Exactly one of `password` and `hash`.
     #[serde(default)]
     pub password: Option<SecretString>,
+    /// A hash in the cluster's configured format (`opensearch_hash`), instead of `password`.
     #[serde(default)]
     pub hash: Option<SecretString>,
     /// Use the deprecated `/_opendistro/_security` path (old clusters).
     #[serde(default)]
     pub legacy_path: bool,
+    /// How the caller authenticates; none sends no `Authorization`.
     #[serde(default)]
     pub auth: Option<Auth>,
     /// The cluster's `password_validation_error_message`, to recognise a regex refusal.
@@ -44,16 +49,24 @@ pub struct ChangeOwnPassword {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SetPassword {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// The internal user whose password is set.
     pub username: String,
+    /// The new password; exactly one of `password` and `hash`.
     #[serde(default)]
     pub password: Option<SecretString>,
+    /// A hash in the cluster's configured format (`opensearch_hash`), instead of `password`.
     #[serde(default)]
     pub hash: Option<SecretString>,
+    /// Use the deprecated `/_opendistro/_security` path (old clusters).
     #[serde(default)]
     pub legacy_path: bool,
+    /// How the administrator authenticates.
     #[serde(default)]
     pub auth: Option<Auth>,
+    /// The cluster's `password_validation_error_message`, to recognise a regex refusal.
     #[serde(default)]
     pub validation_error_message: Option<String>,
 }
@@ -89,6 +102,7 @@ fn with_auth(request: HttpRequest, auth: &Option<Auth>) -> HttpRequest {
 }
 
 impl ChangeOwnPassword {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let (key, value) = new_secret(&self.password, &self.hash)?;
         let url = join(
@@ -104,12 +118,14 @@ impl ChangeOwnPassword {
         ))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         interpret(response, self.validation_error_message.as_deref(), true)
     }
 }
 
 impl SetPassword {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let (key, value) = new_secret(&self.password, &self.hash)?;
         let url = join(
@@ -124,6 +140,7 @@ impl SetPassword {
         ))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         interpret(response, self.validation_error_message.as_deref(), false)
     }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use sha1::{Digest, Sha1};
 use subtle::{ConditionallySelectable, ConstantTimeEq};
 
+/// The public Pwned Passwords service.
 pub const DEFAULT_BASE_URL: &str = "https://api.pwnedpasswords.com";
 
 /// `GET {base_url}/range/{first five hex digits of SHA-1, upper case}`.
@@ -21,6 +22,8 @@ pub struct RangeCheck {
     /// A self-hosted mirror, or the public service by default.
     #[serde(default = "default_base_url")]
     pub base_url: String,
+    /// The password whose SHA-1 prefix is asked about; only its first five hex digits leave the
+    /// machine.
     pub password: SecretString,
 }
 
@@ -36,6 +39,8 @@ impl RangeCheck {
             .collect()
     }
 
+    /// The HTTP request: the first five hex digits of the password's SHA-1, with `Add-Padding:
+    /// true`.
     pub fn request(&self) -> Result<HttpRequest> {
         let digest = self.digest();
         let url = join(&self.base_url, "/range/{}", &[("password", &digest[..5])])?;

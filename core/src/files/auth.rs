@@ -15,11 +15,17 @@ use std::path::{Path, PathBuf};
 pub struct CloudAuth {
     /// The cloud's name when it came from clouds.yaml (the files to update afterwards).
     pub cloud: Option<String>,
+    /// The Keystone endpoint (`auth_url` / `OS_AUTH_URL`).
     pub auth_url: String,
+    /// The user's name (`username` / `OS_USERNAME`).
     pub username: Option<String>,
+    /// The user's id (`user_id` / `OS_USER_ID`).
     pub user_id: Option<String>,
+    /// The user's domain by name, as keystoneauth picks it.
     pub user_domain_name: Option<String>,
+    /// The user's domain by id, as keystoneauth picks it.
     pub user_domain_id: Option<String>,
+    /// The password the files hold, if any.
     pub password: Option<SecretString>,
     /// A CA bundle to trust (`cacert` / `OS_CACERT`).
     pub cacert: Option<String>,

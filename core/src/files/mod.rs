@@ -59,12 +59,14 @@ pub fn set_rc_password(text: &str, password: &str) -> Result<RcUpdate> {
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileUpdate {
+    /// The file.
     pub path: String,
     /// `updated`; in `update_cloud_password`'s list also `no_password`: this file holds none
     /// for the cloud, another one did (were none to hold it, the call fails with
     /// `password_not_found`). [`FileUpdate::left_alone`] also gives `no_password` and
     /// `prompts` for the errors of a file with nothing to change.
     pub status: &'static str,
+    /// The copy of the old file (`<path>.bak`), when one was made.
     pub backup: Option<String>,
     /// Set when the file is readable by its group or by others.
     pub warning: Option<String>,
@@ -94,8 +96,10 @@ impl FileUpdate {
     }
 }
 
+/// How a credential file is written.
 #[derive(Debug, Clone, Copy)]
 pub struct WriteOptions {
+    /// Keep the old file as `<path>.bak`.
     pub backup: bool,
 }
 

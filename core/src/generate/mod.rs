@@ -30,24 +30,30 @@ pub use wordlist::{install_word_list, words};
 /// The characters `elasticsearch-reset-password` draws from: digits, letters and 14 symbols.
 pub const DEFAULT_ALPHABET: &str =
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ~!@#$%^&*-_=+?";
+/// The length of a generated password, unless the policy needs another.
 pub const DEFAULT_LENGTH: usize = 20;
+/// The words of a generated passphrase (77 bits), unless the policy's minimum length needs more.
 pub const DEFAULT_WORDS: usize = 6;
 /// Longer passwords are not generated (the entropy is exact up to this length).
 pub const MAX_LENGTH: usize = 256;
 const MAX_ATTEMPTS: usize = 1000;
 
+/// What a generated password is made of.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
+    /// Characters drawn from an alphabet.
     #[default]
     Characters,
     /// Words from the EFF large word list (7,776 words, 12.9 bits each).
     Passphrase,
 }
 
+/// How to generate; in JSON-shaped data an object with these keys, all optional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct GenerateOptions {
+    /// Characters or a passphrase.
     pub mode: Mode,
     /// Characters: 20, or the policy's minimum if larger, or its maximum if smaller.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,6 +81,7 @@ impl Default for GenerateOptions {
 }
 
 impl GenerateOptions {
+    /// Reads the options from JSON-shaped data; errors name the key.
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
         crate::json::options("options", value)
     }
@@ -83,7 +90,9 @@ impl GenerateOptions {
 /// A generated password and how much it is worth.
 #[derive(Debug, Clone)]
 pub struct Generated {
+    /// The password.
     pub password: SecretString,
+    /// Its entropy: the bits an attacker who knows how it was drawn must guess.
     pub entropy_bits: f64,
 }
 

@@ -12,10 +12,15 @@ use zeroize::Zeroizing;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Argon2Params {
+    /// Memory, in KiB (at least 8 per lane).
     pub memory_kib: u32,
+    /// Passes over the memory.
     pub iterations: u32,
+    /// Lanes.
     pub parallelism: u32,
+    /// Bytes of random salt.
     pub salt_length: usize,
+    /// Bytes of the hash.
     pub hash_length: usize,
     /// 19 (0x13, current) or 16 (0x10, the original).
     pub version: u32,
@@ -38,15 +43,20 @@ impl Default for Argon2Params {
     }
 }
 
+/// Which Argon2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Argon2Variant {
+    /// Argon2id (RFC 9106's recommendation).
     Argon2id,
+    /// Argon2i.
     Argon2i,
+    /// Argon2d.
     Argon2d,
 }
 
 impl Argon2Variant {
+    /// The name as the PHC string writes it (`argon2id`).
     pub fn as_str(self) -> &'static str {
         match self {
             Argon2Variant::Argon2id => "argon2id",

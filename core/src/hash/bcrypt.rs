@@ -12,13 +12,16 @@ use zeroize::Zeroizing;
 /// bcrypt reads at most this many bytes of the password.
 pub const MAX_PASSWORD_BYTES: usize = 72;
 pub const MIN_COST: u32 = 4;
+/// The largest cost bcrypt defines.
 pub const MAX_COST: u32 = 31;
 
+/// bcrypt's parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct BcryptParams {
     /// log2 of the rounds, 4–31; 12 by default (pyca/bcrypt's and OpenSearch's default).
     pub cost: u32,
+    /// The prefix written: `2b` by default.
     pub variant: BcryptVariant,
     /// A fixed 16-byte salt, for reproducible vectors only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,16 +42,20 @@ impl Default for BcryptParams {
 /// write. All three hash the same way for passwords this version accepts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BcryptVariant {
+    /// `$2a$`, as Elasticsearch writes it.
     #[serde(rename = "2a")]
     TwoA,
+    /// `$2b$`, current.
     #[default]
     #[serde(rename = "2b")]
     TwoB,
+    /// `$2y$`, as PHP and OpenSearch write it.
     #[serde(rename = "2y")]
     TwoY,
 }
 
 impl BcryptVariant {
+    /// The prefix without its dollars (`2b`).
     pub fn as_str(self) -> &'static str {
         match self {
             BcryptVariant::TwoA => "2a",

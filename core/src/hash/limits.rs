@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 pub struct WorkLimits {
     /// 256 MiB; OpenSearch's default is 64 MiB, OWASP's 19 MiB.
     pub argon2_max_memory_kib: u32,
+    /// Argon2 passes; 16 by default.
     pub argon2_max_iterations: u32,
+    /// Argon2 lanes; 16 by default.
     pub argon2_max_parallelism: u32,
     /// Cost 16 is 64 times cost 10 (about 4 s); Elasticsearch stops at 14.
     pub bcrypt_max_cost: u32,

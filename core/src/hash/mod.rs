@@ -64,9 +64,13 @@ use zeroize::Zeroizing;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "algorithm", rename_all = "snake_case")]
 pub enum HashSpec {
+    /// Argon2id, as a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
     Argon2id(Argon2Params),
+    /// Argon2i, as a PHC string.
     Argon2i(Argon2Params),
+    /// Argon2d, as a PHC string.
     Argon2d(Argon2Params),
+    /// bcrypt (`$2b$12$…`).
     Bcrypt(BcryptParams),
     /// `{PBKDF2}…`, Elasticsearch's `pbkdf2*` algorithms.
     ElasticsearchPbkdf2(ElasticsearchPbkdf2Params),
@@ -228,6 +232,8 @@ pub fn verify(password: &str, stored: &str) -> Result<bool> {
     verify_with_limits(password, stored, &WorkLimits::default())
 }
 
+/// Whether `password` matches `stored`, within the caller's work limits: a hash that would cost
+/// more is `work_limit_exceeded`, before any work.
 pub fn verify_with_limits(password: &str, stored: &str, limits: &WorkLimits) -> Result<bool> {
     check_password(password)?;
     let parsed = Stored::parse(stored)?;

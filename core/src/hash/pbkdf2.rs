@@ -20,9 +20,11 @@ pub const ELASTICSEARCH_ITERATIONS: [u32; 6] = [1000, 10000, 50000, 100000, 5000
 pub struct ElasticsearchPbkdf2Params {
     /// One of 1000, 10000, 50000, 100000, 500000, 1000000.
     pub iterations: u32,
+    /// Bytes of random salt.
     pub salt_length: usize,
     /// A positive multiple of 16 bytes.
     pub key_length: usize,
+    /// A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salt: Option<Salt>,
 }
@@ -42,7 +44,9 @@ impl Default for ElasticsearchPbkdf2Params {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Password4jPbkdf2Params {
+    /// The HMAC's hash function.
     pub hmac: Hmac,
+    /// Iterations.
     pub iterations: u32,
     /// The key length in bits, 8 or more; as in password4j, a length that is not whole bytes
     /// makes `key_bits / 8` bytes and is written as given.
@@ -50,6 +54,7 @@ pub struct Password4jPbkdf2Params {
     /// A random salt is printable ASCII, which every password4j version reads alike (it kept
     /// salts as Java Strings before 1.7.0, bytes since); any non-empty `salt` may be given.
     pub salt_length: usize,
+    /// A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salt: Option<Salt>,
 }
@@ -66,13 +71,19 @@ impl Default for Password4jPbkdf2Params {
     }
 }
 
+/// The hash function of PBKDF2's HMAC (password4j's choices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Hmac {
+    /// HMAC-SHA1 (password4j's code 1).
     Sha1,
+    /// HMAC-SHA224 (code 2).
     Sha224,
+    /// HMAC-SHA256 (code 3, OpenSearch's default).
     Sha256,
+    /// HMAC-SHA384 (code 4).
     Sha384,
+    /// HMAC-SHA512 (code 5).
     Sha512,
 }
 

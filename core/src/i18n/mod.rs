@@ -114,6 +114,7 @@ impl Locale {
         self.catalog.name
     }
 
+    /// Whether this is English, the language every build carries.
     pub fn is_english(&self) -> bool {
         self.tag() == "en"
     }

@@ -10,12 +10,16 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CharacterClasses {
+    /// At least this many lowercase letters.
     #[serde(default)]
     pub lowercase: usize,
+    /// At least this many uppercase letters.
     #[serde(default)]
     pub uppercase: usize,
+    /// At least this many digits (Unicode numeric characters).
     #[serde(default)]
     pub digit: usize,
+    /// At least this many symbols (anything not a letter or a number).
     #[serde(default)]
     pub symbol: usize,
     /// At least this many of the four classes, 0–4.

@@ -10,9 +10,13 @@ use serde::Deserialize;
 /// would otherwise forbid half the dictionary.
 pub const MIN_CONTEXT_WORD_CHARS: usize = 3;
 
+/// What the validator knows about the user: the words a password must not contain, the current
+/// password, and the language of the messages. In JSON-shaped data an object with these keys, all
+/// optional.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {
+    /// The user name: a context word, and zxcvbn's user input for a strength rule.
     #[serde(default)]
     pub username: Option<String>,
     /// Only the local part (before the last `@`) is used as a context word.
@@ -21,8 +25,10 @@ pub struct Context {
     /// The service or organization name.
     #[serde(default)]
     pub service: Option<String>,
+    /// Other words the password must not contain (at least three characters each).
     #[serde(default)]
     pub words: Vec<String>,
+    /// The current password, for `differ_from_current`.
     #[serde(default)]
     pub current_password: Option<SecretString>,
     /// The language of the report's messages (English by default). In JSON-shaped data a

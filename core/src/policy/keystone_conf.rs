@@ -15,9 +15,12 @@
 use crate::error::{Error, Result};
 use chpass_regex::python_space;
 
+/// What `keystone.conf` says about passwords, read as oslo.config reads it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SecurityCompliance {
+    /// `[security_compliance] password_regex`, as written.
     pub password_regex: Option<String>,
+    /// `[security_compliance] password_regex_description`, as written.
     pub password_regex_description: Option<String>,
     /// `[identity] max_password_length`, as written (the preset reads it as oslo.config does).
     pub max_password_length: Option<String>,
@@ -38,6 +41,8 @@ struct Assignment {
 }
 
 impl SecurityCompliance {
+    /// Reads the keys from a `keystone.conf`'s text; what oslo.config would refuse is an
+    /// `invalid_policy`.
     pub fn parse(text: &str) -> Result<Self> {
         let mut raw = SecurityCompliance::default();
         let mut section: Option<String> = None;

@@ -119,10 +119,12 @@ impl Policy {
         self.pattern.as_ref()
     }
 
+    /// The policy's rules.
     pub fn spec(&self) -> &PolicySpec {
         &self.spec
     }
 
+    /// The policy's rules as JSON, which [`Policy::from_json`] reads back.
     pub fn to_json(&self) -> String {
         serde_json::to_string(&self.spec).unwrap_or_default()
     }

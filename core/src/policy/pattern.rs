@@ -19,18 +19,25 @@ use serde::{Deserialize, Serialize};
 pub const BACKTRACK_LIMIT: usize = 1_000_000;
 pub const STEPS_PER_CHAR: usize = 64;
 
+/// How a regex is applied, and in whose syntax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dialect {
+    /// Keystone: Python's syntax, `re.match` (anchored at the start only).
     PythonReMatch,
+    /// OpenSearch: `java.util.regex`'s syntax, `Matcher.matches` (the whole password).
     JavaMatches,
+    /// Anywhere in the password, in Python's syntax.
     Search,
 }
 
+/// A regex rule: the password must match it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PatternSpec {
+    /// The regex, in the dialect's syntax (at most 64 KiB).
     pub regex: String,
+    /// Whose syntax and matching.
     pub dialect: Dialect,
     /// Shown as the violation's message, like the servers do.
     #[serde(default, skip_serializing_if = "Option::is_none")]

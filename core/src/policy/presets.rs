@@ -11,13 +11,17 @@ use serde::{Deserialize, Serialize};
 /// What a preset is and where its rules come from.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PresetInfo {
+    /// The name `Policy::preset` takes (`nist-800-63b`, `keystone`, …).
     pub name: &'static str,
+    /// What it enforces, in a sentence.
     pub summary: &'static str,
+    /// Where the rules come from (a standard's section, a server's source).
     pub source: &'static str,
     /// The option keys it takes.
     pub options: &'static [&'static str],
 }
 
+/// Every preset, in the order the docs list them.
 pub const ALL: &[PresetInfo] = &[
     PresetInfo {
         name: "nist-800-63b",
@@ -116,6 +120,7 @@ fn no_options(options: &serde_json::Value) -> Result<()> {
     parse_options::<NoOptions>(options).map(|_| ())
 }
 
+/// The options of the `nist-800-63b` preset.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NistOptions {
@@ -124,6 +129,8 @@ pub struct NistOptions {
     pub mfa: bool,
 }
 
+/// NIST SP 800-63B-4: at least 15 code points (8 with `mfa`), no composition rules, common
+/// passwords, context words, differs from the current one, no control characters.
 pub fn nist_800_63b(options: NistOptions) -> Result<Policy> {
     let min = if options.mfa { 8 } else { 15 };
     Policy::new(PolicySpec {
@@ -136,12 +143,17 @@ pub fn nist_800_63b(options: NistOptions) -> Result<Policy> {
     })
 }
 
+/// A verification level of OWASP ASVS 5.0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AsvsLevel {
+    /// Level 1.
     L1,
+    /// Level 2: level 1 and context words and a breached-password check.
     L2,
 }
 
+/// OWASP ASVS 5.0 V6.2 at a level: at least 8 code points, common passwords, differs from the
+/// current one, no control characters.
 pub fn owasp_asvs_5(level: AsvsLevel) -> Result<Policy> {
     let l2 = level == AsvsLevel::L2;
     Policy::new(PolicySpec {
@@ -155,6 +167,7 @@ pub fn owasp_asvs_5(level: AsvsLevel) -> Result<Policy> {
     })
 }
 
+/// Elasticsearch: at least 6 UTF-16 units, as its change-password validation counts.
 pub fn elasticsearch() -> Result<Policy> {
     Policy::new(PolicySpec {
         min_length: Some(LengthLimit::new(6, Utf16Units)),
@@ -166,10 +179,14 @@ pub fn elasticsearch() -> Result<Policy> {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OpenSearchStrength {
+    /// A score of at least 1.
     Fair,
+    /// A score of at least 2.
     Good,
+    /// A score of at least 3 (the plugin's default).
     #[default]
     Strong,
+    /// A score of 4.
     VeryStrong,
 }
 
@@ -180,10 +197,13 @@ pub struct OpenSearchOptions {
     /// Off unless set (the plugin's default is -1).
     #[serde(default)]
     pub password_min_length: Option<usize>,
+    /// The cluster's regex, in Java syntax; empty or none is no regex rule.
     #[serde(default)]
     pub password_validation_regex: Option<String>,
+    /// The message of a regex refusal (the plugin's default when none).
     #[serde(default)]
     pub password_validation_error_message: Option<String>,
+    /// The minimum zxcvbn score (`strong` by default).
     #[serde(default)]
     pub password_score_based_validation_strength: OpenSearchStrength,
 }
@@ -191,6 +211,8 @@ pub struct OpenSearchOptions {
 /// The plugin's default message for a regex failure.
 pub const OPENSEARCH_REGEX_MESSAGE: &str = "Password does not match minimum criteria";
 
+/// OpenSearch's security plugin, in its order: `password_min_length`, at most 100 UTF-16 units,
+/// the regex as a Java full match, zxcvbn's score, and no user-name match.
 pub fn opensearch(options: OpenSearchOptions) -> Result<Policy> {
     let pattern = options
         .password_validation_regex
@@ -229,8 +251,10 @@ pub fn opensearch(options: OpenSearchOptions) -> Result<Policy> {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeystoneOptions {
+    /// `[security_compliance] password_regex`; none or empty is no regex rule.
     #[serde(default)]
     pub password_regex: Option<String>,
+    /// `[security_compliance] password_regex_description`, the message of a regex refusal.
     #[serde(default)]
     pub password_regex_description: Option<String>,
     /// `[identity] max_password_length`, in UTF-8 bytes: 1 to 4096, 4096 when not set.
@@ -246,6 +270,7 @@ pub struct KeystoneOptions {
     pub strict_password_check: bool,
 }
 
+/// Keystone's default `[identity] max_password_length`, in UTF-8 bytes.
 pub const KEYSTONE_MAX_PASSWORD_LENGTH: usize = 4096;
 /// What Keystone's bcrypt uses of a password, whatever `max_password_length` says.
 pub const KEYSTONE_BCRYPT_MAX_LENGTH: usize = 72;

@@ -12,59 +12,91 @@ use serde_json::{Map, Value, json};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Violation {
+    /// `too_short`: shorter than the policy's minimum.
     TooShort {
+        /// The minimum, in `unit`.
         min: usize,
+        /// The password's length, in `unit`.
         actual: usize,
+        /// How the length is counted (code points, UTF-16 units or UTF-8 bytes).
         unit: LengthUnit,
     },
+    /// `too_long`: longer than the policy's maximum (or than 1 MiB, whatever the policy).
     TooLong {
+        /// The maximum, in `unit`.
         max: usize,
+        /// The password's length, in `unit`.
         actual: usize,
+        /// How the length is counted.
         unit: LengthUnit,
     },
     /// `position` counts code points from 0.
     ControlCharacter {
+        /// Where the first control character is, in code points from 0.
         position: usize,
+        /// Which one (`U+0007` is 7).
         code_point: u32,
     },
     /// The message is the policy's description when it has one (Keystone's
     /// `password_regex_description`, OpenSearch's `password_validation_error_message`).
     PatternMismatch {
+        /// The policy's description of the pattern, when it has one.
         description: Option<String>,
     },
     /// The regex hit its backtrack limit; counted as a failure, never as a pass.
     PolicyRegexLimit {
+        /// The step budget that ran out.
         limit: usize,
     },
     /// The zxcvbn score is below the policy's minimum (OpenSearch: "Weak password").
     WeakPassword {
+        /// The policy's minimum score.
         min: u8,
+        /// The password's score (0–4).
         actual: u8,
     },
     /// zxcvbn found the user name in the password (OpenSearch: "Password is similar to user name").
     SimilarToUsername,
+    /// `missing_lowercase`, `missing_uppercase`, `missing_digit` or `missing_symbol`: fewer
+    /// characters of a class than the policy asks.
     MissingClass {
+        /// Which class.
         class: CharClass,
+        /// How many the policy asks for.
         min: usize,
+        /// How many the password has.
         actual: usize,
     },
+    /// `too_few_character_classes`: fewer classes (lower, upper, digit, symbol) than the policy
+    /// asks.
     TooFewCharacterClasses {
+        /// How many classes the policy asks for.
         min: usize,
+        /// How many the password has.
         actual: usize,
     },
+    /// `contains_context_word`: the password contains the user name, the e-mail's local part, the
+    /// service or another word of the context, in any case.
     ContainsContextWord {
+        /// The word found (lower-cased, as compared).
         word: String,
     },
+    /// `same_as_current`: the new password is the current one (after the policy's normalization).
     SameAsCurrent,
+    /// `common_password`: one of the most common passwords.
     CommonPassword,
+    /// `blocklisted`: a word of the policy's own blocklist, or a breached password of its offline
+    /// SHA-1 list.
     Blocklisted,
     /// The password appears in known breaches (`count` from Pwned Passwords, none offline).
     BreachedPassword {
+        /// How many breaches, when an online service said.
         count: Option<u64>,
     },
 }
 
 impl Violation {
+    /// The stable, snake_case code (`too_short`, `missing_digit`, …).
     pub fn code(&self) -> &'static str {
         match self {
             Violation::TooShort { .. } => "too_short",
@@ -203,13 +235,17 @@ pub enum Notice {
     /// The server keeps only the first `kept` units (Keystone without
     /// `strict_password_check`: UTF-8 bytes), so any password that starts the same logs in.
     TruncatedByServer {
+        /// How much the server keeps, in `unit`.
         kept: usize,
+        /// The password's length, in `unit`.
         actual: usize,
+        /// How the length is counted (UTF-8 bytes for Keystone).
         unit: LengthUnit,
     },
 }
 
 impl Notice {
+    /// The stable, snake_case code (`truncated_by_server`).
     pub fn code(&self) -> &'static str {
         match self {
             Notice::TruncatedByServer { .. } => "truncated_by_server",
@@ -221,10 +257,12 @@ impl Notice {
         self.message_in(&Locale::english())
     }
 
+    /// The message in `locale`'s language, from its catalog (`notice.<code>`).
     pub fn message_in(&self, locale: &Locale) -> String {
         locale.message(&format!("notice.{}", self.code()), &self.params())
     }
 
+    /// The numbers behind the message (`used`, `actual`, `unit`).
     pub fn params(&self) -> Map<String, Value> {
         let value = match self {
             Notice::TruncatedByServer { kept, actual, unit } => {
@@ -247,6 +285,7 @@ impl Serialize for Notice {
 /// Every violation in the documented order, and the rules that could not be evaluated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
+    /// Every broken rule, in the documented order.
     pub violations: Vec<Violation>,
     /// What the server will do with the password that is not a refusal (Keystone's silent
     /// truncation); `ok` does not depend on them.
@@ -263,7 +302,9 @@ pub struct Report {
 /// What a strength rule measured: zxcvbn's score and log10 of its guesses.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct StrengthResult {
+    /// zxcvbn's score, 0–4.
     pub score: u8,
+    /// log10 of zxcvbn's guesses.
     pub guesses_log10: f64,
 }
 
@@ -286,6 +327,7 @@ impl Report {
         violation.message_in(&self.locale)
     }
 
+    /// The codes of the violations, in order.
     pub fn codes(&self) -> Vec<&'static str> {
         self.violations.iter().map(Violation::code).collect()
     }

@@ -57,11 +57,14 @@ pub struct PolicySpec {
     pub breached_on_error: BreachedOnError,
 }
 
+/// What a change does when the breach service cannot be asked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BreachedOnError {
+    /// Nothing is sent: the change fails with the error that asking the service met.
     #[default]
     Fail,
+    /// The change goes ahead unchecked.
     Warn,
 }
 
@@ -79,16 +82,20 @@ fn is_false(value: &bool) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LengthLimit {
+    /// The limit.
     pub value: usize,
+    /// What it counts: code points, UTF-16 units or UTF-8 bytes.
     pub unit: LengthUnit,
 }
 
 impl LengthLimit {
+    /// A limit of `value` in `unit`.
     pub fn new(value: usize, unit: LengthUnit) -> Self {
         Self { value, unit }
     }
 }
 
+/// Passwords refused outright: the common ones, your own words, or breached ones offline.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlocklistSpec {
@@ -104,11 +111,14 @@ pub struct BlocklistSpec {
     pub sha1: Vec<String>,
 }
 
+/// What the password is normalized to before every check.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Normalization {
+    /// As typed (Keystone, Elasticsearch and OpenSearch normalize nothing).
     #[default]
     None,
+    /// Unicode NFKC, as NIST SP 800-63B recommends.
     Nfkc,
 }
 

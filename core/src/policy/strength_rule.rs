@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StrengthVerdict {
+    /// zxcvbn's score, 0–4.
     pub score: u8,
+    /// log10 of zxcvbn's guesses.
     pub guesses_log10: f64,
     /// A dictionary match on the user inputs (the user name).
     pub matches_user_input: bool,

@@ -23,6 +23,7 @@ pub enum PolicySource {
 }
 
 impl PolicySource {
+    /// The source's name (`given`, `server`, `preset`).
     pub fn as_str(self) -> &'static str {
         match self {
             PolicySource::Given => "given",
@@ -35,7 +36,9 @@ impl PolicySource {
 /// The server's policy as the logged-in user sees it; serialized as `{policy: spec, source}`.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeystonePolicy {
+    /// The rules.
     pub policy: Policy,
+    /// Where they come from.
     pub source: PolicySource,
 }
 
@@ -44,6 +47,7 @@ pub struct KeystonePolicy {
 pub struct KeystoneChange {
     /// `keystone.change_password`, addressed to the logged-in user's id.
     pub operation: Operation,
+    /// The policy to check the new password against, and its source.
     pub policy: KeystonePolicy,
 }
 

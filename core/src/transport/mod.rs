@@ -25,6 +25,8 @@ use crate::policy::{Context, Policy};
 use serde::Deserialize;
 use std::time::Duration;
 
+/// How a [`Transport`] connects, waits and retries; in JSON-shaped data an object with these keys,
+/// all optional.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TransportOptions {
@@ -70,6 +72,8 @@ impl TransportOptions {
     }
 }
 
+/// Sends operations and interprets the answers: reqwest natively, the host's `fetch` in the npm
+/// package. Cheap to clone (one connection pool).
 #[derive(Debug, Clone)]
 pub struct Transport {
     carrier: Carrier,
@@ -105,6 +109,7 @@ fn failure_error(failure: Failure, idempotent: bool, reason: String) -> Error {
 }
 
 impl Transport {
+    /// A transport with these options; an unreadable `extra_ca_pem` is an `invalid_argument`.
     pub fn new(options: TransportOptions) -> Result<Self> {
         Ok(Transport {
             carrier: Carrier::new(&options)?,

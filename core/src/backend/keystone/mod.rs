@@ -23,13 +23,19 @@ pub const REVOCATION_GRANULARITY: std::time::Duration = std::time::Duration::fro
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePassword {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// Whose password (Keystone addresses users by id).
     pub user_id: String,
+    /// The current password: Keystone authenticates the change with it, no token needed.
     pub original_password: SecretString,
+    /// The new password.
     pub password: SecretString,
 }
 
 impl ChangePassword {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -43,6 +49,7 @@ impl ChangePassword {
         Ok(HttpRequest::new("POST", url).json(&body))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         if response.status == 204 {
             return Ok(Outcome::PasswordChanged);
@@ -105,22 +112,30 @@ fn error_message(response: &HttpResponse) -> Option<String> {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
+    /// By id (then no name or domain is needed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// By name, within `domain`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The domain of a name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<NameOrId>,
 }
 
+/// A user, by id or by name and domain.
 pub type UserRef = Reference;
+/// A project, by id or by name and domain.
 pub type ProjectRef = Reference;
 
+/// A domain, by id or by name.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NameOrId {
+    /// The domain's id (`default` for the default domain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The domain's name (`Default` for the default domain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -129,7 +144,9 @@ pub struct NameOrId {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scope {
+    /// A token for a project.
     Project(ProjectRef),
+    /// A token for a domain.
     Domain(NameOrId),
 }
 
@@ -137,14 +154,20 @@ pub enum Scope {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssueToken {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// Who logs in.
     pub user: UserRef,
+    /// Their password.
     pub password: SecretString,
+    /// What the token is for; none gives an unscoped token.
     #[serde(default)]
     pub scope: Option<Scope>,
 }
 
 impl IssueToken {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let by_id = self.user.id.is_some();
         let by_name = self.user.name.is_some() && self.user.domain.is_some();
@@ -167,6 +190,7 @@ impl IssueToken {
         Ok(HttpRequest::new("POST", url).json(&json!({ "auth": auth })))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         if response.status == 201 {
             let token = response
@@ -201,8 +225,12 @@ fn token_header(request: HttpRequest, token: &SecretString) -> HttpRequest {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GetPasswordPolicy {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// A token of the caller, sent as `X-Auth-Token`.
     pub token: SecretString,
+    /// The domain whose configuration is read (`default` when not given).
     #[serde(default = "default_domain")]
     pub domain_id: String,
 }
@@ -213,6 +241,7 @@ pub(crate) fn default_domain() -> String {
 }
 
 impl GetPasswordPolicy {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -222,6 +251,7 @@ impl GetPasswordPolicy {
         Ok(token_header(HttpRequest::new("GET", url), &self.token))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         if response.status != 200 {
             return Err(fallback(response, error_message(response)));
@@ -249,11 +279,16 @@ impl GetPasswordPolicy {
 /// An EC2 credential; `secret` is given in clear to the caller (it asked for it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ec2Credential {
+    /// The access key (public).
     pub access: String,
+    /// The secret key.
     #[serde(serialize_with = "expose")]
     pub secret: SecretString,
+    /// The project it is for (Keystone's `tenant_id`).
     pub project_id: Option<String>,
+    /// The user it belongs to.
     pub user_id: Option<String>,
+    /// The trust it was made under, if any.
     pub trust_id: Option<String>,
 }
 
@@ -278,13 +313,19 @@ impl Ec2Credential {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateEc2Credential {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// A token of the caller, sent as `X-Auth-Token`.
     pub token: SecretString,
+    /// Whose credential.
     pub user_id: String,
+    /// The project the credential is for.
     pub project_id: String,
 }
 
 impl CreateEc2Credential {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -295,6 +336,7 @@ impl CreateEc2Credential {
         Ok(token_header(request, &self.token))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         if response.status != 201 {
             return Err(fallback(response, error_message(response)));
@@ -313,12 +355,17 @@ impl CreateEc2Credential {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListEc2Credentials {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// A token of the caller, sent as `X-Auth-Token`.
     pub token: SecretString,
+    /// Whose credentials.
     pub user_id: String,
 }
 
 impl ListEc2Credentials {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -328,6 +375,7 @@ impl ListEc2Credentials {
         Ok(token_header(HttpRequest::new("GET", url), &self.token))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         if response.status != 200 {
             return Err(fallback(response, error_message(response)));
@@ -350,13 +398,19 @@ impl ListEc2Credentials {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteEc2Credential {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// A token of the caller, sent as `X-Auth-Token`.
     pub token: SecretString,
+    /// Whose credential.
     pub user_id: String,
+    /// The access key of the credential to delete.
     pub access: String,
 }
 
 impl DeleteEc2Credential {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -366,6 +420,7 @@ impl DeleteEc2Credential {
         Ok(token_header(HttpRequest::new("DELETE", url), &self.token))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         match response.status {
             204 => Ok(Outcome::Deleted),

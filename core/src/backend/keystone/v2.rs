@@ -21,14 +21,21 @@ fn message(response: &HttpResponse) -> Option<String> {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeOwnPassword {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// A token of the caller, sent as `X-Auth-Token`.
     pub token: SecretString,
+    /// Whose password.
     pub user_id: String,
+    /// The current password.
     pub original_password: SecretString,
+    /// The new password.
     pub password: SecretString,
 }
 
 impl ChangeOwnPassword {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -45,6 +52,7 @@ impl ChangeOwnPassword {
         ))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         match response.status {
             200 => {
@@ -71,13 +79,19 @@ impl ChangeOwnPassword {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SetPassword {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// An administrator's token, sent as `X-Auth-Token`.
     pub token: SecretString,
+    /// Whose password.
     pub user_id: String,
+    /// The new password.
     pub password: SecretString,
 }
 
 impl SetPassword {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -91,6 +105,7 @@ impl SetPassword {
         ))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         match response.status {
             200 => Ok(Outcome::PasswordChanged),
@@ -105,15 +120,23 @@ impl SetPassword {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateEc2Credentials {
+    /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
+    /// appended.
     pub base_url: String,
+    /// An administrator's token, sent as `X-Auth-Token`.
     pub token: SecretString,
+    /// Whose credentials.
     pub user_id: String,
+    /// The user name the body names.
     pub username: String,
+    /// The EC2 secret.
     pub secret: SecretString,
+    /// The EC2 signature.
     pub signature: SecretString,
 }
 
 impl UpdateEc2Credentials {
+    /// The HTTP request to send (headers and body as the official client sends them).
     pub fn request(&self) -> Result<HttpRequest> {
         let url = join(
             &self.base_url,
@@ -131,6 +154,7 @@ impl UpdateEc2Credentials {
         ))
     }
 
+    /// What the server's answer means: the outcome, or the typed error of its status and message.
     pub fn interpret(&self, response: &HttpResponse) -> Result<Outcome> {
         match response.status {
             200 => Ok(Outcome::Updated),
