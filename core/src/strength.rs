@@ -30,6 +30,15 @@ pub use chpass_strength::{
 
 /// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only with
 /// `strength_dictionaries_not_loaded` (see the module's documentation).
+///
+/// ```
+/// # #[cfg(feature = "strength-dictionaries")] {
+/// let estimate = chpass::strength::estimate("Tr0ub4dour&3", &[])?;
+/// assert_eq!(estimate.score, 2);
+/// assert_eq!(chpass::strength::estimate("jsmith1987", &["jsmith"])?.score, 1);
+/// # }
+/// # Ok::<(), chpass::Error>(())
+/// ```
 pub fn estimate(password: &str, user_inputs: &[&str]) -> Result<Strength> {
     chpass_strength::estimate(password, user_inputs).map_err(into_error)
 }

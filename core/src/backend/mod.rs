@@ -120,6 +120,26 @@ pub struct Reauthentication {
 
 impl Operation {
     /// Reads an operation from JSON-shaped data; errors name the key.
+    ///
+    /// Sans-IO: build the request, send it with any HTTP client, interpret the answer.
+    ///
+    /// ```
+    /// use chpass::backend::{HttpResponse, Operation, Outcome};
+    /// use serde_json::json;
+    ///
+    /// let op = Operation::from_value(json!({
+    ///     "operation": "keystone.change_password",
+    ///     "base_url": "https://keystone.example:5000",
+    ///     "user_id": "423f19a4ac1e4f48bbb4180756e6eb6c",
+    ///     "original_password": "Old-pass-1",
+    ///     "password": "N3w-passw0rd!",
+    /// }))?;
+    /// let request = op.request()?;
+    /// assert_eq!(request.url, "https://keystone.example:5000/v3/users/423f19a4ac1e4f48bbb4180756e6eb6c/password");
+    /// let answer = HttpResponse { status: 204, ..HttpResponse::default() };
+    /// assert_eq!(op.interpret(&answer)?, Outcome::PasswordChanged);
+    /// # Ok::<(), chpass::Error>(())
+    /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
         Self::read(value).map_err(|e| e.into_argument_error("operation"))
     }

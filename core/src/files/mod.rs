@@ -47,6 +47,14 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 
 /// The new text of a clouds.yaml / secure.yaml, or `None` when it holds no password for
 /// `cloud` (`clouds.<cloud>.auth.password`, or a `password` beside `auth`).
+///
+/// ```
+/// let text = "clouds:\n  prod:\n    auth:\n      password: old  # rotated\n";
+/// let new = chpass::files::set_cloud_password(text, "prod", "it's $ecret")?;
+/// assert_eq!(new.as_deref(), Some("clouds:\n  prod:\n    auth:\n      password: 'it''s $ecret'  # rotated\n"));
+/// assert_eq!(chpass::files::set_cloud_password(text, "staging", "x")?, None);
+/// # Ok::<(), chpass::Error>(())
+/// ```
 pub fn set_cloud_password(text: &str, cloud: &str, password: &str) -> Result<Option<String>> {
     yaml::set_password(text, cloud, password)
 }

@@ -97,6 +97,18 @@ pub struct Generated {
 }
 
 /// A random password that `policy.validate(…, context)` accepts.
+///
+/// ```
+/// use chpass::generate::{GenerateOptions, Mode, generate};
+/// use chpass::{Context, Policy};
+///
+/// let policy = Policy::preset("nist-800-63b", &serde_json::json!({}))?;
+/// let options = GenerateOptions { mode: Mode::Passphrase, ..GenerateOptions::default() };
+/// let generated = generate(&policy, &Context::default(), &options)?;
+/// assert!(policy.validate(generated.password.expose(), &Context::default()).ok());
+/// assert!(generated.entropy_bits > 70.0);
+/// # Ok::<(), chpass::Error>(())
+/// ```
 pub fn generate(
     policy: &Policy,
     context: &Context,

@@ -200,6 +200,16 @@ impl<'de> Deserialize<'de> for Salt {
 
 /// Hashes `password` as `spec` says, with a fresh salt from the OS CSPRNG.
 /// The parameters are the caller's choice, so [`WorkLimits`] do not apply here.
+///
+/// ```
+/// use chpass::hash::{BcryptParams, HashSpec, hash, verify};
+///
+/// let spec = HashSpec::Bcrypt(BcryptParams { cost: 4, ..BcryptParams::default() });
+/// let stored = hash("correct horse", &spec)?;
+/// assert!(stored.starts_with("$2b$04$"));
+/// assert!(verify("correct horse", &stored)?);
+/// # Ok::<(), chpass::Error>(())
+/// ```
 pub fn hash(password: &str, spec: &HashSpec) -> Result<String> {
     hash_with_limits(password, spec, &WorkLimits::default())
 }
@@ -228,6 +238,15 @@ pub fn hash_with_limits(password: &str, spec: &HashSpec, limits: &WorkLimits) ->
 
 /// Whether `password` matches `stored`, in any format above, within the default [`WorkLimits`].
 /// A wrong password is `Ok(false)`; a string that is no known hash is `malformed_hash`.
+///
+/// ```
+/// // made by argon2-cffi: hash_secret(b"password", b"somesalt", t=3, m=65536, p=4)
+/// let stored = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$Zh/vvW8pvLyPRkarwyqdekZFu1wFlTf4pVh/Ma2+zM0";
+/// assert!(chpass::hash::verify("password", stored)?);
+/// assert!(!chpass::hash::verify("wrong", stored)?);
+/// assert_eq!(chpass::hash::verify("x", "$unknown$").unwrap_err().code(), "malformed_hash");
+/// # Ok::<(), chpass::Error>(())
+/// ```
 pub fn verify(password: &str, stored: &str) -> Result<bool> {
     verify_with_limits(password, stored, &WorkLimits::default())
 }

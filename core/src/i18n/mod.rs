@@ -68,6 +68,15 @@ impl Locale {
     /// language: Portuguese is `pt-BR`, Chinese in simplified script `zh-CN`, and a language
     /// without a catalog (Traditional Chinese included) is English. Fails only in a build
     /// without compiled-in catalogs (npm), for a language whose catalog was not installed.
+    ///
+    /// ```
+    /// use chpass::i18n::Locale;
+    ///
+    /// assert_eq!(Locale::resolve("de_DE.UTF-8")?.tag(), "de");
+    /// assert_eq!(Locale::resolve("pt")?.tag(), "pt-BR");
+    /// assert!(Locale::resolve("sw")?.is_english());
+    /// # Ok::<(), chpass::Error>(())
+    /// ```
     pub fn resolve(tag: &str) -> Result<Locale> {
         let Some(tag) = catalog_tag(tag) else {
             return Ok(Locale::english());

@@ -54,6 +54,20 @@ impl Policy {
     /// Checks the spec once, so that `validate` never fails: a bad regex or impossible limits
     /// are an `invalid_policy` error here, and a strength rule without the dictionaries loaded
     /// `strength_dictionaries_not_loaded`.
+    ///
+    /// ```
+    /// use chpass::policy::{CharacterClasses, LengthLimit, PolicySpec};
+    /// use chpass::text::LengthUnit;
+    /// use chpass::{Context, Policy};
+    ///
+    /// let policy = Policy::new(PolicySpec {
+    ///     min_length: Some(LengthLimit::new(12, LengthUnit::CodePoints)),
+    ///     character_classes: Some(CharacterClasses { digit: 1, ..Default::default() }),
+    ///     ..PolicySpec::default()
+    /// })?;
+    /// assert_eq!(policy.validate("no digits here", &Context::default()).codes(), ["missing_digit"]);
+    /// # Ok::<(), chpass::Error>(())
+    /// ```
     pub fn new(spec: PolicySpec) -> Result<Self> {
         spec.check()?;
         let pattern = spec.pattern.as_ref().map(Pattern::compile).transpose()?;
@@ -71,6 +85,13 @@ impl Policy {
     }
 
     /// Parses a JSON policy; unknown keys and wrong types are errors that name the key.
+    ///
+    /// ```
+    /// let err = chpass::Policy::from_json(r#"{"min_length": {"value": 8, "unit": "chars"}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.code(), "invalid_policy");
+    /// assert_eq!(err.params()["path"], "min_length.unit");
+    /// ```
     pub fn from_json(json: &str) -> Result<Self> {
         let value =
             serde_json::from_str(json).map_err(|e| Error::invalid_policy("", e.to_string()))?;
@@ -87,11 +108,32 @@ impl Policy {
     }
 
     /// A named preset (see [`presets::ALL`]) with its options as JSON (`{}` for none).
+    ///
+    /// ```
+    /// use chpass::{Context, Policy};
+    /// use serde_json::json;
+    ///
+    /// let keystone = Policy::preset("keystone", &json!({
+    ///     "password_regex": r"^(?=.*\d)(?=.*[a-zA-Z]).{7,}$",
+    ///     "password_regex_description": "7 characters, a letter and a digit",
+    /// }))?;
+    /// let report = keystone.validate("abcdefg", &Context::default());
+    /// assert_eq!(report.codes(), ["pattern_mismatch"]);
+    /// assert_eq!(report.violations[0].message(), "7 characters, a letter and a digit");
+    /// # Ok::<(), chpass::Error>(())
+    /// ```
     pub fn preset(name: &str, options: &serde_json::Value) -> Result<Self> {
         presets::by_name(name, options)
     }
 
     /// The policy Keystone enforces, read from a keystone.conf `[security_compliance]` section.
+    ///
+    /// ```
+    /// let conf = "[security_compliance]\npassword_regex = ^.{10,}$\n";
+    /// let policy = chpass::Policy::from_keystone_conf(conf)?;
+    /// assert!(!policy.validate("short", &chpass::Context::default()).ok());
+    /// # Ok::<(), chpass::Error>(())
+    /// ```
     pub fn from_keystone_conf(text: &str) -> Result<Self> {
         let conf = keystone_conf::SecurityCompliance::parse(text)?;
         presets::keystone(presets::KeystoneOptions {

@@ -214,6 +214,25 @@ impl Transport {
     /// fails), send, interpret; after a Keystone v3 change, log in again with the new
     /// password (Keystone revokes every older token, and for one second every new one too)
     /// and return the new token.
+    ///
+    /// ```no_run
+    /// use chpass::transport::{Transport, TransportOptions};
+    /// use chpass::backend::Operation;
+    /// use chpass::{Context, Policy};
+    /// use serde_json::json;
+    ///
+    /// # async fn run() -> chpass::Result<()> {
+    /// let transport = Transport::new(TransportOptions::default())?;
+    /// let policy = Policy::preset("opensearch", &json!({}))?;
+    /// let op = Operation::from_value(json!({
+    ///     "operation": "opensearch.change_own_password",
+    ///     "base_url": "https://search.example:9200",
+    ///     "current_password": "Old-pass-1",
+    ///     "password": "correct horse battery staple",
+    /// }))?;
+    /// let outcome = transport.change_password(&op, Some(&policy), &Context::default()).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn change_password(
         &self,
         operation: &Operation,
