@@ -225,7 +225,7 @@ def test_generate_vectors(case: Dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("preset", [p["name"] for p in chpass.presets])
-def test_generated_passwords_pass_every_preset(preset: str) -> None:
+def test_generated_passwords_pass_every_preset(preset: chpass.PresetName) -> None:
     policy = chpass.Policy.preset(preset)
     context: Context = {"username": "alice", "email": "alice@example.com"}
     for mode in ("characters", "passphrase"):

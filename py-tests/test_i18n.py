@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, cast
 
 import pytest
 
@@ -20,7 +20,7 @@ DOC = json.loads((Path(__file__).parent.parent / "core" / "tests" / "vectors" / 
 
 def policy_of(case: Dict[str, Any]) -> chpass.Policy:
     spec = case["policy"]
-    return chpass.Policy.preset(spec) if isinstance(spec, str) else chpass.Policy(spec)
+    return chpass.Policy.preset(cast(chpass.PresetName, spec)) if isinstance(spec, str) else chpass.Policy(spec)
 
 
 @pytest.mark.parametrize("case", DOC["validate"], ids=[c["name"] for c in DOC["validate"]])

@@ -199,7 +199,7 @@ _HASH = "$2b$04$abcdefghijklmnopqrstuuVQxqXm3XRhU1ygxeVwLxyZUaUNc2Olm"
     ("argument", "call"),
     [
         ("json", lambda: chpass.Policy.from_json(_BAD)),
-        ("name", lambda: chpass.Policy.preset(_BAD)),
+        ("name", lambda: chpass.Policy.preset(_BAD)),  # type: ignore[arg-type]  # not a preset name: the point
         ("text", lambda: chpass.Policy.from_keystone_conf(_BAD)),
         ("hash", lambda: chpass.verify("pw", _HASH + _BAD)),
         ("hash", lambda: chpass.needs_rehash(_BAD)),
@@ -253,3 +253,13 @@ def test_the_tests_type_check_strictly_against_the_stubs() -> None:
         cwd=tests,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_code_literals_exist_at_run_time_and_are_core_s() -> None:
+    from typing import get_args
+
+    assert get_args(chpass.PresetName) == tuple(p["name"] for p in chpass.preset_info())
+    report = chpass.validate("password", chpass.Policy.preset("nist-800-63b"))
+    assert set(report.codes) <= set(get_args(chpass.ViolationCode))
+    assert get_args(chpass.NoticeCode) == ("truncated_by_server",)
+    assert get_args(chpass.Locale) == tuple(chpass.LOCALES)

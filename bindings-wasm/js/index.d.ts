@@ -1,3 +1,5 @@
+import type { Locale, Notice, Violation, PresetName } from './lib/policy-types.js';
+
 /** A length unit: Unicode code points, UTF-16 code units (Java, JS `.length`) or UTF-8 bytes. */
 export type LengthUnit = 'code_points' | 'utf16_units' | 'utf8_bytes';
 
@@ -47,54 +49,18 @@ export interface Context {
   locale?: string;
 }
 
-export type ViolationCode =
-  | 'too_short'
-  | 'too_long'
-  | 'control_character'
-  | 'pattern_mismatch'
-  | 'policy_regex_limit'
-  | 'missing_lowercase'
-  | 'missing_uppercase'
-  | 'missing_digit'
-  | 'missing_symbol'
-  | 'too_few_character_classes'
-  | 'contains_context_word'
-  | 'same_as_current'
-  | 'common_password'
-  | 'blocklisted'
-  | 'weak_password'
-  | 'similar_to_username'
-  | 'breached_password';
-
-export interface Violation {
-  code: ViolationCode;
-  /** English default; render your own from `code` and `params`. */
-  message: string;
-  params: Record<string, string | number | null>;
-}
+export type { Locale, Notice, NoticeCode, Violation, ViolationCode, PresetName } from './lib/policy-types.js';
 
 export interface Report {
   /** No evaluated rule failed; see `not_evaluated` for rules that were not run. */
   ok: boolean;
   violations: Violation[];
   /** What the server will do that is not a refusal: Keystone keeps only `params.used` bytes. */
-  notices: Array<{
-    code: 'truncated_by_server';
-    message: string;
-    params: { used: number; actual: number; unit: 'utf8_bytes' | 'utf16_units' | 'code_points' };
-  }>;
+  notices: Notice[];
   not_evaluated: Array<'weak_password' | 'similar_to_username' | 'breached_password'>;
   /** zxcvbn's score and log10(guesses) when the policy has a strength rule, else null. */
   strength: { score: 0 | 1 | 2 | 3 | 4; guesses_log10: number } | null;
 }
-
-export type PresetName =
-  | 'nist-800-63b'
-  | 'owasp-asvs-5-l1'
-  | 'owasp-asvs-5-l2'
-  | 'elasticsearch'
-  | 'opensearch'
-  | 'keystone';
 
 export interface PresetOptions {
   'nist-800-63b': { mfa?: boolean };
@@ -149,7 +115,6 @@ export const ERROR_CODES: readonly ErrorCode[];
 
 /** The languages of the messages, as BCP 47 tags (data: usable before `ready()`). */
 export const LOCALES: readonly Locale[];
-export type Locale = 'en' | 'de' | 'es' | 'fr' | 'it' | 'ja' | 'nl' | 'pl' | 'pt-BR' | 'zh-CN';
 
 export interface GenerateOptions {
   mode?: 'characters' | 'passphrase';

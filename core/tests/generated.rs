@@ -1,7 +1,8 @@
-//! The files generated from `chpass::error_types` (the JS and Python error modules, their
-//! TypeScript declarations, the README's table) are what the generator writes today.
+//! The files generated from chpass's tables (`error_types`, `violation_types`, the presets: the
+//! JS and Python error modules, the TypeScript and Python types, the docs' tables) are what the
+//! generator writes today.
 
-#[path = "../examples/binding_errors/render.rs"]
+#[path = "../examples/binding_tables/render.rs"]
 mod render;
 
 #[test]
@@ -11,7 +12,7 @@ fn generated_files_are_fresh() {
         let current = std::fs::read_to_string(root.join(path)).unwrap_or_default();
         assert!(
             current == text,
-            "{path} is stale: run `cargo run -p chpass --example binding_errors`"
+            "{path} is stale: run `cargo run -p chpass --example binding_tables`"
         );
     }
 }

@@ -8,6 +8,24 @@ const policy: Policy = Policy.preset('opensearch', { password_validation_regex: 
 const report: Report = validate('hunter2', spec, { username: 'jack' });
 const first: Violation | undefined = report.violations[0];
 const code: string | undefined = first?.code;
+// a violation's params are narrowed by its code
+for (const v of report.violations) {
+  if (v.code === 'too_short') {
+    const shortBy: number = v.params.min - v.params.actual;
+    const unit: 'code_points' | 'utf16_units' | 'utf8_bytes' = v.params.unit;
+    console.log(shortBy, unit);
+  } else if (v.code === 'breached_password') {
+    const count: number | null = v.params.count;
+    console.log(count);
+  } else if (v.code === 'common_password') {
+    // @ts-expect-error: common_password has no params
+    console.log(v.params.min);
+  }
+}
+for (const n of report.notices) {
+  const used: number = n.params.used;
+  console.log(n.code === 'truncated_by_server', used);
+}
 const names: string[] = presets.map((p) => p.name);
 try {
   new Policy(spec).validate('x');

@@ -39,6 +39,7 @@ from ._chpass import (
     verify_opensearch,
 )
 from ._chpass_error import ChpassError
+from ._codes import Locale, NoticeCode, PresetName, ViolationCode
 from .types import (
     Context,
     PresetInfo,
@@ -140,6 +141,10 @@ class AsyncClient:
 presets = tuple(preset_info())
 
 __all__ = [
+    "ViolationCode",
+    "NoticeCode",
+    "PresetName",
+    "Locale",
     "Context",
     "PresetInfo",
     "HashSpec",

@@ -1,12 +1,13 @@
 import os
 from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final
 
+from ._codes import Locale, PresetName, ViolationCode
 from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, KeystonePolicy, FileUpdate, StrengthMatch, Strength
 
 __version__: str
 __all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "LOCALES", "__version__"]
 ERROR_CODES: List[str]
-LOCALES: List[str]
+LOCALES: List[Locale]
 """The languages of the messages (BCP 47 tags; ``locale`` in a context and in ``strength``)."""
 
 @final
@@ -17,7 +18,7 @@ class Policy:
     @staticmethod
     def from_json(json: str) -> Policy: ...
     @staticmethod
-    def preset(name: str, **options: Any) -> Policy: ...
+    def preset(name: PresetName, **options: Any) -> Policy: ...
     @staticmethod
     def from_keystone_conf(text: str) -> Policy: ...
     def validate(self, password: str, context: Optional[Context] = None) -> Report: ...
@@ -31,7 +32,7 @@ class Violation:
     default), and params with the numbers."""
 
     @property
-    def code(self) -> str: ...
+    def code(self) -> ViolationCode: ...
     @property
     def message(self) -> str: ...
     @property
@@ -47,9 +48,9 @@ class Report:
     @property
     def violations(self) -> Tuple[Violation, ...]: ...
     @property
-    def codes(self) -> List[str]: ...
+    def codes(self) -> List[ViolationCode]: ...
     @property
-    def not_evaluated(self) -> List[str]: ...
+    def not_evaluated(self) -> List[ViolationCode]: ...
     @property
     def notices(self) -> List[Dict[str, Any]]:
         """What the server will do that is not a refusal: ``{"code", "message", "params"}``

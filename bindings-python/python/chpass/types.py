@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TypedDict
 
+from ._codes import PresetName
+
 if TYPE_CHECKING:
     from ._chpass import Policy
 
@@ -25,7 +27,7 @@ class Context(TypedDict, total=False):
 class PresetInfo(TypedDict):
     """A preset: its name, what it enforces, where it comes from, and the options it takes."""
 
-    name: str
+    name: PresetName
     summary: str
     source: str
     options: List[str]

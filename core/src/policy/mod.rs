@@ -16,6 +16,7 @@ pub mod presets;
 mod report;
 mod spec;
 mod strength_rule;
+pub mod violation_types;
 
 pub use blocklist::common_passwords;
 pub(crate) use classes::CharClass;

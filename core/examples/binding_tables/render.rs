@@ -1,11 +1,15 @@
-//! The text of each file generated from `chpass::error_types`.
+//! The text of each file generated from `chpass::error_types`, and (`policy_types`) from the
+//! violation table and the presets.
 
 use chpass::error::ErrorKind;
 use chpass::error_types::{ERROR_TYPES, ErrorType, KIND_CLASSES, ROOT_CLASS, kind_class};
 use std::fmt::Write as _;
 use std::path::Path;
 
-const HEADER: &str = "Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_errors`: do not edit.";
+#[path = "policy_types.rs"]
+mod policy_types;
+
+const HEADER: &str = "Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_tables`: do not edit.";
 const JS: &str = "bindings-wasm/js/lib/errors.js";
 const TS: &str = "bindings-wasm/js/lib/errors.d.ts";
 const PYTHON: &str = "bindings-python/python/chpass/_errors.py";
@@ -20,12 +24,32 @@ pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         _ => return Err(format!("{ERRORS_PAGE} has no {MARKS:?} marks").into()),
     };
     let page = format!("{}{}{}", &page[..start], errors_table(), &page[end..]);
+    let policies = between(
+        &std::fs::read_to_string(root.join(policy_types::POLICIES_PAGE))?,
+        policy_types::MARKS,
+        &policy_types::violations_table(),
+    )
+    .ok_or(format!(
+        "{} has no {:?} marks",
+        policy_types::POLICIES_PAGE,
+        policy_types::MARKS
+    ))?;
     Ok(vec![
         (JS, js()),
         (TS, ts()),
         (PYTHON, python()),
         (ERRORS_PAGE, page),
+        (policy_types::TS, policy_types::ts()),
+        (policy_types::PYTHON, policy_types::python()),
+        (policy_types::POLICIES_PAGE, policies),
     ])
+}
+
+/// `page` with the text between the marks replaced by `table`.
+fn between(page: &str, marks: (&str, &str), table: &str) -> Option<String> {
+    let start = page.find(marks.0)? + marks.0.len();
+    let end = page.find(marks.1)?;
+    Some(format!("{}{table}{}", &page[..start], &page[end..]))
 }
 
 /// Each code's own class (not a kind's).

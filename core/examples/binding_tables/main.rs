@@ -1,6 +1,8 @@
-//! Writes the files generated from `chpass::error_types` (the JS and Python error modules, the
-//! TypeScript declarations and the table of docs/errors.md): `binding_errors` rewrites them,
-//! `binding_errors --check` fails when one is stale (core/tests/generated.rs checks it too).
+//! Writes the files generated from chpass's tables — `error_types` (the JS and Python error
+//! modules, their TypeScript declarations, the table of docs/errors.md) and `violation_types`
+//! with the presets (the TypeScript union of violations, the Python `Literal`s, the table of
+//! docs/policies.md): `binding_tables` rewrites them,
+//! `binding_tables --check` fails when one is stale (core/tests/generated.rs checks it too).
 
 mod render;
 
@@ -24,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if !stale.is_empty() {
         return Err(format!(
-            "stale, run `cargo run -p chpass --example binding_errors`: {stale:?}"
+            "stale, run `cargo run -p chpass --example binding_tables`: {stale:?}"
         )
         .into());
     }

@@ -1,0 +1,178 @@
+// Generated from core/src/policy/violation_types.rs, the presets and the languages by `cargo run -p chpass --example binding_tables`: do not edit.
+import type { LengthUnit } from '../index.js';
+
+/** `too_short`: shorter than the minimum. */
+export interface TooShortViolation {
+  code: 'too_short';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { min: number; actual: number; unit: LengthUnit };
+}
+/** `too_long`: longer than the maximum (or than 1 MiB). */
+export interface TooLongViolation {
+  code: 'too_long';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { max: number; actual: number; unit: LengthUnit };
+}
+/** `control_character`: a Unicode control character (NUL, tab, newline, …): `position` in code points from 0, `code_point` as `U+0007`. */
+export interface ControlCharacterViolation {
+  code: 'control_character';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { position: number; code_point: string };
+}
+/** `pattern_mismatch`: the policy's regex does not match; the message is the description when given. */
+export interface PatternMismatchViolation {
+  code: 'pattern_mismatch';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { description: string | null };
+}
+/** `policy_regex_limit`: the regex ran out of steps (`limit`: 1,000,000, or 64 per character): counted as a failure. */
+export interface PolicyRegexLimitViolation {
+  code: 'policy_regex_limit';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { limit: number };
+}
+/** `weak_password`: the zxcvbn score is below the minimum (OpenSearch: "Weak password"). */
+export interface WeakPasswordViolation {
+  code: 'weak_password';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { min: number; actual: number };
+}
+/** `similar_to_username`: zxcvbn matched the user name (OpenSearch: "Password is similar to user name"). */
+export interface SimilarToUsernameViolation {
+  code: 'similar_to_username';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: Record<never, never>;
+}
+/** `missing_lowercase`: too few lowercase letters. */
+export interface MissingLowercaseViolation {
+  code: 'missing_lowercase';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { min: number; actual: number };
+}
+/** `missing_uppercase`: too few uppercase letters. */
+export interface MissingUppercaseViolation {
+  code: 'missing_uppercase';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { min: number; actual: number };
+}
+/** `missing_digit`: too few digits. */
+export interface MissingDigitViolation {
+  code: 'missing_digit';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { min: number; actual: number };
+}
+/** `missing_symbol`: too few symbols. */
+export interface MissingSymbolViolation {
+  code: 'missing_symbol';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { min: number; actual: number };
+}
+/** `too_few_character_classes`: too few of the four classes. */
+export interface TooFewCharacterClassesViolation {
+  code: 'too_few_character_classes';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { min: number; actual: number };
+}
+/** `contains_context_word`: contains the user name, email local part, service or a listed word. */
+export interface ContainsContextWordViolation {
+  code: 'contains_context_word';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { word: string };
+}
+/** `same_as_current`: equals the current password. */
+export interface SameAsCurrentViolation {
+  code: 'same_as_current';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: Record<never, never>;
+}
+/** `common_password`: one of the 3,000 most common passwords. */
+export interface CommonPasswordViolation {
+  code: 'common_password';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: Record<never, never>;
+}
+/** `blocklisted`: on the policy's own list. */
+export interface BlocklistedViolation {
+  code: 'blocklisted';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: Record<never, never>;
+}
+/** `breached_password`: in known breaches (Pwned Passwords' count, or `null` from `blocklist.sha1`). */
+export interface BreachedPasswordViolation {
+  code: 'breached_password';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { count: number | null };
+}
+
+/** One broken rule; `params` is narrowed by `code`. */
+export type Violation =
+  | TooShortViolation
+  | TooLongViolation
+  | ControlCharacterViolation
+  | PatternMismatchViolation
+  | PolicyRegexLimitViolation
+  | WeakPasswordViolation
+  | SimilarToUsernameViolation
+  | MissingLowercaseViolation
+  | MissingUppercaseViolation
+  | MissingDigitViolation
+  | MissingSymbolViolation
+  | TooFewCharacterClassesViolation
+  | ContainsContextWordViolation
+  | SameAsCurrentViolation
+  | CommonPasswordViolation
+  | BlocklistedViolation
+  | BreachedPasswordViolation;
+export type ViolationCode = Violation['code'];
+
+/** `truncated_by_server`: the server keeps only the first `used` units (Keystone without `strict_password_check`), so any password that starts the same logs in. */
+export interface TruncatedByServerNotice {
+  code: 'truncated_by_server';
+  /** In the context's `locale` (English by default); render your own from `code` and `params`. */
+  message: string;
+  params: { used: number; actual: number; unit: LengthUnit };
+}
+
+/** What the server will do with an accepted password that is not a refusal. */
+export type Notice =
+  | TruncatedByServerNotice;
+export type NoticeCode = Notice['code'];
+
+/** The names `Policy.preset` takes. */
+export type PresetName =
+  | 'nist-800-63b'
+  | 'owasp-asvs-5-l1'
+  | 'owasp-asvs-5-l2'
+  | 'elasticsearch'
+  | 'opensearch'
+  | 'keystone';
+
+/** The languages with a message catalog (`LOCALES`). */
+export type Locale =
+  | 'en'
+  | 'de'
+  | 'es'
+  | 'fr'
+  | 'it'
+  | 'ja'
+  | 'nl'
+  | 'pl'
+  | 'pt-BR'
+  | 'zh-CN';
