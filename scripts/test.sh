@@ -10,7 +10,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (native and wasm32)"
-cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q --workspace --all-targets --features chpass/schema -- -D warnings
 # one at a time, as scripts/build.sh builds them (each with its own chpass features)
 for crate in chpass-wasm chpass-hash-wasm chpass-client-wasm chpass-strength-wasm; do
   cargo clippy -q -p "$crate" --target wasm32-unknown-unknown -- -D warnings
@@ -21,7 +21,7 @@ bash scripts/docs.sh
 
 mkdir -p .work
 step "Rust tests"
-cargo test -q --release --features chpass/transport 2>&1 | tee .work/rust-tests.log
+cargo test -q --release --features chpass/transport,chpass/schema 2>&1 | tee .work/rust-tests.log
 # the npm strength module's configuration: the estimator without compiled-in dictionaries
 cargo test -q --release -p chpass -p chpass-strength --no-default-features --features chpass/strength --lib 2>&1 | tee -a .work/rust-tests.log
 # the npm main module's core: strength rules judged by an estimator installed at run time

@@ -1,5 +1,7 @@
 // `chpass/client`: requests, answers and the fetch client.
 import type { Policy, PolicySpec, Context } from './index.js';
+import type { KeystoneIssueToken, Operation } from './lib/operations.js';
+export type * from './lib/operations.js';
 
 /** Downloads and instantiates the client's wasm (and `chpass`'s, whose `Policy` it uses), once. Every other function of this entry throws `NotReadyError` until it resolves; a failed download rejects (call it again to retry). */
 export function ready(): Promise<void>;
@@ -33,76 +35,8 @@ export class Client {
   free(): void;
 }
 
-/** Authentication for Elasticsearch and OpenSearch requests. */
-export type Auth =
-  | { basic: { username: string; password: string } }
-  | { api_key: { encoded: string } }
-  | { bearer: { token: string } };
-
 /** A Keystone v3 login with the current password: the `keystone.issue_token` operation. */
-export type KeystoneLogin = Extract<Operation, { operation: 'keystone.issue_token' }>;
-
-export type Operation =
-  | {
-      /** Pwned Passwords range check: only the first 5 hex digits of the SHA-1 are sent. */
-      operation: 'pwned_passwords.range';
-      password: string;
-      base_url?: string;
-    }
-  | {
-      operation: 'elasticsearch.change_password';
-      base_url: string;
-      username?: string;
-      password?: string;
-      password_hash?: string;
-      refresh?: 'true' | 'false' | 'wait_for';
-      auth?: Auth;
-    }
-  | {
-      operation: 'opensearch.change_own_password';
-      base_url: string;
-      current_password: string;
-      password?: string;
-      hash?: string;
-      legacy_path?: boolean;
-      auth?: Auth;
-      validation_error_message?: string;
-    }
-  | {
-      operation: 'opensearch.set_password';
-      base_url: string;
-      username: string;
-      password?: string;
-      hash?: string;
-      legacy_path?: boolean;
-      auth?: Auth;
-      validation_error_message?: string;
-    }
-  | { operation: 'keystone.change_password'; base_url: string; user_id: string; original_password: string; password: string }
-  | {
-      operation: 'keystone.issue_token';
-      base_url: string;
-      user: { id?: string; name?: string; domain?: { id?: string; name?: string } };
-      password: string;
-      scope?:
-        | { project: { id?: string; name?: string; domain?: { id?: string; name?: string } } }
-        | { domain: { id?: string; name?: string } };
-    }
-  | { operation: 'keystone.get_password_policy'; base_url: string; token: string; domain_id?: string }
-  | { operation: 'keystone.create_ec2_credential'; base_url: string; token: string; user_id: string; project_id: string }
-  | { operation: 'keystone.list_ec2_credentials'; base_url: string; token: string; user_id: string }
-  | { operation: 'keystone.delete_ec2_credential'; base_url: string; token: string; user_id: string; access: string }
-  | { operation: 'keystone_v2.change_own_password'; base_url: string; token: string; user_id: string; original_password: string; password: string }
-  | { operation: 'keystone_v2.set_password'; base_url: string; token: string; user_id: string; password: string }
-  | {
-      operation: 'keystone_v2.update_ec2_credentials';
-      base_url: string;
-      token: string;
-      user_id: string;
-      username: string;
-      secret: string;
-      signature: string;
-    };
+export type KeystoneLogin = KeystoneIssueToken;
 
 export interface HttpRequest {
   method: string;

@@ -49,7 +49,7 @@ export interface Context {
   locale?: string;
 }
 
-export type { Locale, Notice, NoticeCode, Violation, ViolationCode, PresetName } from './lib/policy-types.js';
+export type * from './lib/policy-types.js';
 
 export interface Report {
   /** No evaluated rule failed; see `not_evaluated` for rules that were not run. */

@@ -1,7 +1,7 @@
 //! Every error code with what the bindings make of it, written once: the exception class (one
 //! name per code, the same in JavaScript and Python), the kind, the params it carries and
 //! what it means. The JS and Python error modules and the table of docs/errors.md are generated from
-//! here (`cargo run -p chpass --example binding_tables`), and a test fails when one is stale.
+//! here (`cargo run -p chpass --features schema --example binding_tables`), and a test fails when one is stale.
 
 use crate::error::ErrorKind;
 

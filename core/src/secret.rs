@@ -53,6 +53,22 @@ impl<'de> Deserialize<'de> for SecretString {
     }
 }
 
+/// A secret is a string in JSON-shaped arguments.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SecretString {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SecretString".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,6 +77,20 @@ async function rotate(client: Client): Promise<Outcome> {
   console.log(verdict);
   return client.changeKeystonePassword(keystoneLogin, 'new-Passw0rd', undefined, { username: 'alice' });
 }
+// operations are generated from the Rust types: unknown values and keys do not type-check
+import { buildRequest, type Operation } from 'chpass/client';
+const esChange: Operation = {
+  operation: 'elasticsearch.change_password', base_url: 'https://es.example:9200', username: 'jack',
+  password: 'N3w-passw0rd!', refresh: 'wait_for', auth: { basic: { username: 'elastic', password: 'x' } },
+};
+void buildRequest;
+void esChange;
+// @ts-expect-error: refresh is 'true', 'false' or 'wait_for'
+const badRefresh: Operation = { operation: 'elasticsearch.change_password', base_url: 'https://es.example', refresh: 'soon' };
+void badRefresh;
+// @ts-expect-error: Keystone v3 changes are addressed by user_id
+const noUser: Operation = { operation: 'keystone.change_password', base_url: 'https://k', original_password: 'a', password: 'b' };
+void noUser;
 // @ts-expect-error: a login is a keystone.issue_token operation
 rotate.length && new Client().changeKeystonePassword({ operation: 'keystone.change_password', base_url: '', user_id: '', original_password: '', password: '' }, 'x');
 console.log(rotate);

@@ -1,6 +1,6 @@
 """The codes and names chpass uses, as ``Literal`` types that exist at run time.
 
-Generated from core/src/policy/violation_types.rs, the presets and the languages by `cargo run -p chpass --example binding_tables`: do not edit.
+Generated from core/src/policy/violation_types.rs, the presets and the languages by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 """
 
 from typing import Literal

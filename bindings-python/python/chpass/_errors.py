@@ -1,6 +1,6 @@
 """Exceptions raised by chpass.
 
-Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_tables`: do not edit.
+Generated from core/src/error_types.rs by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 
 Every exception is a ``ChpassError`` with a stable ``code`` (identical in Rust, JavaScript
 and Python), a ``kind``, an English message and ``params``. Configuration mistakes also

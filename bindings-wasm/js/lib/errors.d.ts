@@ -1,4 +1,4 @@
-// Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_tables`: do not edit.
+// Generated from core/src/error_types.rs by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 import type { Report } from '../index.js';
 
 export type ErrorCode =

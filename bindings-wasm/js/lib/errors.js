@@ -1,4 +1,4 @@
-// Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_tables`: do not edit.
+// Generated from core/src/error_types.rs by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 // The error classes every entry point shares (one set, so `instanceof` holds across entries),
 // and the factory the wasm modules raise them through.
 import { ChpassError, named } from './chpass-error.js';

@@ -1,4 +1,4 @@
-// Generated from core/src/policy/violation_types.rs, the presets and the languages by `cargo run -p chpass --example binding_tables`: do not edit.
+// Generated from core/src/policy/violation_types.rs, the presets and the languages by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 import type { LengthUnit } from '../index.js';
 
 /** `too_short`: shorter than the minimum. */

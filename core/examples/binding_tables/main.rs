@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if !stale.is_empty() {
         return Err(format!(
-            "stale, run `cargo run -p chpass --example binding_tables`: {stale:?}"
+            "stale, run `cargo run -p chpass --features schema --example binding_tables`: {stale:?}"
         )
         .into());
     }

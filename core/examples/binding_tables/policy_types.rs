@@ -8,7 +8,7 @@ use chpass::policy::presets::ALL as PRESETS;
 use chpass::policy::violation_types::{NOTICE_TYPES, VIOLATION_TYPES, ViolationType};
 use std::fmt::Write as _;
 
-const HEADER: &str = "Generated from core/src/policy/violation_types.rs, the presets and the languages by `cargo run -p chpass --example binding_tables`: do not edit.";
+const HEADER: &str = "Generated from core/src/policy/violation_types.rs, the presets and the languages by `cargo run -p chpass --features schema --example binding_tables`: do not edit.";
 pub const TS: &str = "bindings-wasm/js/lib/policy-types.d.ts";
 pub const PYTHON: &str = "bindings-python/python/chpass/_codes.py";
 pub const POLICIES_PAGE: &str = "docs/policies.md";

@@ -6,10 +6,12 @@ use chpass::error_types::{ERROR_TYPES, ErrorType, KIND_CLASSES, ROOT_CLASS, kind
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[path = "operation_types.rs"]
+mod operation_types;
 #[path = "policy_types.rs"]
 mod policy_types;
 
-const HEADER: &str = "Generated from core/src/error_types.rs by `cargo run -p chpass --example binding_tables`: do not edit.";
+const HEADER: &str = "Generated from core/src/error_types.rs by `cargo run -p chpass --features schema --example binding_tables`: do not edit.";
 const JS: &str = "bindings-wasm/js/lib/errors.js";
 const TS: &str = "bindings-wasm/js/lib/errors.d.ts";
 const PYTHON: &str = "bindings-python/python/chpass/_errors.py";
@@ -42,6 +44,7 @@ pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         (policy_types::TS, policy_types::ts()),
         (policy_types::PYTHON, policy_types::python()),
         (policy_types::POLICIES_PAGE, policies),
+        (operation_types::TS, operation_types::ts()),
     ])
 }
 

@@ -7,6 +7,7 @@ use zeroize::Zeroizing;
 
 /// How a request authenticates, sent as the `Authorization` header.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Auth {
     /// `Authorization: Basic base64(username:password)`.

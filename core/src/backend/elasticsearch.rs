@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 /// `PUT /_security/user/{username}/_password` (or `/_security/user/_password` for the caller), as
 /// elasticsearch-py and elasticsearch-js send it; success is `200 {}`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangePassword {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -39,6 +40,7 @@ pub struct ChangePassword {
 
 /// When the change becomes visible to searches (Elasticsearch's `refresh` parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Refresh {
     /// `refresh=true`: at once.

@@ -62,6 +62,43 @@ impl<'de> Deserialize<'de> for Operation {
     }
 }
 
+/// Every operation once: its JSON tag, its variant and its fields' type. This makes the reader
+/// (`Operation::read`) and, with the `schema` feature, the JSON Schemas the bindings' types are
+/// generated from.
+macro_rules! operations {
+    ($($tag:literal => $variant:ident($fields:ty),)+) => {
+        impl Operation {
+            fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
+                read_tagged!(value, "operation", { $($tag => Operation::$variant,)+ })
+            }
+        }
+
+        /// Each operation's tag and variant name with the JSON Schema of its other fields
+        /// (their docs are the schema's descriptions), for the bindings' TypeScript and Python
+        /// types.
+        #[cfg(feature = "schema")]
+        pub fn operation_schemas() -> Vec<(&'static str, &'static str, schemars::Schema)> {
+            vec![$(($tag, stringify!($variant), schemars::schema_for!($fields)),)+]
+        }
+    };
+}
+
+operations! {
+    "elasticsearch.change_password" => ElasticsearchChangePassword(elasticsearch::ChangePassword),
+    "opensearch.change_own_password" => OpenSearchChangeOwnPassword(opensearch::ChangeOwnPassword),
+    "opensearch.set_password" => OpenSearchSetPassword(opensearch::SetPassword),
+    "keystone.change_password" => KeystoneChangePassword(keystone::ChangePassword),
+    "keystone.issue_token" => KeystoneIssueToken(keystone::IssueToken),
+    "keystone.get_password_policy" => KeystoneGetPasswordPolicy(keystone::GetPasswordPolicy),
+    "keystone.create_ec2_credential" => KeystoneCreateEc2Credential(keystone::CreateEc2Credential),
+    "keystone.list_ec2_credentials" => KeystoneListEc2Credentials(keystone::ListEc2Credentials),
+    "keystone.delete_ec2_credential" => KeystoneDeleteEc2Credential(keystone::DeleteEc2Credential),
+    "keystone_v2.change_own_password" => KeystoneV2ChangeOwnPassword(keystone::v2::ChangeOwnPassword),
+    "keystone_v2.set_password" => KeystoneV2SetPassword(keystone::v2::SetPassword),
+    "keystone_v2.update_ec2_credentials" => KeystoneV2UpdateEc2Credentials(keystone::v2::UpdateEc2Credentials),
+    "pwned_passwords.range" => PwnedPasswordsRange(pwned::RangeCheck),
+}
+
 /// What a successful answer means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
@@ -142,24 +179,6 @@ impl Operation {
     /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
         Self::read(value).map_err(|e| e.into_argument_error("operation"))
-    }
-
-    fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
-        read_tagged!(value, "operation", {
-            "elasticsearch.change_password" => Operation::ElasticsearchChangePassword,
-            "opensearch.change_own_password" => Operation::OpenSearchChangeOwnPassword,
-            "opensearch.set_password" => Operation::OpenSearchSetPassword,
-            "keystone.change_password" => Operation::KeystoneChangePassword,
-            "keystone.issue_token" => Operation::KeystoneIssueToken,
-            "keystone.get_password_policy" => Operation::KeystoneGetPasswordPolicy,
-            "keystone.create_ec2_credential" => Operation::KeystoneCreateEc2Credential,
-            "keystone.list_ec2_credentials" => Operation::KeystoneListEc2Credentials,
-            "keystone.delete_ec2_credential" => Operation::KeystoneDeleteEc2Credential,
-            "keystone_v2.change_own_password" => Operation::KeystoneV2ChangeOwnPassword,
-            "keystone_v2.set_password" => Operation::KeystoneV2SetPassword,
-            "keystone_v2.update_ec2_credentials" => Operation::KeystoneV2UpdateEc2Credentials,
-            "pwned_passwords.range" => Operation::PwnedPasswordsRange,
-        })
     }
 
     /// The Keystone login a flow starts from: only `keystone.issue_token` is one.

@@ -19,6 +19,7 @@ const WRONG_CURRENT: &str = "Could not validate your current password.";
 
 /// `PUT /_plugins/_security/api/account` with the current and the new password (or hash).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangeOwnPassword {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -47,6 +48,7 @@ pub struct ChangeOwnPassword {
 /// with `[{"op": "add", "path": "/password", "value": …}]`. A `PUT` would replace the whole
 /// user and drop its roles.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetPassword {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is

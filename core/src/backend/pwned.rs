@@ -17,6 +17,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.pwnedpasswords.com";
 
 /// `GET {base_url}/range/{first five hex digits of SHA-1, upper case}`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RangeCheck {
     /// A self-hosted mirror, or the public service by default.

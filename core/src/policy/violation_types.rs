@@ -1,6 +1,6 @@
 //! Every violation and notice code with the params it carries and what it means, written once:
 //! the TypeScript union narrowed by `code`, the Python `Literal`s and the table of
-//! docs/policies.md are generated from here (`cargo run -p chpass --example binding_tables`),
+//! docs/policies.md are generated from here (`cargo run -p chpass --features schema --example binding_tables`),
 //! and a test holds this table to what [`Violation::params`](super::Violation::params) gives.
 
 /// One violation or notice code.

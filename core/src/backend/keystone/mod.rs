@@ -21,6 +21,7 @@ pub const REVOCATION_GRANULARITY: std::time::Duration = std::time::Duration::fro
 
 /// `POST /v3/users/{user_id}/password`; success is `204` and revokes the user's tokens.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangePassword {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -110,6 +111,7 @@ fn error_message(response: &HttpResponse) -> Option<String> {
 
 /// A user or a project: by id, or by name within a domain (Keystone's own shape for both).
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// By id (then no name or domain is needed).
@@ -130,6 +132,7 @@ pub type ProjectRef = Reference;
 
 /// A domain, by id or by name.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NameOrId {
     /// The domain's id (`default` for the default domain).
@@ -142,6 +145,7 @@ pub struct NameOrId {
 
 /// What the token is for; none gives an unscoped token.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scope {
     /// A token for a project.
@@ -152,6 +156,7 @@ pub enum Scope {
 
 /// `POST /v3/auth/tokens` with the password method; the token comes back in `X-Subject-Token`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IssueToken {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -223,6 +228,7 @@ fn token_header(request: HttpRequest, token: &SecretString) -> HttpRequest {
 /// `GET /v3/domains/{domain_id}/config/security_compliance` (any valid token): the policy
 /// Keystone enforces, as a `keystone` preset.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GetPasswordPolicy {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -311,6 +317,7 @@ impl Ec2Credential {
 
 /// `POST /v3/users/{user_id}/credentials/OS-EC2` with `{"tenant_id": project_id}` → `201`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateEc2Credential {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -353,6 +360,7 @@ impl CreateEc2Credential {
 
 /// `GET /v3/users/{user_id}/credentials/OS-EC2` → `200 {"credentials": […]}`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ListEc2Credentials {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -396,6 +404,7 @@ impl ListEc2Credentials {
 
 /// `DELETE /v3/users/{user_id}/credentials/OS-EC2/{access}` → `204`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeleteEc2Credential {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is

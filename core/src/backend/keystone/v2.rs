@@ -19,6 +19,7 @@ fn message(response: &HttpResponse) -> Option<String> {
 
 /// OS-KSCRUD: `PATCH /v2.0/OS-KSCRUD/users/{user_id}` → `200` with a new token.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangeOwnPassword {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -77,6 +78,7 @@ impl ChangeOwnPassword {
 
 /// OS-KSADM: `PUT /v2.0/users/{user_id}/OS-KSADM/password` (administrators).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetPassword {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
@@ -118,6 +120,7 @@ impl SetPassword {
 /// `POST /v2.0/users/{userId}/OS-KSADM/credentials/OS-KSEC2:ec2Credentials` with an
 /// administrator's token. Documented answers: 200, 400, 401, 403, 404, 405, 409, 413, 415, 503.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateEc2Credentials {
     /// The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is
