@@ -263,3 +263,23 @@ def test_the_code_literals_exist_at_run_time_and_are_core_s() -> None:
     assert set(report.codes) <= set(get_args(chpass.ViolationCode))
     assert get_args(chpass.NoticeCode) == ("truncated_by_server",)
     assert get_args(chpass.Locale) == tuple(chpass.LOCALES)
+
+
+def test_operations_are_typed_dicts_generated_from_core() -> None:
+    # mypy --strict (the test above) checks these against the generated TypedDicts
+    change: chpass.ElasticsearchChangePassword = {
+        "operation": "elasticsearch.change_password",
+        "base_url": "https://es.example:9200",
+        "password": "N3w-passw0rd!",
+        "refresh": "wait_for",
+        "auth": {"basic": {"username": "elastic", "password": "x"}},
+    }
+    login: chpass.Operation = {
+        "operation": "keystone.issue_token",
+        "base_url": "https://keystone.example:5000",
+        "user": {"name": "alice", "domain": {"id": "default"}},
+        "password": "old",
+    }
+    assert chpass.build_request(change)["url"].endswith("/_security/user/_password?refresh=wait_for")
+    assert chpass.build_request(login)["method"] == "POST"
+    assert "Operation" in chpass.__all__ and "KeystoneIssueToken" in chpass.__all__

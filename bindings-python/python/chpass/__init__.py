@@ -40,6 +40,8 @@ from ._chpass import (
 )
 from ._chpass_error import ChpassError
 from ._codes import Locale, NoticeCode, PresetName, ViolationCode
+from . import _operations
+from ._operations import *  # noqa: F403 (the generated operation types: _operations.__all__)
 from .types import (
     Context,
     PresetInfo,
@@ -220,3 +222,4 @@ __all__ = [
     "verify",
     "verify_opensearch",
 ]
+__all__ += _operations.__all__

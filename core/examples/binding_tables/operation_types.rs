@@ -159,3 +159,210 @@ pub fn ts() -> String {
     }
     out
 }
+
+pub const PYTHON: &str = "bindings-python/python/chpass/_operations.py";
+
+/// `api_key` → `ApiKey`.
+fn camel(key: &str) -> String {
+    key.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
+/// A description as a Python docstring body, on one line.
+fn py_doc(schema: &Value) -> Option<String> {
+    schema
+        .get("description")
+        .and_then(Value::as_str)
+        .map(|text| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('`', "``")
+                .replace("\"\"\"", "'''")
+        })
+}
+
+/// The Python side: TypedDicts (a required base and a `total=False` class where keys are
+/// optional, which Python 3.9 needs), emitted after the types they use.
+struct PyRender<'a> {
+    defs: &'a Map<String, Value>,
+    done: &'a mut Vec<String>,
+    out: &'a mut String,
+}
+
+impl PyRender<'_> {
+    fn ty(&mut self, schema: &Value, name_for_object: &str) -> String {
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+            let name = reference.rsplit('/').next().unwrap_or(reference).to_owned();
+            if !self.done.contains(&name) {
+                self.done.push(name.clone());
+                let def = self.defs.get(&name).cloned().unwrap_or(Value::Null);
+                self.declare(&name, &def);
+            }
+            return name;
+        }
+        if let Some(value) = schema.get("const") {
+            return format!("Literal[\"{}\"]", value.as_str().unwrap_or_default());
+        }
+        if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| format!("\"{}\"", v.as_str().unwrap_or_default()))
+                .collect();
+            return format!("Literal[{}]", values.join(", "));
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(choices) = schema.get(key).and_then(Value::as_array) {
+                let members: Vec<String> = choices
+                    .iter()
+                    .map(|choice| {
+                        // a choice that is an object of one key: `BasicAuth` for `{basic: …}`
+                        let only = choice["properties"]
+                            .as_object()
+                            .filter(|p| p.len() == 1)
+                            .and_then(|p| p.keys().next().cloned());
+                        let name = only.map_or_else(
+                            || name_for_object.to_owned(),
+                            |k| format!("{}{name_for_object}", camel(&k)),
+                        );
+                        self.ty(choice, &name)
+                    })
+                    .collect();
+                return union_of(members);
+            }
+        }
+        let types: Vec<&str> = match schema.get("type") {
+            Some(Value::String(t)) => vec![t.as_str()],
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let members: Vec<String> = types
+            .iter()
+            .map(|t| match *t {
+                "string" => "str".to_owned(),
+                "integer" => "int".to_owned(),
+                "number" => "float".to_owned(),
+                "boolean" => "bool".to_owned(),
+                "null" => "None".to_owned(),
+                "array" => format!("List[{}]", self.ty(&schema["items"], name_for_object)),
+                "object" => {
+                    self.typed_dict(name_for_object, schema, None);
+                    name_for_object.to_owned()
+                }
+                other => format!("Any  # JSON type {other}"),
+            })
+            .collect();
+        union_of(members)
+    }
+
+    fn declare(&mut self, name: &str, def: &Value) {
+        if def.get("properties").is_some() {
+            self.typed_dict(name, def, None);
+        } else {
+            let ty = self.ty(def, name);
+            let _ = write!(self.out, "\n\n{name} = {ty}\n");
+            if let Some(doc) = py_doc(def) {
+                let _ = writeln!(self.out, "\"\"\"{doc}\"\"\"");
+            }
+        }
+    }
+
+    /// A TypedDict for an object schema; `tag` adds the `operation` key first.
+    fn typed_dict(&mut self, name: &str, schema: &Value, tag: Option<&str>) {
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let mut must = Vec::new();
+        let mut may = Vec::new();
+        if let Some(tag) = tag {
+            must.push(("operation".to_owned(), format!("Literal[\"{tag}\"]"), None));
+        }
+        for (key, property) in schema["properties"].as_object().into_iter().flatten() {
+            let ty = self.ty(property, &format!("{name}{}", camel(key)));
+            let entry = (key.clone(), ty, py_doc(property));
+            if required.contains(&key.as_str()) {
+                must.push(entry);
+            } else {
+                may.push(entry);
+            }
+        }
+        let body = |entries: &[(String, String, Option<String>)]| {
+            let mut text = String::new();
+            for (key, ty, doc) in entries {
+                let _ = writeln!(text, "    {key}: {ty}");
+                if let Some(doc) = doc {
+                    let _ = writeln!(text, "    \"\"\"{doc}\"\"\"");
+                }
+            }
+            text
+        };
+        let doc = py_doc(schema).map_or_else(String::new, |d| format!("    \"\"\"{d}\"\"\"\n\n"));
+        let out = &mut *self.out;
+        match (must.is_empty(), may.is_empty()) {
+            (false, false) => {
+                let _ = write!(
+                    out,
+                    "\n\nclass _{name}Required(TypedDict):\n{}\n\nclass {name}(_{name}Required, total=False):\n{doc}{}",
+                    body(&must),
+                    body(&may)
+                );
+            }
+            (false, true) => {
+                let _ = write!(out, "\n\nclass {name}(TypedDict):\n{doc}{}", body(&must));
+            }
+            (true, _) => {
+                let _ = write!(
+                    out,
+                    "\n\nclass {name}(TypedDict, total=False):\n{doc}{}",
+                    body(&may)
+                );
+            }
+        }
+    }
+}
+
+fn union_of(members: Vec<String>) -> String {
+    match members.as_slice() {
+        [one] => one.clone(),
+        [one, none] if none == "None" => format!("Optional[{one}]"),
+        _ => format!("Union[{}]", members.join(", ")),
+    }
+}
+
+pub fn python() -> String {
+    let mut body = String::new();
+    let mut done = Vec::new();
+    let mut names = Vec::new();
+    for (tag, name, schema) in chpass::backend::operation_schemas() {
+        let schema = schema.to_value();
+        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+        let mut render = PyRender {
+            defs: &defs,
+            done: &mut done,
+            out: &mut body,
+        };
+        render.typed_dict(name, &schema, Some(tag));
+        names.push(name);
+    }
+    let mut exported: Vec<&str> = vec!["Operation"];
+    exported.extend(names.iter().copied());
+    exported.extend(done.iter().map(String::as_str));
+    let all = exported
+        .iter()
+        .map(|n| format!("    \"{n}\",\n"))
+        .collect::<String>();
+    format!(
+        "\"\"\"The operations chpass builds requests for, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}\n\nOperation = Union[\n{}]\n\"\"\"Every request chpass can build, tagged by ``operation``.\"\"\"\n",
+        names
+            .iter()
+            .map(|n| format!("    {n},\n"))
+            .collect::<String>()
+    )
+}

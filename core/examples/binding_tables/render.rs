@@ -45,6 +45,7 @@ pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         (policy_types::PYTHON, policy_types::python()),
         (policy_types::POLICIES_PAGE, policies),
         (operation_types::TS, operation_types::ts()),
+        (operation_types::PYTHON, operation_types::python()),
     ])
 }
 
