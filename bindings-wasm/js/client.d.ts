@@ -1,7 +1,8 @@
 // `chpass/client`: requests, answers and the fetch client.
 import type { Policy, PolicySpec, Context } from './index.js';
-import type { KeystoneIssueToken, Operation } from './lib/operations.js';
-export type * from './lib/operations.js';
+import type { KeystoneIssueToken, Operation } from './lib/shapes.js';
+export type { Auth, KeystoneIssueToken, NameOrId, Operation, Reference, Refresh, Scope } from './lib/shapes.js';
+export type { ElasticsearchChangePassword, OpenSearchChangeOwnPassword, OpenSearchSetPassword, KeystoneChangePassword, KeystoneGetPasswordPolicy, KeystoneCreateEc2Credential, KeystoneListEc2Credentials, KeystoneDeleteEc2Credential, KeystoneV2ChangeOwnPassword, KeystoneV2SetPassword, KeystoneV2UpdateEc2Credentials, PwnedPasswordsRange } from './lib/shapes.js';
 
 /** Downloads and instantiates the client's wasm (and `chpass`'s, whose `Policy` it uses), once. Every other function of this entry throws `NotReadyError` until it resolves; a failed download rejects (call it again to retry). */
 export function ready(): Promise<void>;

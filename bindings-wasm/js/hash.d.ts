@@ -1,4 +1,6 @@
 // `chpass/hash`: hashing and verifying.
+import type { WorkLimits } from './lib/shapes.js';
+export type { WorkLimits } from './lib/shapes.js';
 /** Downloads and instantiates the hashing wasm, once; the synchronous functions need it (the `…Async` ones run in a worker and do not). Every other function of this entry throws `NotReadyError` until it resolves; a failed download rejects (call it again to retry). */
 export function ready(): Promise<void>;
 
@@ -30,15 +32,6 @@ export interface Argon2Params {
   version?: 16 | 19;
   /** A fixed salt (standard Base64), for reproducible vectors only. */
   salt?: string;
-}
-
-/** The most a hash string may make `verify` spend; raise a field to accept costlier hashes. */
-export interface WorkLimits {
-  argon2_max_memory_kib?: number;
-  argon2_max_iterations?: number;
-  argon2_max_parallelism?: number;
-  bcrypt_max_cost?: number;
-  pbkdf2_max_iterations?: number;
 }
 
 /** `plugins.security.password.hashing.*` settings, with or without that prefix. */

@@ -1,54 +1,6 @@
 import type { Locale, Notice, Violation, PresetName } from './lib/policy-types.js';
-
-/** A length unit: Unicode code points, UTF-16 code units (Java, JS `.length`) or UTF-8 bytes. */
-export type LengthUnit = 'code_points' | 'utf16_units' | 'utf8_bytes';
-
-export interface LengthLimit {
-  value: number;
-  unit: LengthUnit;
-}
-
-/** `python_re_match`: Keystone's re.match; `java_matches`: OpenSearch's full match; `search`: anywhere. */
-export type Dialect = 'python_re_match' | 'java_matches' | 'search';
-
-/** The JSON form of a policy; every rule is off unless set. */
-export interface PolicySpec {
-  min_length?: LengthLimit;
-  max_length?: LengthLimit;
-  /** The server keeps only this much of a longer password: a `truncated_by_server` notice. */
-  truncated_after?: LengthLimit;
-  forbid_control_characters?: boolean;
-  pattern?: { regex: string; dialect: Dialect; description?: string };
-  character_classes?: {
-    lowercase?: number;
-    uppercase?: number;
-    digit?: number;
-    symbol?: number;
-    min_classes?: number;
-  };
-  context_words?: boolean;
-  differ_from_current?: boolean;
-  /** `sha1`: breached passwords offline, SHA-1 hex digests (a `:count` suffix is ignored). */
-  blocklist?: { common?: boolean; words?: string[]; sha1?: string[] };
-  normalization?: 'none' | 'nfkc';
-  strength?: { min_score: number; reject_similar_to_username?: boolean };
-  /** Pwned Passwords before sending (Client.changePassword); `validate` lists it in not_evaluated. */
-  breached_check?: boolean;
-  /** When the breach service is unreachable: 'fail' (default, nothing is sent) or 'warn'. */
-  breached_on_error?: 'fail' | 'warn';
-}
-
-/** What the validator knows about the user. */
-export interface Context {
-  username?: string;
-  email?: string;
-  service?: string;
-  words?: string[];
-  current_password?: string;
-  /** The language of the messages (English by default): a BCP 47 or POSIX tag; without a catalog for its language, English. In a page, `import 'chpass/locales/<tag>'` first (else `locale_not_loaded`). */
-  locale?: string;
-}
-
+import type { Context, GenerateOptions, PolicySpec } from './lib/shapes.js';
+export type { BlocklistSpec, BreachedOnError, CharacterClasses, Context, Dialect, GenerateOptions, LengthLimit, LengthUnit, Mode, Normalization, PatternSpec, PolicySpec, StrengthSpec } from './lib/shapes.js';
 export type * from './lib/policy-types.js';
 
 export interface Report {
@@ -115,14 +67,6 @@ export const ERROR_CODES: readonly ErrorCode[];
 
 /** The languages of the messages, as BCP 47 tags (data: usable before `ready()`). */
 export const LOCALES: readonly Locale[];
-
-export interface GenerateOptions {
-  mode?: 'characters' | 'passphrase';
-  length?: number;
-  alphabet?: string;
-  words?: number;
-  separator?: string;
-}
 
 /** A generated password; printing the object (console.log, JSON.stringify) shows `[REDACTED]`. */
 export interface Generated {

@@ -41,6 +41,20 @@ pub use policy::{
 };
 pub use secret::SecretString;
 
+/// The JSON-shaped arguments the bindings take besides operations, with their JSON Schemas
+/// (their docs are the descriptions), for the bindings' TypeScript and Python types
+/// (`backend::operation_schemas` has the operations').
+#[cfg(feature = "schema")]
+pub fn argument_schemas() -> Vec<(&'static str, schemars::Schema)> {
+    use schemars::schema_for;
+    vec![
+        ("PolicySpec", schema_for!(PolicySpec)),
+        ("Context", schema_for!(Context)),
+        ("GenerateOptions", schema_for!(generate::GenerateOptions)),
+        ("WorkLimits", schema_for!(hash::WorkLimits)),
+    ]
+}
+
 /// The Rust examples of the README and of docs/ (hashing.md has them) run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

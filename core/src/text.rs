@@ -19,6 +19,7 @@ pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
 
 /// The unit a length is counted in. The three give three answers for "😀😀😀": 3, 6 and 12.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LengthUnit {
     /// Unicode scalar values: Python's `len`, NIST SP 800-63B.

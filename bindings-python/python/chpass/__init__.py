@@ -40,8 +40,8 @@ from ._chpass import (
 )
 from ._chpass_error import ChpassError
 from ._codes import Locale, NoticeCode, PresetName, ViolationCode
-from . import _operations
-from ._operations import *  # noqa: F403 (the generated operation types: _operations.__all__)
+from . import _shapes
+from ._shapes import *  # noqa: F403 (the generated argument and operation types: _shapes.__all__)
 from .types import (
     Context,
     PresetInfo,
@@ -147,11 +147,8 @@ __all__ = [
     "NoticeCode",
     "PresetName",
     "Locale",
-    "Context",
     "PresetInfo",
     "HashSpec",
-    "WorkLimits",
-    "GenerateOptions",
     "HttpRequest",
     "KeystonePolicy",
     "FileUpdate",
@@ -222,4 +219,4 @@ __all__ = [
     "verify",
     "verify_opensearch",
 ]
-__all__ += _operations.__all__
+__all__ += _shapes.__all__

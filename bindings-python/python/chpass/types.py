@@ -1,27 +1,16 @@
-"""The shapes of chpass's plain-dict arguments and results, as TypedDicts that exist at run
-time: ``from chpass import Context`` works in a script as it does for mypy."""
+"""The shapes of chpass's plain-dict results, as TypedDicts that exist at run time (the
+arguments' are generated from core, in ``_shapes``): ``from chpass import Context`` works in a
+script as it does for mypy."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TypedDict
 
 from ._codes import PresetName
+from ._shapes import Context as Context, GenerateOptions as GenerateOptions, WorkLimits as WorkLimits
 
 if TYPE_CHECKING:
     from ._chpass import Policy
-
-
-class Context(TypedDict, total=False):
-    """What the validator knows about the user: words a password must not contain, and the current password."""
-
-    username: str
-    email: str
-    service: str
-    words: List[str]
-    current_password: str
-    locale: str
-    """The language of the messages: a BCP 47 or POSIX tag (``de``, ``pt_BR.UTF-8``); English
-    when chpass has no catalog for it (``chpass.LOCALES``)."""
 
 
 class PresetInfo(TypedDict):
@@ -50,26 +39,6 @@ class HashSpec(TypedDict, total=False):
     key_bits: int
     hmac: str
     salt: str
-
-
-class WorkLimits(TypedDict, total=False):
-    """The most a hash string may make ``verify`` spend; raise a field to accept costlier hashes."""
-
-    argon2_max_memory_kib: int
-    argon2_max_iterations: int
-    argon2_max_parallelism: int
-    bcrypt_max_cost: int
-    pbkdf2_max_iterations: int
-
-
-class GenerateOptions(TypedDict, total=False):
-    """``mode`` is ``characters`` or ``passphrase``; the rest shape the password."""
-
-    mode: str
-    length: int
-    alphabet: str
-    words: int
-    separator: str
 
 
 class HttpRequest(TypedDict):

@@ -6,10 +6,10 @@ use chpass::error_types::{ERROR_TYPES, ErrorType, KIND_CLASSES, ROOT_CLASS, kind
 use std::fmt::Write as _;
 use std::path::Path;
 
-#[path = "operation_types.rs"]
-mod operation_types;
 #[path = "policy_types.rs"]
 mod policy_types;
+#[path = "shapes.rs"]
+mod shapes;
 
 const HEADER: &str = "Generated from core/src/error_types.rs by `cargo run -p chpass --features schema --example binding_tables`: do not edit.";
 const JS: &str = "bindings-wasm/js/lib/errors.js";
@@ -44,8 +44,8 @@ pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         (policy_types::TS, policy_types::ts()),
         (policy_types::PYTHON, policy_types::python()),
         (policy_types::POLICIES_PAGE, policies),
-        (operation_types::TS, operation_types::ts()),
-        (operation_types::PYTHON, operation_types::python()),
+        (shapes::TS, shapes::ts()),
+        (shapes::PYTHON, shapes::python()),
     ])
 }
 

@@ -40,6 +40,7 @@ const MAX_ATTEMPTS: usize = 1000;
 
 /// What a generated password is made of.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// Characters drawn from an alphabet.
@@ -51,6 +52,7 @@ pub enum Mode {
 
 /// How to generate; in JSON-shaped data an object with these keys, all optional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct GenerateOptions {
     /// Characters or a passphrase.

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 /// Defaults allow every server default and OWASP recommendation with room to spare, and cap
 /// one verification at roughly a second and 256 MiB. Raise a field to accept costlier hashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct WorkLimits {
     /// 256 MiB; OpenSearch's default is 64 MiB, OWASP's 19 MiB.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Classes follow Unicode: lowercase and uppercase letters, numeric characters, and
 /// everything else that is not a letter or a number (space, punctuation, emoji) as a symbol.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CharacterClasses {
     /// At least this many lowercase letters.

@@ -14,6 +14,7 @@ pub const MIN_CONTEXT_WORD_CHARS: usize = 3;
 /// password, and the language of the messages. In JSON-shaped data an object with these keys, all
 /// optional.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Context {
     /// The user name: a context word, and zxcvbn's user input for a strength rule.
@@ -34,6 +35,7 @@ pub struct Context {
     /// The language of the report's messages (English by default). In JSON-shaped data a
     /// BCP 47 or POSIX tag, `"locale": "de-DE"`, read by [`Locale::resolve`].
     #[serde(default, deserialize_with = "locale_of_tag")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub locale: Locale,
 }
 

@@ -21,6 +21,7 @@ pub const STEPS_PER_CHAR: usize = 64;
 
 /// How a regex is applied, and in whose syntax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Dialect {
     /// Keystone: Python's syntax, `re.match` (anchored at the start only).
@@ -33,6 +34,7 @@ pub enum Dialect {
 
 /// A regex rule: the password must match it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PatternSpec {
     /// The regex, in the dialect's syntax (at most 64 KiB).

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Every rule is off unless the spec turns it on; `{}` is a policy that accepts anything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PolicySpec {
     /// Shortest accepted password, in a unit the policy names.
@@ -59,6 +60,7 @@ pub struct PolicySpec {
 
 /// What a change does when the breach service cannot be asked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BreachedOnError {
     /// Nothing is sent: the change fails with the error that asking the service met.
@@ -80,6 +82,7 @@ fn is_false(value: &bool) -> bool {
 
 /// A length limit and the unit it counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LengthLimit {
     /// The limit.
@@ -97,6 +100,7 @@ impl LengthLimit {
 
 /// Passwords refused outright: the common ones, your own words, or breached ones offline.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BlocklistSpec {
     /// The built-in list of the 3,000 most common passwords.
@@ -113,6 +117,7 @@ pub struct BlocklistSpec {
 
 /// What the password is normalized to before every check.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Normalization {
     /// As typed (Keystone, Elasticsearch and OpenSearch normalize nothing).
@@ -129,6 +134,7 @@ impl Normalization {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StrengthSpec {
     /// The lowest accepted zxcvbn score, 0–4.

@@ -1,22 +1,28 @@
-//! The TypeScript types of the operations, generated from their JSON Schemas
-//! (`chpass::backend::operation_schemas`, derived with schemars from the Rust structs, whose
-//! docs become the descriptions): one interface per operation, their union, and the shared
-//! types they refer to (`Auth`, `Scope`, …).
+//! The TypeScript and Python types of the JSON-shaped arguments, generated from their JSON
+//! Schemas (`chpass::argument_schemas` and `chpass::backend::operation_schemas`, derived with
+//! schemars from the Rust types, whose docs become the descriptions): one type per argument and
+//! per operation, the operations' union, and the types they refer to (`LengthLimit`, `Auth`, …).
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-pub const TS: &str = "bindings-wasm/js/lib/operations.d.ts";
-const HEADER: &str = "Generated from the operations' Rust types (core/src/backend/) by `cargo run -p chpass --features schema --example binding_tables`: do not edit.";
+pub const TS: &str = "bindings-wasm/js/lib/shapes.d.ts";
+const HEADER: &str = "Generated from the Rust types of the arguments and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.";
+
+/// A description on one line, its rustdoc links (`[`Locale::resolve`]`) as plain code.
+fn plain(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("[`", "`")
+        .replace("`]", "`")
+}
 
 /// A description as one line of TSDoc.
 fn doc(schema: &Value, indent: &str) -> String {
     match schema.get("description").and_then(Value::as_str) {
-        Some(text) => format!(
-            "{indent}/** {} */\n",
-            text.split_whitespace().collect::<Vec<_>>().join(" ")
-        ),
+        Some(text) => format!("{indent}/** {} */\n", plain(text)),
         None => String::new(),
     }
 }
@@ -131,6 +137,20 @@ pub fn ts() -> String {
     let mut shared = BTreeMap::new();
     let mut interfaces = String::new();
     let mut names = Vec::new();
+    for (name, schema) in chpass::argument_schemas() {
+        let schema = schema.to_value();
+        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+        let mut render = Render {
+            shared: &mut shared,
+            defs: &defs,
+        };
+        let body = render.object(&schema, "", None);
+        let _ = write!(
+            interfaces,
+            "{}export interface {name} {body}\n\n",
+            doc(&schema, "")
+        );
+    }
     for (tag, name, schema) in chpass::backend::operation_schemas() {
         let schema = schema.to_value();
         let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
@@ -160,7 +180,7 @@ pub fn ts() -> String {
     out
 }
 
-pub const PYTHON: &str = "bindings-python/python/chpass/_operations.py";
+pub const PYTHON: &str = "bindings-python/python/chpass/_shapes.py";
 
 /// `api_key` → `ApiKey`.
 fn camel(key: &str) -> String {
@@ -179,13 +199,7 @@ fn py_doc(schema: &Value) -> Option<String> {
     schema
         .get("description")
         .and_then(Value::as_str)
-        .map(|text| {
-            text.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .replace('`', "``")
-                .replace("\"\"\"", "'''")
-        })
+        .map(|text| plain(text).replace('`', "``").replace("\"\"\"", "'''"))
 }
 
 /// The Python side: TypedDicts (a required base and a `total=False` class where keys are
@@ -340,6 +354,18 @@ pub fn python() -> String {
     let mut body = String::new();
     let mut done = Vec::new();
     let mut names = Vec::new();
+    let mut arguments = Vec::new();
+    for (name, schema) in chpass::argument_schemas() {
+        let schema = schema.to_value();
+        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+        let mut render = PyRender {
+            defs: &defs,
+            done: &mut done,
+            out: &mut body,
+        };
+        render.typed_dict(name, &schema, None);
+        arguments.push(name);
+    }
     for (tag, name, schema) in chpass::backend::operation_schemas() {
         let schema = schema.to_value();
         let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
@@ -351,7 +377,8 @@ pub fn python() -> String {
         render.typed_dict(name, &schema, Some(tag));
         names.push(name);
     }
-    let mut exported: Vec<&str> = vec!["Operation"];
+    let mut exported: Vec<&str> = arguments;
+    exported.push("Operation");
     exported.extend(names.iter().copied());
     exported.extend(done.iter().map(String::as_str));
     let all = exported
@@ -359,7 +386,7 @@ pub fn python() -> String {
         .map(|n| format!("    \"{n}\",\n"))
         .collect::<String>();
     format!(
-        "\"\"\"The operations chpass builds requests for, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}\n\nOperation = Union[\n{}]\n\"\"\"Every request chpass can build, tagged by ``operation``.\"\"\"\n",
+        "\"\"\"The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}\n\nOperation = Union[\n{}]\n\"\"\"Every request chpass can build, tagged by ``operation``.\"\"\"\n",
         names
             .iter()
             .map(|n| format!("    {n},\n"))

@@ -1,4 +1,78 @@
-// Generated from the operations' Rust types (core/src/backend/) by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
+// Generated from the Rust types of the arguments and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
+
+/** Every rule is off unless the spec turns it on; `{}` is a policy that accepts anything. */
+export interface PolicySpec {
+  /** Shortest accepted password, in a unit the policy names. */
+  min_length?: LengthLimit | null;
+  /** Longest accepted password, in a unit the policy names. */
+  max_length?: LengthLimit | null;
+  /** The server keeps only this much of a longer password (Keystone without `strict_password_check`): not a refusal, but a `truncated_by_server` notice, since any password sharing that start will log in too. */
+  truncated_after?: LengthLimit | null;
+  /** Reject Unicode control characters (NUL, escape, newline, …), which no one types. */
+  forbid_control_characters?: boolean;
+  /** A regular expression, in a server's dialect and anchoring. */
+  pattern?: PatternSpec | null;
+  /** Composition rules. NIST and ASVS forbid them; some servers still ask for them. */
+  character_classes?: CharacterClasses | null;
+  /** Reject passwords containing a context word (user name, email local part, service, …). */
+  context_words?: boolean;
+  /** Reject a new password equal to the current one. */
+  differ_from_current?: boolean;
+  /** Reject common and listed passwords, case-insensitively. */
+  blocklist?: BlocklistSpec | null;
+  /** Unicode normalization before every check; none by default, as on every server. */
+  normalization?: Normalization;
+  /** A zxcvbn score rule (OpenSearch's `password_score_based_validation_strength`), evaluated by the `strength` feature (on by default) with the user name as zxcvbn's user input; without the feature it is listed in `Report::not_evaluated`, never taken as a pass. */
+  strength?: StrengthSpec | null;
+  /** A breached-password check (ASVS 6.2.12) against Pwned Passwords. It needs the network, so `validate` lists it in `not_evaluated`; `Client.change_password` runs it before sending. */
+  breached_check?: boolean;
+  /** When the breach service cannot be reached: `fail` (the default: nothing is sent) or `warn` (the change goes ahead unchecked). */
+  breached_on_error?: BreachedOnError;
+}
+
+/** What the validator knows about the user: the words a password must not contain, the current password, and the language of the messages. In JSON-shaped data an object with these keys, all optional. */
+export interface Context {
+  /** The user name: a context word, and zxcvbn's user input for a strength rule. */
+  username?: string | null;
+  /** Only the local part (before the last `@`) is used as a context word. */
+  email?: string | null;
+  /** The service or organization name. */
+  service?: string | null;
+  /** Other words the password must not contain (at least three characters each). */
+  words?: string[];
+  /** The current password, for `differ_from_current`. */
+  current_password?: string | null;
+  /** The language of the report's messages (English by default). In JSON-shaped data a BCP 47 or POSIX tag, `"locale": "de-DE"`, read by `Locale::resolve`. */
+  locale?: string | null;
+}
+
+/** How to generate; in JSON-shaped data an object with these keys, all optional. */
+export interface GenerateOptions {
+  /** Characters or a passphrase. */
+  mode?: Mode;
+  /** Characters: 20, or the policy's minimum if larger, or its maximum if smaller. */
+  length?: number | null;
+  /** Characters to draw from (each counted once); Elasticsearch's 76 by default. */
+  alphabet?: string | null;
+  /** Passphrase: 6 words, or more if the policy's minimum length needs them. */
+  words?: number | null;
+  /** Passphrase: what goes between words. */
+  separator?: string;
+}
+
+/** Defaults allow every server default and OWASP recommendation with room to spare, and cap one verification at roughly a second and 256 MiB. Raise a field to accept costlier hashes. */
+export interface WorkLimits {
+  /** 256 MiB; OpenSearch's default is 64 MiB, OWASP's 19 MiB. */
+  argon2_max_memory_kib?: number;
+  /** Argon2 passes; 16 by default. */
+  argon2_max_iterations?: number;
+  /** Argon2 lanes; 16 by default. */
+  argon2_max_parallelism?: number;
+  /** Cost 16 is 64 times cost 10 (about 4 s); Elasticsearch stops at 14. */
+  bcrypt_max_cost?: number;
+  /** Elasticsearch's largest is 1,000,000; OWASP's PBKDF2-HMAC-SHA1 is 1,300,000. */
+  pbkdf2_max_iterations?: number;
+}
 
 /** `PUT /_security/user/{username}/_password` (or `/_security/user/_password` for the caller), as elasticsearch-py and elasticsearch-js send it; success is `200 {}`. */
 export interface ElasticsearchChangePassword {
@@ -222,12 +296,81 @@ export type Auth =
     };
   };
 
+/** Passwords refused outright: the common ones, your own words, or breached ones offline. */
+export interface BlocklistSpec {
+  /** The built-in list of the 3,000 most common passwords. */
+  common?: boolean;
+  /** Your own words (product names, last year's passwords, …). */
+  words?: string[];
+  /** Breached passwords offline: SHA-1 digests in hex (any case), e.g. the lines of a Pwned Passwords download with the counts cut off. Matched exactly (not case-folded). */
+  sha1?: string[];
+}
+
+/** What a change does when the breach service cannot be asked. */
+export type BreachedOnError =
+  | 'fail'
+  | 'warn';
+
+/** Minimum counts per class (0 = no rule), and how many of the four classes must appear. Classes follow Unicode: lowercase and uppercase letters, numeric characters, and everything else that is not a letter or a number (space, punctuation, emoji) as a symbol. */
+export interface CharacterClasses {
+  /** At least this many lowercase letters. */
+  lowercase?: number;
+  /** At least this many uppercase letters. */
+  uppercase?: number;
+  /** At least this many digits (Unicode numeric characters). */
+  digit?: number;
+  /** At least this many symbols (anything not a letter or a number). */
+  symbol?: number;
+  /** At least this many of the four classes, 0–4. */
+  min_classes?: number;
+}
+
+/** How a regex is applied, and in whose syntax. */
+export type Dialect =
+  | 'python_re_match'
+  | 'java_matches'
+  | 'search';
+
+/** A length limit and the unit it counts in. */
+export interface LengthLimit {
+  /** The limit. */
+  value: number;
+  /** What it counts: code points, UTF-16 units or UTF-8 bytes. */
+  unit: LengthUnit;
+}
+
+/** The unit a length is counted in. The three give three answers for "😀😀😀": 3, 6 and 12. */
+export type LengthUnit =
+  | 'code_points'
+  | 'utf16_units'
+  | 'utf8_bytes';
+
+/** What a generated password is made of. */
+export type Mode =
+  | 'characters'
+  | 'passphrase';
+
 /** A domain, by id or by name. */
 export interface NameOrId {
   /** The domain's id (`default` for the default domain). */
   id?: string | null;
   /** The domain's name (`Default` for the default domain). */
   name?: string | null;
+}
+
+/** What the password is normalized to before every check. */
+export type Normalization =
+  | 'none'
+  | 'nfkc';
+
+/** A regex rule: the password must match it. */
+export interface PatternSpec {
+  /** The regex, in the dialect's syntax (at most 64 KiB). */
+  regex: string;
+  /** Whose syntax and matching. */
+  dialect: Dialect;
+  /** Shown as the violation's message, like the servers do. */
+  description?: string | null;
 }
 
 /** A user or a project: by id, or by name within a domain (Keystone's own shape for both). */
@@ -254,3 +397,10 @@ export type Scope =
   | {
     domain: NameOrId;
   };
+
+export interface StrengthSpec {
+  /** The lowest accepted zxcvbn score, 0–4. */
+  min_score: number;
+  /** Also reject a dictionary match against the user name (OpenSearch's rule 5). */
+  reject_similar_to_username?: boolean;
+}

@@ -1,11 +1,15 @@
-"""The operations chpass builds requests for, as TypedDicts that exist at run time.
+"""The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.
 
-Generated from the operations' Rust types (core/src/backend/) by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
+Generated from the Rust types of the arguments and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 """
 
 from typing import Any, List, Literal, Optional, TypedDict, Union
 
 __all__ = [
+    "PolicySpec",
+    "Context",
+    "GenerateOptions",
+    "WorkLimits",
     "Operation",
     "ElasticsearchChangePassword",
     "OpenSearchChangeOwnPassword",
@@ -20,12 +24,179 @@ __all__ = [
     "KeystoneV2SetPassword",
     "KeystoneV2UpdateEc2Credentials",
     "PwnedPasswordsRange",
+    "LengthLimit",
+    "LengthUnit",
+    "PatternSpec",
+    "Dialect",
+    "CharacterClasses",
+    "BlocklistSpec",
+    "Normalization",
+    "StrengthSpec",
+    "BreachedOnError",
+    "Mode",
     "Refresh",
     "Auth",
     "Reference",
     "NameOrId",
     "Scope",
 ]
+
+
+LengthUnit = Union[Literal["code_points"], Literal["utf16_units"], Literal["utf8_bytes"]]
+"""The unit a length is counted in. The three give three answers for "😀😀😀": 3, 6 and 12."""
+
+
+class LengthLimit(TypedDict):
+    """A length limit and the unit it counts in."""
+
+    value: int
+    """The limit."""
+    unit: LengthUnit
+    """What it counts: code points, UTF-16 units or UTF-8 bytes."""
+
+
+Dialect = Union[Literal["python_re_match"], Literal["java_matches"], Literal["search"]]
+"""How a regex is applied, and in whose syntax."""
+
+
+class _PatternSpecRequired(TypedDict):
+    regex: str
+    """The regex, in the dialect's syntax (at most 64 KiB)."""
+    dialect: Dialect
+    """Whose syntax and matching."""
+
+
+class PatternSpec(_PatternSpecRequired, total=False):
+    """A regex rule: the password must match it."""
+
+    description: Optional[str]
+    """Shown as the violation's message, like the servers do."""
+
+
+class CharacterClasses(TypedDict, total=False):
+    """Minimum counts per class (0 = no rule), and how many of the four classes must appear. Classes follow Unicode: lowercase and uppercase letters, numeric characters, and everything else that is not a letter or a number (space, punctuation, emoji) as a symbol."""
+
+    lowercase: int
+    """At least this many lowercase letters."""
+    uppercase: int
+    """At least this many uppercase letters."""
+    digit: int
+    """At least this many digits (Unicode numeric characters)."""
+    symbol: int
+    """At least this many symbols (anything not a letter or a number)."""
+    min_classes: int
+    """At least this many of the four classes, 0–4."""
+
+
+class BlocklistSpec(TypedDict, total=False):
+    """Passwords refused outright: the common ones, your own words, or breached ones offline."""
+
+    common: bool
+    """The built-in list of the 3,000 most common passwords."""
+    words: List[str]
+    """Your own words (product names, last year's passwords, …)."""
+    sha1: List[str]
+    """Breached passwords offline: SHA-1 digests in hex (any case), e.g. the lines of a Pwned Passwords download with the counts cut off. Matched exactly (not case-folded)."""
+
+
+Normalization = Union[Literal["none"], Literal["nfkc"]]
+"""What the password is normalized to before every check."""
+
+
+class _StrengthSpecRequired(TypedDict):
+    min_score: int
+    """The lowest accepted zxcvbn score, 0–4."""
+
+
+class StrengthSpec(_StrengthSpecRequired, total=False):
+    reject_similar_to_username: bool
+    """Also reject a dictionary match against the user name (OpenSearch's rule 5)."""
+
+
+BreachedOnError = Union[Literal["fail"], Literal["warn"]]
+"""What a change does when the breach service cannot be asked."""
+
+
+class PolicySpec(TypedDict, total=False):
+    """Every rule is off unless the spec turns it on; ``{}`` is a policy that accepts anything."""
+
+    min_length: Optional[LengthLimit]
+    """Shortest accepted password, in a unit the policy names."""
+    max_length: Optional[LengthLimit]
+    """Longest accepted password, in a unit the policy names."""
+    truncated_after: Optional[LengthLimit]
+    """The server keeps only this much of a longer password (Keystone without ``strict_password_check``): not a refusal, but a ``truncated_by_server`` notice, since any password sharing that start will log in too."""
+    forbid_control_characters: bool
+    """Reject Unicode control characters (NUL, escape, newline, …), which no one types."""
+    pattern: Optional[PatternSpec]
+    """A regular expression, in a server's dialect and anchoring."""
+    character_classes: Optional[CharacterClasses]
+    """Composition rules. NIST and ASVS forbid them; some servers still ask for them."""
+    context_words: bool
+    """Reject passwords containing a context word (user name, email local part, service, …)."""
+    differ_from_current: bool
+    """Reject a new password equal to the current one."""
+    blocklist: Optional[BlocklistSpec]
+    """Reject common and listed passwords, case-insensitively."""
+    normalization: Normalization
+    """Unicode normalization before every check; none by default, as on every server."""
+    strength: Optional[StrengthSpec]
+    """A zxcvbn score rule (OpenSearch's ``password_score_based_validation_strength``), evaluated by the ``strength`` feature (on by default) with the user name as zxcvbn's user input; without the feature it is listed in ``Report::not_evaluated``, never taken as a pass."""
+    breached_check: bool
+    """A breached-password check (ASVS 6.2.12) against Pwned Passwords. It needs the network, so ``validate`` lists it in ``not_evaluated``; ``Client.change_password`` runs it before sending."""
+    breached_on_error: BreachedOnError
+    """When the breach service cannot be reached: ``fail`` (the default: nothing is sent) or ``warn`` (the change goes ahead unchecked)."""
+
+
+class Context(TypedDict, total=False):
+    """What the validator knows about the user: the words a password must not contain, the current password, and the language of the messages. In JSON-shaped data an object with these keys, all optional."""
+
+    username: Optional[str]
+    """The user name: a context word, and zxcvbn's user input for a strength rule."""
+    email: Optional[str]
+    """Only the local part (before the last ``@``) is used as a context word."""
+    service: Optional[str]
+    """The service or organization name."""
+    words: List[str]
+    """Other words the password must not contain (at least three characters each)."""
+    current_password: Optional[str]
+    """The current password, for ``differ_from_current``."""
+    locale: Optional[str]
+    """The language of the report's messages (English by default). In JSON-shaped data a BCP 47 or POSIX tag, ``"locale": "de-DE"``, read by ``Locale::resolve``."""
+
+
+Mode = Union[Literal["characters"], Literal["passphrase"]]
+"""What a generated password is made of."""
+
+
+class GenerateOptions(TypedDict, total=False):
+    """How to generate; in JSON-shaped data an object with these keys, all optional."""
+
+    mode: Mode
+    """Characters or a passphrase."""
+    length: Optional[int]
+    """Characters: 20, or the policy's minimum if larger, or its maximum if smaller."""
+    alphabet: Optional[str]
+    """Characters to draw from (each counted once); Elasticsearch's 76 by default."""
+    words: Optional[int]
+    """Passphrase: 6 words, or more if the policy's minimum length needs them."""
+    separator: str
+    """Passphrase: what goes between words."""
+
+
+class WorkLimits(TypedDict, total=False):
+    """Defaults allow every server default and OWASP recommendation with room to spare, and cap one verification at roughly a second and 256 MiB. Raise a field to accept costlier hashes."""
+
+    argon2_max_memory_kib: int
+    """256 MiB; OpenSearch's default is 64 MiB, OWASP's 19 MiB."""
+    argon2_max_iterations: int
+    """Argon2 passes; 16 by default."""
+    argon2_max_parallelism: int
+    """Argon2 lanes; 16 by default."""
+    bcrypt_max_cost: int
+    """Cost 16 is 64 times cost 10 (about 4 s); Elasticsearch stops at 14."""
+    pbkdf2_max_iterations: int
+    """Elasticsearch's largest is 1,000,000; OWASP's PBKDF2-HMAC-SHA1 is 1,300,000."""
 
 
 Refresh = Union[Literal["true"], Literal["false"], Literal["wait_for"]]
