@@ -283,3 +283,21 @@ def test_operations_are_typed_dicts_generated_from_core() -> None:
     assert chpass.build_request(change)["url"].endswith("/_security/user/_password?refresh=wait_for")
     assert chpass.build_request(login)["method"] == "POST"
     assert "Operation" in chpass.__all__ and "KeystoneIssueToken" in chpass.__all__
+
+
+def test_every_raises_section_names_a_chpass_exception() -> None:
+    import inspect
+    import re as regex
+
+    documented = 0
+    for name in chpass.__all__:
+        thing = getattr(chpass, name)
+        members = [thing, *(m for _, m in inspect.getmembers(thing) if callable(m))] if inspect.isclass(thing) else [thing]
+        for member in members:
+            doc = getattr(member, "__doc__", None) or ""
+            if "Raises:" not in doc:
+                continue
+            documented += 1
+            for raised in regex.findall(r"^\s+(\w+): ", doc.split("Raises:", 1)[1], regex.M):
+                assert issubclass(getattr(chpass, raised), chpass.ChpassError), (name, raised)
+    assert documented >= 15

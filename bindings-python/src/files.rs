@@ -40,6 +40,12 @@ pub(crate) fn set_rc_password(
 
 /// update_cloud_file(path, cloud, password, backup=True) -> {path, status, backup, warning}.
 /// Atomic (temporary file, fsync, rename), keeps the mode, refuses a concurrent edit.
+///
+/// Raises:
+///     PasswordNotFoundError: the file has no such cloud, or no password for it; nothing was
+///         written.
+///     CredentialFileError: the file cannot be read, understood (flow style, keys given twice, …)
+///         or written, or changed meanwhile; it was left as it was.
 #[pyfunction]
 #[pyo3(signature = (path, cloud, password, backup = true))]
 pub(crate) fn update_cloud_file<'py>(
@@ -59,6 +65,12 @@ pub(crate) fn update_cloud_file<'py>(
 /// update_rc_file(path, password, backup=True) -> {path, status, backup, warning}; an RC file
 /// that prompts for the password, or holds none, is left alone and raised as
 /// `password_prompted` / `password_not_found`.
+///
+/// Raises:
+///     PasswordPromptedError: the file asks for the password when sourced; nothing to update.
+///     PasswordNotFoundError: the file sets no ``OS_PASSWORD``.
+///     CredentialFileError: the file cannot be read, split as sh splits it, or written; it was
+///         left as it was.
 #[pyfunction]
 #[pyo3(signature = (path, password, backup = true))]
 pub(crate) fn update_rc_file<'py>(
@@ -74,6 +86,10 @@ pub(crate) fn update_rc_file<'py>(
 
 /// update_cloud_password(cloud, password, backup=True) -> list of file updates: the password of
 /// `cloud` in each secure.yaml / clouds.yaml that holds it, found as openstacksdk finds them.
+///
+/// Raises:
+///     PasswordNotFoundError: no file openstacksdk reads holds a password for the cloud.
+///     CredentialFileError: a file cannot be read, understood or written; it was left as it was.
 #[pyfunction]
 #[pyo3(signature = (cloud, password, backup = true))]
 pub(crate) fn update_cloud_password<'py>(

@@ -36,6 +36,12 @@ impl Generated {
 ///
 /// A random password that `validate(…, policy, context)` accepts. `options`: `mode`
 /// ("characters" or "passphrase"), `length`, `alphabet`, `words`, `separator`.
+///
+/// Raises:
+///     InvalidArgumentError: the options cannot make a password this policy accepts
+///         (``params["argument"]`` says which).
+///     InvalidPolicyError: ``policy`` is a dict that is no policy.
+///     RandomUnavailableError: the OS random number generator failed.
 #[pyfunction]
 #[pyo3(signature = (policy, options = None, context = None))]
 pub(crate) fn generate(

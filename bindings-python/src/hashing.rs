@@ -16,6 +16,12 @@ fn hash_spec(py: Python<'_>, spec: Option<&Bound<'_, PyAny>>) -> PyResult<HashSp
 /// `spec` is a dict such as `{"algorithm": "bcrypt", "cost": 12}`; argon2id with OWASP's
 /// parameters by default. `WorkLimitExceededError` past `limits`, the limits `verify` holds
 /// the hash to. The GIL is released while hashing.
+///
+/// Raises:
+///     InvalidArgumentError: the password is not valid Unicode, or the spec is unusable.
+///     PasswordTooLongForBcryptError: bcrypt and more than 72 UTF-8 bytes.
+///     WorkLimitExceededError: the spec costs more than ``limits``.
+///     RandomUnavailableError: the OS random number generator failed.
 #[pyfunction]
 #[pyo3(signature = (password, spec = None, limits = None))]
 pub(crate) fn hash(
@@ -35,6 +41,11 @@ pub(crate) fn hash(
 ///
 /// False for a wrong password; `MalformedHashError` for a string that is no known hash;
 /// `WorkLimitExceededError` past `limits` (a dict of `WorkLimits` fields). GIL released.
+///
+/// Raises:
+///     MalformedHashError: ``hash`` is no hash in a format chpass knows.
+///     WorkLimitExceededError: checking it would cost more than ``limits``.
+///     InvalidArgumentError: the password is not valid Unicode.
 #[pyfunction]
 #[pyo3(signature = (password, hash, limits = None))]
 pub(crate) fn verify(
@@ -69,6 +80,10 @@ fn check_with(
 /// checks it: `verify` but for `$2a$` hashes of non-ASCII passwords, where password4j's
 /// bcrypt is not the standard one, and for argon2 below 8 KiB per lane, which only password4j
 /// computes. GIL released.
+///
+/// Raises:
+///     MalformedHashError: ``hash`` is no hash in a format OpenSearch takes.
+///     WorkLimitExceededError: checking it would cost more than ``limits``.
 #[pyfunction]
 #[pyo3(signature = (password, hash, limits = None))]
 pub(crate) fn verify_opensearch(

@@ -21,6 +21,11 @@ pub(crate) struct Policy {
 #[pymethods]
 impl Policy {
     /// Policy(spec: dict) — the same keys as the JSON form; unknown keys are refused.
+    ///
+    /// Raises:
+    ///     InvalidPolicyError: a key is unknown or a value unusable (``params["path"]`` names
+    ///         it).
+    ///     InvalidArgumentError: a text in it is not valid Unicode (a lone surrogate).
     #[new]
     fn new(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
         let value = policy_json(spec).py(py)?;
@@ -30,6 +35,9 @@ impl Policy {
     }
 
     /// A policy from its JSON text.
+    ///
+    /// Raises:
+    ///     InvalidPolicyError: the text is not JSON, or a key is unknown or a value unusable.
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &Bound<'_, PyString>) -> PyResult<Self> {
         let json = text(py, "json", json)?;
@@ -39,6 +47,9 @@ impl Policy {
     }
 
     /// A named preset; its options are keyword arguments (see `chpass.presets`).
+    ///
+    /// Raises:
+    ///     InvalidPolicyError: no such preset, or an option it does not take.
     #[staticmethod]
     #[pyo3(signature = (name, **options))]
     fn preset(
@@ -59,6 +70,9 @@ impl Policy {
     }
 
     /// The policy Keystone enforces, from a keystone.conf's `[security_compliance]` section.
+    ///
+    /// Raises:
+    ///     InvalidPolicyError: what oslo.config would refuse, or a regex chpass cannot run.
     #[staticmethod]
     fn from_keystone_conf(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Self> {
         let conf = crate::values::text(py, "text", text)?;
@@ -68,6 +82,10 @@ impl Policy {
     }
 
     /// Every violation of this policy by `password`, in the documented order.
+    ///
+    /// Raises:
+    ///     InvalidArgumentError: the password or a context value is not valid Unicode, or the
+    ///         context has an unknown key.
     #[pyo3(signature = (password, context = None))]
     fn validate(
         &self,
@@ -244,6 +262,11 @@ impl Report {
 ///
 /// `policy` is a `Policy` or a policy dict; `context` a dict with `username`, `email`,
 /// `service`, `words` and `current_password`.
+///
+/// Raises:
+///     InvalidPolicyError: ``policy`` is a dict that is no policy.
+///     InvalidArgumentError: the password or a context value is not valid Unicode, or the context
+///         has an unknown key.
 #[pyfunction]
 #[pyo3(signature = (password, policy, context = None))]
 pub(crate) fn validate(

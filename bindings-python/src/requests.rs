@@ -11,6 +11,10 @@ pub(crate) fn operation_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResul
 
 /// build_request(operation) -> dict with method, url, headers ([name, value] pairs) and body
 /// (JSON text or None), for any HTTP client.
+///
+/// Raises:
+///     InvalidArgumentError: the operation is unknown, misses a key or has one it does not take
+///         (``params["path"]``).
 #[pyfunction]
 pub(crate) fn build_request<'py>(
     py: Python<'py>,
@@ -22,6 +26,12 @@ pub(crate) fn build_request<'py>(
 
 /// interpret_response(operation, response) -> outcome dict, or raises the typed error.
 /// `response` is a dict with status, headers (dict or pairs) and body (text).
+///
+/// Raises:
+///     ServerError: the server said no; the subclass names why (``InvalidCurrentPasswordError``,
+///         ``ServerRejectedPasswordError``, …).
+///     UnexpectedResponseError: the answer is not what the endpoint documents.
+///     InvalidArgumentError: the operation or the response dict cannot be read.
 #[pyfunction]
 pub(crate) fn interpret_response<'py>(
     py: Python<'py>,
@@ -35,6 +45,9 @@ pub(crate) fn interpret_response<'py>(
 }
 
 /// dump_request(operation) -> the request as text, every secret shown as [REDACTED].
+///
+/// Raises:
+///     InvalidArgumentError: the operation is unknown, misses a key or has one it does not take.
 #[pyfunction]
 pub(crate) fn dump_request(py: Python<'_>, operation: &Bound<'_, PyAny>) -> PyResult<String> {
     operation_arg(py, operation)?.dump().py(py)

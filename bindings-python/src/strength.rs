@@ -11,6 +11,9 @@ use pyo3::types::PyString;
 /// zxcvbn 4.4.2's estimate: `score` (0–4), `guesses`, `guesses_log10` and the match
 /// `sequence` (positions in UTF-16 units, as zxcvbn counts). `reference_year` defaults to this
 /// year; `locale` is the language of the feedback (English by default).
+///
+/// Raises:
+///     InvalidArgumentError: the password or a user input is not valid Unicode.
 #[pyfunction]
 #[pyo3(signature = (password, user_inputs = None, reference_year = None, *, locale = None))]
 pub(crate) fn strength<'py>(
