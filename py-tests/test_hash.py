@@ -7,7 +7,7 @@ import json
 import re
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Callable, Dict, List
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Literal
 
 import argon2
 import bcrypt
@@ -109,7 +109,7 @@ def test_argon2_cffi_verifies_ours_and_we_verify_theirs(password: str) -> None:
 
 @pytest.mark.parametrize("password", PASSWORDS)
 @pytest.mark.parametrize("variant", ["2a", "2b", "2y"])
-def test_pyca_bcrypt_verifies_ours_and_we_verify_theirs(password: str, variant: str) -> None:
+def test_pyca_bcrypt_verifies_ours_and_we_verify_theirs(password: str, variant: Literal["2a", "2b", "2y"]) -> None:
     ours = chpass.hash(password, {"algorithm": "bcrypt", "cost": 4, "variant": variant})
     assert ours.startswith(f"${variant}$04$")
     assert bcrypt.checkpw(password.encode(), ours.encode())

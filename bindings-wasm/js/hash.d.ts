@@ -1,38 +1,14 @@
 // `chpass/hash`: hashing and verifying.
-import type { WorkLimits } from './lib/shapes.js';
-export type { WorkLimits } from './lib/shapes.js';
+import type { Argon2idHashSpec, HashSpec, WorkLimits } from './lib/shapes.js';
+export type {
+  Argon2dHashSpec, Argon2iHashSpec, Argon2idHashSpec, BcryptHashSpec, ElasticsearchPbkdf2HashSpec,
+  ElasticsearchPbkdf2StretchHashSpec, HashSpec, Password4jPbkdf2HashSpec, WorkLimits, BcryptVariant, Hmac,
+} from './lib/shapes.js';
 /** Downloads and instantiates the hashing wasm, once; the synchronous functions need it (the `…Async` ones run in a worker and do not). Every other function of this entry throws `NotReadyError` until it resolves; a failed download rejects (call it again to retry). */
 export function ready(): Promise<void>;
 
-export type HashSpec =
-  | ({ algorithm: 'argon2id' | 'argon2i' | 'argon2d' } & Argon2Params)
-  | { algorithm: 'bcrypt'; cost?: number; variant?: '2a' | '2b' | '2y'; salt?: string }
-  | {
-      algorithm: 'elasticsearch_pbkdf2' | 'elasticsearch_pbkdf2_stretch';
-      iterations?: 1000 | 10000 | 50000 | 100000 | 500000 | 1000000;
-      salt_length?: number;
-      key_length?: number;
-      salt?: string;
-    }
-  | {
-      algorithm: 'password4j_pbkdf2';
-      hmac?: 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
-      iterations?: number;
-      key_bits?: number;
-      salt_length?: number;
-      salt?: string;
-    };
-
-export interface Argon2Params {
-  memory_kib?: number;
-  iterations?: number;
-  parallelism?: number;
-  salt_length?: number;
-  hash_length?: number;
-  version?: 16 | 19;
-  /** A fixed salt (standard Base64), for reproducible vectors only. */
-  salt?: string;
-}
+/** Argon2's parameters (any of the three variants), without the `algorithm` tag. */
+export type Argon2Params = Omit<Argon2idHashSpec, 'algorithm'>;
 
 /** `plugins.security.password.hashing.*` settings, with or without that prefix. */
 export type OpenSearchHashSettings = Record<string, string | number>;

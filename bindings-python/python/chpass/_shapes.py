@@ -24,6 +24,14 @@ __all__ = [
     "KeystoneV2SetPassword",
     "KeystoneV2UpdateEc2Credentials",
     "PwnedPasswordsRange",
+    "HashSpec",
+    "Argon2idHashSpec",
+    "Argon2iHashSpec",
+    "Argon2dHashSpec",
+    "BcryptHashSpec",
+    "ElasticsearchPbkdf2HashSpec",
+    "ElasticsearchPbkdf2StretchHashSpec",
+    "Password4jPbkdf2HashSpec",
     "LengthLimit",
     "LengthUnit",
     "PatternSpec",
@@ -39,6 +47,8 @@ __all__ = [
     "Reference",
     "NameOrId",
     "Scope",
+    "BcryptVariant",
+    "Hmac",
 ]
 
 
@@ -492,6 +502,151 @@ class PwnedPasswordsRange(_PwnedPasswordsRangeRequired, total=False):
     """A self-hosted mirror, or the public service by default."""
 
 
+class _Argon2idHashSpecRequired(TypedDict):
+    algorithm: Literal["argon2id"]
+
+
+class Argon2idHashSpec(_Argon2idHashSpecRequired, total=False):
+    """OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag."""
+
+    memory_kib: int
+    """Memory, in KiB (at least 8 per lane)."""
+    iterations: int
+    """Passes over the memory."""
+    parallelism: int
+    """Lanes."""
+    salt_length: int
+    """Bytes of random salt."""
+    hash_length: int
+    """Bytes of the hash."""
+    version: int
+    """19 (0x13, current) or 16 (0x10, the original)."""
+    salt: Optional[str]
+    """A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG."""
+
+
+class _Argon2iHashSpecRequired(TypedDict):
+    algorithm: Literal["argon2i"]
+
+
+class Argon2iHashSpec(_Argon2iHashSpecRequired, total=False):
+    """OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag."""
+
+    memory_kib: int
+    """Memory, in KiB (at least 8 per lane)."""
+    iterations: int
+    """Passes over the memory."""
+    parallelism: int
+    """Lanes."""
+    salt_length: int
+    """Bytes of random salt."""
+    hash_length: int
+    """Bytes of the hash."""
+    version: int
+    """19 (0x13, current) or 16 (0x10, the original)."""
+    salt: Optional[str]
+    """A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG."""
+
+
+class _Argon2dHashSpecRequired(TypedDict):
+    algorithm: Literal["argon2d"]
+
+
+class Argon2dHashSpec(_Argon2dHashSpecRequired, total=False):
+    """OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag."""
+
+    memory_kib: int
+    """Memory, in KiB (at least 8 per lane)."""
+    iterations: int
+    """Passes over the memory."""
+    parallelism: int
+    """Lanes."""
+    salt_length: int
+    """Bytes of random salt."""
+    hash_length: int
+    """Bytes of the hash."""
+    version: int
+    """19 (0x13, current) or 16 (0x10, the original)."""
+    salt: Optional[str]
+    """A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG."""
+
+
+BcryptVariant = Union[Literal["2a"], Literal["2b"], Literal["2y"]]
+"""The prefix: ``2b`` is current; ``2a`` is what Elasticsearch writes, ``2y`` what PHP and OpenSearch write. All three hash the same way for passwords this version accepts."""
+
+
+class _BcryptHashSpecRequired(TypedDict):
+    algorithm: Literal["bcrypt"]
+
+
+class BcryptHashSpec(_BcryptHashSpecRequired, total=False):
+    """bcrypt's parameters."""
+
+    cost: int
+    """log2 of the rounds, 4–31; 12 by default (pyca/bcrypt's and OpenSearch's default)."""
+    variant: BcryptVariant
+    """The prefix written: ``2b`` by default."""
+    salt: Optional[str]
+    """A fixed 16-byte salt, for reproducible vectors only."""
+
+
+class _ElasticsearchPbkdf2HashSpecRequired(TypedDict):
+    algorithm: Literal["elasticsearch_pbkdf2"]
+
+
+class ElasticsearchPbkdf2HashSpec(_ElasticsearchPbkdf2HashSpecRequired, total=False):
+    """Elasticsearch's own choices by default: 10,000 iterations, 32-byte salt, 256-bit key."""
+
+    iterations: int
+    """One of 1000, 10000, 50000, 100000, 500000, 1000000."""
+    salt_length: int
+    """Bytes of random salt."""
+    key_length: int
+    """A positive multiple of 16 bytes."""
+    salt: Optional[str]
+    """A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG."""
+
+
+class _ElasticsearchPbkdf2StretchHashSpecRequired(TypedDict):
+    algorithm: Literal["elasticsearch_pbkdf2_stretch"]
+
+
+class ElasticsearchPbkdf2StretchHashSpec(_ElasticsearchPbkdf2StretchHashSpecRequired, total=False):
+    """Elasticsearch's own choices by default: 10,000 iterations, 32-byte salt, 256-bit key."""
+
+    iterations: int
+    """One of 1000, 10000, 50000, 100000, 500000, 1000000."""
+    salt_length: int
+    """Bytes of random salt."""
+    key_length: int
+    """A positive multiple of 16 bytes."""
+    salt: Optional[str]
+    """A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG."""
+
+
+Hmac = Union[Literal["sha1"], Literal["sha224"], Literal["sha256"], Literal["sha384"], Literal["sha512"]]
+"""The hash function of PBKDF2's HMAC (password4j's choices)."""
+
+
+class _Password4jPbkdf2HashSpecRequired(TypedDict):
+    algorithm: Literal["password4j_pbkdf2"]
+
+
+class Password4jPbkdf2HashSpec(_Password4jPbkdf2HashSpecRequired, total=False):
+    """OpenSearch's defaults: HMAC-SHA256, 600,000 iterations, 256 bits, 128-character salt."""
+
+    hmac: Hmac
+    """The HMAC's hash function."""
+    iterations: int
+    """Iterations."""
+    key_bits: int
+    """The key length in bits, 8 or more; as in password4j, a length that is not whole bytes makes ``key_bits / 8`` bytes and is written as given."""
+    salt_length: int
+    """A random salt is printable ASCII, which every password4j version reads alike (it kept salts as Java Strings before 1.7.0, bytes since); any non-empty ``salt`` may be given."""
+    salt: Optional[str]
+    """A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG."""
+
+
 Operation = Union[
     ElasticsearchChangePassword,
     OpenSearchChangeOwnPassword,
@@ -508,3 +663,14 @@ Operation = Union[
     PwnedPasswordsRange,
 ]
 """Every request chpass can build, tagged by ``operation``."""
+
+HashSpec = Union[
+    Argon2idHashSpec,
+    Argon2iHashSpec,
+    Argon2dHashSpec,
+    BcryptHashSpec,
+    ElasticsearchPbkdf2HashSpec,
+    ElasticsearchPbkdf2StretchHashSpec,
+    Password4jPbkdf2HashSpec,
+]
+"""How to hash: the algorithm and its parameters, tagged by ``algorithm``."""

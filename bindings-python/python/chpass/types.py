@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TypedDict
 
 from ._codes import PresetName
-from ._shapes import Context as Context, GenerateOptions as GenerateOptions, WorkLimits as WorkLimits
+from ._shapes import Context as Context, GenerateOptions as GenerateOptions, HashSpec as HashSpec, WorkLimits as WorkLimits
 
 if TYPE_CHECKING:
     from ._chpass import Policy
@@ -20,25 +20,6 @@ class PresetInfo(TypedDict):
     summary: str
     source: str
     options: List[str]
-
-
-class HashSpec(TypedDict, total=False):
-    """``algorithm`` is one of argon2id, argon2i, argon2d, bcrypt, elasticsearch_pbkdf2,
-    elasticsearch_pbkdf2_stretch, password4j_pbkdf2; the other keys are its parameters."""
-
-    algorithm: str
-    memory_kib: int
-    iterations: int
-    parallelism: int
-    salt_length: int
-    hash_length: int
-    version: int
-    cost: int
-    variant: str
-    key_length: int
-    key_bits: int
-    hmac: str
-    salt: str
 
 
 class HttpRequest(TypedDict):

@@ -257,6 +257,115 @@ export interface PwnedPasswordsRange {
   password: string;
 }
 
+/** OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag. */
+export interface Argon2idHashSpec {
+  algorithm: 'argon2id';
+  /** Memory, in KiB (at least 8 per lane). */
+  memory_kib?: number;
+  /** Passes over the memory. */
+  iterations?: number;
+  /** Lanes. */
+  parallelism?: number;
+  /** Bytes of random salt. */
+  salt_length?: number;
+  /** Bytes of the hash. */
+  hash_length?: number;
+  /** 19 (0x13, current) or 16 (0x10, the original). */
+  version?: number;
+  /** A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG. */
+  salt?: string | null;
+}
+
+/** OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag. */
+export interface Argon2iHashSpec {
+  algorithm: 'argon2i';
+  /** Memory, in KiB (at least 8 per lane). */
+  memory_kib?: number;
+  /** Passes over the memory. */
+  iterations?: number;
+  /** Lanes. */
+  parallelism?: number;
+  /** Bytes of random salt. */
+  salt_length?: number;
+  /** Bytes of the hash. */
+  hash_length?: number;
+  /** 19 (0x13, current) or 16 (0x10, the original). */
+  version?: number;
+  /** A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG. */
+  salt?: string | null;
+}
+
+/** OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag. */
+export interface Argon2dHashSpec {
+  algorithm: 'argon2d';
+  /** Memory, in KiB (at least 8 per lane). */
+  memory_kib?: number;
+  /** Passes over the memory. */
+  iterations?: number;
+  /** Lanes. */
+  parallelism?: number;
+  /** Bytes of random salt. */
+  salt_length?: number;
+  /** Bytes of the hash. */
+  hash_length?: number;
+  /** 19 (0x13, current) or 16 (0x10, the original). */
+  version?: number;
+  /** A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG. */
+  salt?: string | null;
+}
+
+/** bcrypt's parameters. */
+export interface BcryptHashSpec {
+  algorithm: 'bcrypt';
+  /** log2 of the rounds, 4–31; 12 by default (pyca/bcrypt's and OpenSearch's default). */
+  cost?: number;
+  /** The prefix written: `2b` by default. */
+  variant?: BcryptVariant;
+  /** A fixed 16-byte salt, for reproducible vectors only. */
+  salt?: string | null;
+}
+
+/** Elasticsearch's own choices by default: 10,000 iterations, 32-byte salt, 256-bit key. */
+export interface ElasticsearchPbkdf2HashSpec {
+  algorithm: 'elasticsearch_pbkdf2';
+  /** One of 1000, 10000, 50000, 100000, 500000, 1000000. */
+  iterations?: number;
+  /** Bytes of random salt. */
+  salt_length?: number;
+  /** A positive multiple of 16 bytes. */
+  key_length?: number;
+  /** A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG. */
+  salt?: string | null;
+}
+
+/** Elasticsearch's own choices by default: 10,000 iterations, 32-byte salt, 256-bit key. */
+export interface ElasticsearchPbkdf2StretchHashSpec {
+  algorithm: 'elasticsearch_pbkdf2_stretch';
+  /** One of 1000, 10000, 50000, 100000, 500000, 1000000. */
+  iterations?: number;
+  /** Bytes of random salt. */
+  salt_length?: number;
+  /** A positive multiple of 16 bytes. */
+  key_length?: number;
+  /** A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG. */
+  salt?: string | null;
+}
+
+/** OpenSearch's defaults: HMAC-SHA256, 600,000 iterations, 256 bits, 128-character salt. */
+export interface Password4jPbkdf2HashSpec {
+  algorithm: 'password4j_pbkdf2';
+  /** The HMAC's hash function. */
+  hmac?: Hmac;
+  /** Iterations. */
+  iterations?: number;
+  /** The key length in bits, 8 or more; as in password4j, a length that is not whole bytes makes `key_bits / 8` bytes and is written as given. */
+  key_bits?: number;
+  /** A random salt is printable ASCII, which every password4j version reads alike (it kept salts as Java Strings before 1.7.0, bytes since); any non-empty `salt` may be given. */
+  salt_length?: number;
+  /** A fixed salt, for reproducible vectors only; omitted, it comes from the OS CSPRNG. */
+  salt?: string | null;
+}
+
 /** Every request chpass can build, tagged by `operation`. */
 export type Operation =
   | ElasticsearchChangePassword
@@ -272,6 +381,16 @@ export type Operation =
   | KeystoneV2SetPassword
   | KeystoneV2UpdateEc2Credentials
   | PwnedPasswordsRange;
+
+/** How to hash: the algorithm and its parameters, tagged by `algorithm`. */
+export type HashSpec =
+  | Argon2idHashSpec
+  | Argon2iHashSpec
+  | Argon2dHashSpec
+  | BcryptHashSpec
+  | ElasticsearchPbkdf2HashSpec
+  | ElasticsearchPbkdf2StretchHashSpec
+  | Password4jPbkdf2HashSpec;
 
 /** How a request authenticates, sent as the `Authorization` header. */
 export type Auth =
@@ -295,6 +414,12 @@ export type Auth =
       token: string;
     };
   };
+
+/** The prefix: `2b` is current; `2a` is what Elasticsearch writes, `2y` what PHP and OpenSearch write. All three hash the same way for passwords this version accepts. */
+export type BcryptVariant =
+  | '2a'
+  | '2b'
+  | '2y';
 
 /** Passwords refused outright: the common ones, your own words, or breached ones offline. */
 export interface BlocklistSpec {
@@ -330,6 +455,14 @@ export type Dialect =
   | 'python_re_match'
   | 'java_matches'
   | 'search';
+
+/** The hash function of PBKDF2's HMAC (password4j's choices). */
+export type Hmac =
+  | 'sha1'
+  | 'sha224'
+  | 'sha256'
+  | 'sha384'
+  | 'sha512';
 
 /** A length limit and the unit it counts in. */
 export interface LengthLimit {

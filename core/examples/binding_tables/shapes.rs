@@ -104,16 +104,17 @@ impl Render<'_> {
         )
     }
 
-    /// `{ key: T; … }`, one documented key a line; `tag` first when given.
-    fn object(&mut self, schema: &Value, indent: &str, tag: Option<&str>) -> String {
+    /// `{ key: T; … }`, one documented key a line; the tag (`operation`, `algorithm`) first
+    /// when given.
+    fn object(&mut self, schema: &Value, indent: &str, tag: Option<(&str, &str)>) -> String {
         let inner = format!("{indent}  ");
         let required: Vec<&str> = schema["required"]
             .as_array()
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
         let mut out = String::from("{\n");
-        if let Some(tag) = tag {
-            let _ = writeln!(out, "{inner}operation: '{tag}';");
+        if let Some((key, value)) = tag {
+            let _ = writeln!(out, "{inner}{key}: '{value}';");
         }
         for (key, property) in schema["properties"].as_object().into_iter().flatten() {
             let optional = if required.contains(&key.as_str()) {
@@ -158,7 +159,7 @@ pub fn ts() -> String {
             shared: &mut shared,
             defs: &defs,
         };
-        let body = render.object(&schema, "", Some(tag));
+        let body = render.object(&schema, "", Some(("operation", tag)));
         let _ = write!(
             interfaces,
             "{}export interface {name} {body}\n\n",
@@ -166,10 +167,32 @@ pub fn ts() -> String {
         );
         names.push(name);
     }
+    let mut specs = Vec::new();
+    for (tag, variant, schema) in chpass::hash::hash_spec_schemas() {
+        let schema = schema.to_value();
+        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+        let mut render = Render {
+            shared: &mut shared,
+            defs: &defs,
+        };
+        let body = render.object(&schema, "", Some(("algorithm", tag)));
+        let name = format!("{variant}HashSpec");
+        let _ = write!(
+            interfaces,
+            "{}export interface {name} {body}\n\n",
+            doc(&schema, "")
+        );
+        specs.push(name);
+    }
     let mut out = format!(
         "// {HEADER}\n\n{interfaces}/** Every request chpass can build, tagged by `operation`. */\nexport type Operation =\n"
     );
     for name in names {
+        let _ = writeln!(out, "  | {name}");
+    }
+    out.pop();
+    out.push_str(";\n\n/** How to hash: the algorithm and its parameters, tagged by `algorithm`. */\nexport type HashSpec =\n");
+    for name in specs {
         let _ = writeln!(out, "  | {name}");
     }
     out.pop();
@@ -287,16 +310,16 @@ impl PyRender<'_> {
         }
     }
 
-    /// A TypedDict for an object schema; `tag` adds the `operation` key first.
-    fn typed_dict(&mut self, name: &str, schema: &Value, tag: Option<&str>) {
+    /// A TypedDict for an object schema; `tag` adds its key (`operation`, `algorithm`) first.
+    fn typed_dict(&mut self, name: &str, schema: &Value, tag: Option<(&str, &str)>) {
         let required: Vec<&str> = schema["required"]
             .as_array()
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
         let mut must = Vec::new();
         let mut may = Vec::new();
-        if let Some(tag) = tag {
-            must.push(("operation".to_owned(), format!("Literal[\"{tag}\"]"), None));
+        if let Some((key, value)) = tag {
+            must.push((key.to_owned(), format!("Literal[\"{value}\"]"), None));
         }
         for (key, property) in schema["properties"].as_object().into_iter().flatten() {
             let ty = self.ty(property, &format!("{name}{}", camel(key)));
@@ -374,20 +397,39 @@ pub fn python() -> String {
             done: &mut done,
             out: &mut body,
         };
-        render.typed_dict(name, &schema, Some(tag));
+        render.typed_dict(name, &schema, Some(("operation", tag)));
         names.push(name);
+    }
+    let mut specs = Vec::new();
+    for (tag, variant, schema) in chpass::hash::hash_spec_schemas() {
+        let schema = schema.to_value();
+        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+        let mut render = PyRender {
+            defs: &defs,
+            done: &mut done,
+            out: &mut body,
+        };
+        let name = format!("{variant}HashSpec");
+        render.typed_dict(&name, &schema, Some(("algorithm", tag)));
+        specs.push(name);
     }
     let mut exported: Vec<&str> = arguments;
     exported.push("Operation");
     exported.extend(names.iter().copied());
+    exported.push("HashSpec");
+    exported.extend(specs.iter().map(String::as_str));
     exported.extend(done.iter().map(String::as_str));
     let all = exported
         .iter()
         .map(|n| format!("    \"{n}\",\n"))
         .collect::<String>();
     format!(
-        "\"\"\"The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}\n\nOperation = Union[\n{}]\n\"\"\"Every request chpass can build, tagged by ``operation``.\"\"\"\n",
+        "\"\"\"The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}\n\nOperation = Union[\n{}]\n\"\"\"Every request chpass can build, tagged by ``operation``.\"\"\"\n\nHashSpec = Union[\n{}]\n\"\"\"How to hash: the algorithm and its parameters, tagged by ``algorithm``.\"\"\"\n",
         names
+            .iter()
+            .map(|n| format!("    {n},\n"))
+            .collect::<String>(),
+        specs
             .iter()
             .map(|n| format!("    {n},\n"))
             .collect::<String>()

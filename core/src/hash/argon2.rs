@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 
 /// OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Argon2Params {
     /// Memory, in KiB (at least 8 per lane).

@@ -17,6 +17,7 @@ pub const MAX_COST: u32 = 31;
 
 /// bcrypt's parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct BcryptParams {
     /// log2 of the rounds, 4–31; 12 by default (pyca/bcrypt's and OpenSearch's default).
@@ -41,6 +42,7 @@ impl Default for BcryptParams {
 /// The prefix: `2b` is current; `2a` is what Elasticsearch writes, `2y` what PHP and OpenSearch
 /// write. All three hash the same way for passwords this version accepts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum BcryptVariant {
     /// `$2a$`, as Elasticsearch writes it.
     #[serde(rename = "2a")]

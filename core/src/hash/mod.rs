@@ -142,18 +142,6 @@ impl HashSpec {
         Self::read(value).map_err(|e| e.into_argument_error("spec"))
     }
 
-    fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
-        read_tagged!(value, "algorithm", {
-            "argon2id" => HashSpec::Argon2id,
-            "argon2i" => HashSpec::Argon2i,
-            "argon2d" => HashSpec::Argon2d,
-            "bcrypt" => HashSpec::Bcrypt,
-            "elasticsearch_pbkdf2" => HashSpec::ElasticsearchPbkdf2,
-            "elasticsearch_pbkdf2_stretch" => HashSpec::ElasticsearchPbkdf2Stretch,
-            "password4j_pbkdf2" => HashSpec::Password4jPbkdf2,
-        })
-    }
-
     fn algorithm(&self) -> &'static str {
         match self {
             HashSpec::Argon2id(_) => "argon2id",
@@ -173,6 +161,36 @@ impl<'de> Deserialize<'de> for HashSpec {
     }
 }
 
+/// Every algorithm once: its JSON tag, its variant and its parameters' type. This makes the
+/// reader (`HashSpec::read`) and, with the `schema` feature, the JSON Schemas the bindings'
+/// types are generated from.
+macro_rules! algorithms {
+    ($($tag:literal => $variant:ident($params:ty),)+) => {
+        impl HashSpec {
+            fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
+                read_tagged!(value, "algorithm", { $($tag => HashSpec::$variant,)+ })
+            }
+        }
+
+        /// Each algorithm's tag and variant name with the JSON Schema of its parameters, for
+        /// the bindings' TypeScript and Python types.
+        #[cfg(feature = "schema")]
+        pub fn hash_spec_schemas() -> Vec<(&'static str, &'static str, schemars::Schema)> {
+            vec![$(($tag, stringify!($variant), schemars::schema_for!($params)),)+]
+        }
+    };
+}
+
+algorithms! {
+    "argon2id" => Argon2id(Argon2Params),
+    "argon2i" => Argon2i(Argon2Params),
+    "argon2d" => Argon2d(Argon2Params),
+    "bcrypt" => Bcrypt(BcryptParams),
+    "elasticsearch_pbkdf2" => ElasticsearchPbkdf2(ElasticsearchPbkdf2Params),
+    "elasticsearch_pbkdf2_stretch" => ElasticsearchPbkdf2Stretch(ElasticsearchPbkdf2Params),
+    "password4j_pbkdf2" => Password4jPbkdf2(Password4jPbkdf2Params),
+}
+
 /// Salt bytes given in a spec, written as standard Base64 in JSON.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Salt(pub Vec<u8>);
@@ -186,6 +204,22 @@ impl std::fmt::Debug for Salt {
 impl Serialize for Salt {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(&encoding::PADDED.encode(&self.0))
+    }
+}
+
+/// A salt is standard Base64 text in JSON-shaped arguments.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Salt {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Salt".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "contentEncoding": "base64" })
     }
 }
 

@@ -16,6 +16,7 @@ pub const ELASTICSEARCH_ITERATIONS: [u32; 6] = [1000, 10000, 50000, 100000, 5000
 
 /// Elasticsearch's own choices by default: 10,000 iterations, 32-byte salt, 256-bit key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct ElasticsearchPbkdf2Params {
     /// One of 1000, 10000, 50000, 100000, 500000, 1000000.
@@ -42,6 +43,7 @@ impl Default for ElasticsearchPbkdf2Params {
 
 /// OpenSearch's defaults: HMAC-SHA256, 600,000 iterations, 256 bits, 128-character salt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Password4jPbkdf2Params {
     /// The HMAC's hash function.
@@ -73,6 +75,7 @@ impl Default for Password4jPbkdf2Params {
 
 /// The hash function of PBKDF2's HMAC (password4j's choices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Hmac {
     /// HMAC-SHA1 (password4j's code 1).
