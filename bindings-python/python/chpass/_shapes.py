@@ -119,6 +119,8 @@ class _StrengthSpecRequired(TypedDict):
 
 
 class StrengthSpec(_StrengthSpecRequired, total=False):
+    """A zxcvbn score rule: OpenSearch's rules 4 and 5."""
+
     reject_similar_to_username: bool
     """Also reject a dictionary match against the user name (OpenSearch's rule 5)."""
 

@@ -531,6 +531,7 @@ export type Scope =
     domain: NameOrId;
   };
 
+/** A zxcvbn score rule: OpenSearch's rules 4 and 5. */
 export interface StrengthSpec {
   /** The lowest accepted zxcvbn score, 0–4. */
   min_score: number;

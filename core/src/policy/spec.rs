@@ -133,6 +133,7 @@ impl Normalization {
     }
 }
 
+/// A zxcvbn score rule: OpenSearch's rules 4 and 5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
