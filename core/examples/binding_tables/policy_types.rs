@@ -3,6 +3,7 @@
 //! TypeScript union of violations narrowed by `code`, the Python `Literal`s, and the table of
 //! docs/policies.md.
 
+use super::shapes::camel;
 use chpass::i18n::LANGUAGES;
 use chpass::policy::presets::ALL as PRESETS;
 use chpass::policy::violation_types::{NOTICE_TYPES, VIOLATION_TYPES, ViolationType};
@@ -13,18 +14,6 @@ pub const TS: &str = "bindings-wasm/js/lib/policy-types.d.ts";
 pub const PYTHON: &str = "bindings-python/python/chpass/_codes.py";
 pub const POLICIES_PAGE: &str = "docs/policies.md";
 pub const MARKS: (&str, &str) = ("<!-- violations -->\n", "<!-- /violations -->");
-
-/// `too_short` → `TooShort`.
-fn camel(code: &str) -> String {
-    code.split('_')
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect()
-}
 
 fn union(out: &mut String, name: &str, members: impl Iterator<Item = String>) {
     let _ = write!(out, "export type {name} =");

@@ -134,69 +134,94 @@ impl Render<'_> {
     }
 }
 
+/// One generated type: its name, its tag (`operation` or `algorithm` and the value) when it
+/// is a member of a tagged union, and its JSON Schema.
+struct Shape {
+    name: String,
+    tag: Option<(&'static str, &'static str)>,
+    schema: Value,
+}
+
+/// The tagged unions, by tag key: their name and doc.
+const UNIONS: [(&str, &str, &str); 2] = [
+    (
+        "operation",
+        "Operation",
+        "Every request chpass can build, tagged by `operation`.",
+    ),
+    (
+        "algorithm",
+        "HashSpec",
+        "How to hash: the algorithm and its parameters, tagged by `algorithm`.",
+    ),
+];
+
+/// Every generated type, in the order the files list them: the arguments, then the members of
+/// each tagged union.
+fn shapes() -> Vec<Shape> {
+    let arguments = chpass::argument_schemas()
+        .into_iter()
+        .map(|(name, schema)| (name.to_owned(), None, schema));
+    let operations = chpass::backend::operation_schemas()
+        .into_iter()
+        .map(|(tag, name, schema)| (name.to_owned(), Some(("operation", tag)), schema));
+    let hash_specs = chpass::hash::hash_spec_schemas()
+        .into_iter()
+        .map(|(tag, variant, schema)| {
+            (
+                format!("{variant}HashSpec"),
+                Some(("algorithm", tag)),
+                schema,
+            )
+        });
+    arguments
+        .chain(operations)
+        .chain(hash_specs)
+        .map(|(name, tag, schema)| Shape {
+            name,
+            tag,
+            schema: schema.to_value(),
+        })
+        .collect()
+}
+
+/// The members of the union tagged by `key`.
+fn members<'a>(shapes: &'a [Shape], key: &'a str) -> impl Iterator<Item = &'a str> {
+    shapes
+        .iter()
+        .filter(move |s| s.tag.is_some_and(|(k, _)| k == key))
+        .map(|s| s.name.as_str())
+}
+
 pub fn ts() -> String {
+    let shapes = shapes();
     let mut shared = BTreeMap::new();
-    let mut interfaces = String::new();
-    let mut names = Vec::new();
-    for (name, schema) in chpass::argument_schemas() {
-        let schema = schema.to_value();
-        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+    let mut out = format!("// {HEADER}\n\n");
+    for shape in &shapes {
+        let defs = shape.schema["$defs"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
         let mut render = Render {
             shared: &mut shared,
             defs: &defs,
         };
-        let body = render.object(&schema, "", None);
+        let body = render.object(&shape.schema, "", shape.tag);
         let _ = write!(
-            interfaces,
-            "{}export interface {name} {body}\n\n",
-            doc(&schema, "")
+            out,
+            "{}export interface {} {body}\n\n",
+            doc(&shape.schema, ""),
+            shape.name
         );
     }
-    for (tag, name, schema) in chpass::backend::operation_schemas() {
-        let schema = schema.to_value();
-        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
-        let mut render = Render {
-            shared: &mut shared,
-            defs: &defs,
-        };
-        let body = render.object(&schema, "", Some(("operation", tag)));
-        let _ = write!(
-            interfaces,
-            "{}export interface {name} {body}\n\n",
-            doc(&schema, "")
-        );
-        names.push(name);
-    }
-    let mut specs = Vec::new();
-    for (tag, variant, schema) in chpass::hash::hash_spec_schemas() {
-        let schema = schema.to_value();
-        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
-        let mut render = Render {
-            shared: &mut shared,
-            defs: &defs,
-        };
-        let body = render.object(&schema, "", Some(("algorithm", tag)));
-        let name = format!("{variant}HashSpec");
-        let _ = write!(
-            interfaces,
-            "{}export interface {name} {body}\n\n",
-            doc(&schema, "")
-        );
-        specs.push(name);
-    }
-    let mut out = format!(
-        "// {HEADER}\n\n{interfaces}/** Every request chpass can build, tagged by `operation`. */\nexport type Operation =\n"
-    );
-    for name in names {
-        let _ = writeln!(out, "  | {name}");
+    for (key, name, doc) in UNIONS {
+        let _ = write!(out, "/** {doc} */\nexport type {name} =");
+        for member in members(&shapes, key) {
+            let _ = write!(out, "\n  | {member}");
+        }
+        out.push_str(";\n\n");
     }
     out.pop();
-    out.push_str(";\n\n/** How to hash: the algorithm and its parameters, tagged by `algorithm`. */\nexport type HashSpec =\n");
-    for name in specs {
-        let _ = writeln!(out, "  | {name}");
-    }
-    out.pop();
-    out.push_str(";\n");
     for text in shared.values() {
         let _ = write!(out, "\n{text}");
     }
@@ -206,7 +231,7 @@ pub fn ts() -> String {
 pub const PYTHON: &str = "bindings-python/python/chpass/_shapes.py";
 
 /// `api_key` → `ApiKey`.
-fn camel(key: &str) -> String {
+pub fn camel(key: &str) -> String {
     key.split('_')
         .map(|part| {
             let mut chars = part.chars();
@@ -374,64 +399,42 @@ fn union_of(members: Vec<String>) -> String {
 }
 
 pub fn python() -> String {
+    let shapes = shapes();
     let mut body = String::new();
     let mut done = Vec::new();
-    let mut names = Vec::new();
-    let mut arguments = Vec::new();
-    for (name, schema) in chpass::argument_schemas() {
-        let schema = schema.to_value();
-        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+    for shape in &shapes {
+        let defs = shape.schema["$defs"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
         let mut render = PyRender {
             defs: &defs,
             done: &mut done,
             out: &mut body,
         };
-        render.typed_dict(name, &schema, None);
-        arguments.push(name);
+        render.typed_dict(&shape.name, &shape.schema, shape.tag);
     }
-    for (tag, name, schema) in chpass::backend::operation_schemas() {
-        let schema = schema.to_value();
-        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
-        let mut render = PyRender {
-            defs: &defs,
-            done: &mut done,
-            out: &mut body,
-        };
-        render.typed_dict(name, &schema, Some(("operation", tag)));
-        names.push(name);
-    }
-    let mut specs = Vec::new();
-    for (tag, variant, schema) in chpass::hash::hash_spec_schemas() {
-        let schema = schema.to_value();
-        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
-        let mut render = PyRender {
-            defs: &defs,
-            done: &mut done,
-            out: &mut body,
-        };
-        let name = format!("{variant}HashSpec");
-        render.typed_dict(&name, &schema, Some(("algorithm", tag)));
-        specs.push(name);
-    }
-    let mut exported: Vec<&str> = arguments;
-    exported.push("Operation");
-    exported.extend(names.iter().copied());
-    exported.push("HashSpec");
-    exported.extend(specs.iter().map(String::as_str));
-    exported.extend(done.iter().map(String::as_str));
-    let all = exported
+    let mut unions = String::new();
+    let mut exported: Vec<&str> = shapes
         .iter()
-        .map(|n| format!("    \"{n}\",\n"))
-        .collect::<String>();
+        .filter(|s| s.tag.is_none())
+        .map(|s| s.name.as_str())
+        .collect();
+    for (key, name, doc) in UNIONS {
+        exported.push(name);
+        exported.extend(members(&shapes, key));
+        let listed: String = members(&shapes, key)
+            .map(|m| format!("    {m},\n"))
+            .collect();
+        let _ = write!(
+            unions,
+            "\n\n{name} = Union[\n{listed}]\n\"\"\"{}\"\"\"",
+            doc.replace('`', "``")
+        );
+    }
+    exported.extend(done.iter().map(String::as_str));
+    let all: String = exported.iter().map(|n| format!("    \"{n}\",\n")).collect();
     format!(
-        "\"\"\"The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}\n\nOperation = Union[\n{}]\n\"\"\"Every request chpass can build, tagged by ``operation``.\"\"\"\n\nHashSpec = Union[\n{}]\n\"\"\"How to hash: the algorithm and its parameters, tagged by ``algorithm``.\"\"\"\n",
-        names
-            .iter()
-            .map(|n| format!("    {n},\n"))
-            .collect::<String>(),
-        specs
-            .iter()
-            .map(|n| format!("    {n},\n"))
-            .collect::<String>()
+        "\"\"\"The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}{unions}\n"
     )
 }

@@ -18,10 +18,9 @@ pub use auth::Auth;
 pub use http::{EXCERPT_BYTES, HttpRequest, HttpResponse, MAX_RESPONSE_BODY};
 
 use crate::error::{Error, Result};
-use crate::json::read_tagged;
+use crate::json::tagged_table;
 use crate::policy::PolicySpec;
 use crate::secret::SecretString;
-use crate::text::InputError;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Every request chpass can build. In JSON, tagged by `operation` (see [`Operation::from_value`]).
@@ -62,28 +61,11 @@ impl<'de> Deserialize<'de> for Operation {
     }
 }
 
-/// Every operation once: its JSON tag, its variant and its fields' type. This makes the reader
-/// (`Operation::read`) and, with the `schema` feature, the JSON Schemas the bindings' types are
-/// generated from.
-macro_rules! operations {
-    ($($tag:literal => $variant:ident($fields:ty),)+) => {
-        impl Operation {
-            fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
-                read_tagged!(value, "operation", { $($tag => Operation::$variant,)+ })
-            }
-        }
-
-        /// Each operation's tag and variant name with the JSON Schema of its other fields
-        /// (their docs are the schema's descriptions), for the bindings' TypeScript and Python
-        /// types.
-        #[cfg(feature = "schema")]
-        pub fn operation_schemas() -> Vec<(&'static str, &'static str, schemars::Schema)> {
-            vec![$(($tag, stringify!($variant), schemars::schema_for!($fields)),)+]
-        }
-    };
-}
-
-operations! {
+tagged_table! {
+    Operation by "operation";
+    /// Each operation's tag and variant name with the JSON Schema of its other fields, for the
+    /// bindings' TypeScript and Python types.
+    operation_schemas;
     "elasticsearch.change_password" => ElasticsearchChangePassword(elasticsearch::ChangePassword),
     "opensearch.change_own_password" => OpenSearchChangeOwnPassword(opensearch::ChangeOwnPassword),
     "opensearch.set_password" => OpenSearchSetPassword(opensearch::SetPassword),

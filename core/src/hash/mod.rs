@@ -36,9 +36,8 @@ pub use servers::{
 };
 
 use crate::error::{Error, Result};
-use crate::json::read_tagged;
+use crate::json::tagged_table;
 use crate::policy::MAX_PASSWORD_BYTES;
-use crate::text::InputError;
 use argon2::Argon2Hash;
 
 /// Whose hashes: the standard ones (the C references, OpenBSD, pyca/bcrypt, argon2-cffi), or
@@ -161,27 +160,11 @@ impl<'de> Deserialize<'de> for HashSpec {
     }
 }
 
-/// Every algorithm once: its JSON tag, its variant and its parameters' type. This makes the
-/// reader (`HashSpec::read`) and, with the `schema` feature, the JSON Schemas the bindings'
-/// types are generated from.
-macro_rules! algorithms {
-    ($($tag:literal => $variant:ident($params:ty),)+) => {
-        impl HashSpec {
-            fn read(value: serde_json::Value) -> std::result::Result<Self, InputError> {
-                read_tagged!(value, "algorithm", { $($tag => HashSpec::$variant,)+ })
-            }
-        }
-
-        /// Each algorithm's tag and variant name with the JSON Schema of its parameters, for
-        /// the bindings' TypeScript and Python types.
-        #[cfg(feature = "schema")]
-        pub fn hash_spec_schemas() -> Vec<(&'static str, &'static str, schemars::Schema)> {
-            vec![$(($tag, stringify!($variant), schemars::schema_for!($params)),)+]
-        }
-    };
-}
-
-algorithms! {
+tagged_table! {
+    HashSpec by "algorithm";
+    /// Each algorithm's tag and variant name with the JSON Schema of its parameters, for the
+    /// bindings' TypeScript and Python types.
+    hash_spec_schemas;
     "argon2id" => Argon2id(Argon2Params),
     "argon2i" => Argon2i(Argon2Params),
     "argon2d" => Argon2d(Argon2Params),

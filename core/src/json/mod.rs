@@ -127,6 +127,33 @@ macro_rules! read_tagged {
 }
 pub(crate) use read_tagged;
 
+/// A tagged enum written once as a table of `tag => Variant(Fields)`: it makes the enum's
+/// `read` and, with the `schema` feature, a function listing each tag and variant name with the
+/// JSON Schema of its fields (their docs become the descriptions), which the bindings' TypeScript
+/// and Python types are generated from. So a tag cannot drift between the two.
+macro_rules! tagged_table {
+    (
+        $enum:ident by $key:literal;
+        $(#[$doc:meta])* $schemas:ident;
+        $($tag:literal => $variant:ident($fields:ty),)+
+    ) => {
+        impl $enum {
+            fn read(
+                value: serde_json::Value,
+            ) -> std::result::Result<Self, $crate::text::InputError> {
+                $crate::json::read_tagged!(value, $key, { $($tag => $enum::$variant,)+ })
+            }
+        }
+
+        $(#[$doc])*
+        #[cfg(feature = "schema")]
+        pub fn $schemas() -> Vec<(&'static str, &'static str, schemars::Schema)> {
+            vec![$(($tag, stringify!($variant), schemars::schema_for!($fields)),)+]
+        }
+    };
+}
+pub(crate) use tagged_table;
+
 #[cfg(test)]
 mod tests {
     use super::*;
