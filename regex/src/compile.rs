@@ -2,6 +2,8 @@
 
 use super::ast::{Assertion, Greed, Node};
 use super::class::{Class, Fold};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Programs past this many instructions are refused (counted repetitions are unrolled).
 const MAX_PROGRAM: usize = 100_000;
@@ -44,7 +46,9 @@ impl Set {
 #[derive(Debug, Clone)]
 pub(super) enum Inst {
     Char(char, Fold),
-    Class(Box<Set>),
+    /// Shared by the copies of a counted repetition (`(?:[a-z]\d){9000}`), whose class is
+    /// worked out once instead of once per copy.
+    Class(Arc<Set>),
     /// A repetition of one char or set, as CPython's `REPEAT_ONE`: it backtracks one char at a
     /// time from a single stack frame, so `.*` over a long password needs no stack per char.
     RepeatOne {
@@ -102,6 +106,7 @@ pub(super) fn compile(node: &Node, groups: usize) -> Result<Program, String> {
     let mut compiler = Compiler {
         insts: Vec::new(),
         loops: 0,
+        sets: BTreeMap::new(),
     };
     compiler.node(node)?;
     compiler.push(Inst::Match)?;
@@ -115,6 +120,10 @@ pub(super) fn compile(node: &Node, groups: usize) -> Result<Program, String> {
 struct Compiler {
     insts: Vec<Inst>,
     loops: usize,
+    /// Each class node's set, by the node's address: a repetition compiles its node once per
+    /// copy, and building a set asks the class about all 128 ASCII chars (with case folding
+    /// and named classes, most of the compile time of a long counted repetition).
+    sets: BTreeMap<usize, Arc<Set>>,
 }
 
 impl Compiler {
@@ -124,6 +133,15 @@ impl Compiler {
         }
         self.insts.push(inst);
         Ok(self.insts.len() - 1)
+    }
+
+    fn class(&mut self, class: &Class) -> Inst {
+        let key = std::ptr::from_ref(class).addr();
+        Inst::Class(Arc::clone(
+            self.sets
+                .entry(key)
+                .or_insert_with(|| Arc::new(Set::new(class))),
+        ))
     }
 
     fn pc(&self) -> usize {
@@ -137,7 +155,8 @@ impl Compiler {
                 self.push(Inst::Char(*c, *fold))?;
             }
             Node::Class(class) => {
-                self.push(Inst::Class(Box::new(Set::new(class))))?;
+                let one = self.class(class);
+                self.push(one)?;
             }
             Node::Assert(assertion) => {
                 self.push(Inst::Assert(*assertion))?;
@@ -184,9 +203,9 @@ impl Compiler {
                         max: max.unwrap_or(min),
                     },
                 };
-                self.sub(kind, node, *behind)?;
+                self.sub(kind, *behind, |this| this.node(node))?;
             }
-            Node::Atomic(node) => self.sub(SubKind::Atomic, node, false)?,
+            Node::Atomic(node) => self.sub(SubKind::Atomic, false, |this| this.node(node))?,
             Node::Backref(group, fold) => {
                 self.push(Inst::Backref(*group, *fold))?;
             }
@@ -197,30 +216,13 @@ impl Compiler {
                 greed,
             } => {
                 if *greed == Greed::Possessive {
-                    let greedy = Node::Repeat {
-                        node: node.clone(),
-                        min: *min,
-                        max: *max,
-                        greed: Greed::Greedy,
-                    };
-                    return self.sub(SubKind::Atomic, &greedy, false);
+                    // an atomic group around the greedy repetition, compiled in place: a cloned
+                    // node would free its classes' addresses, which key `sets`
+                    return self.sub(SubKind::Atomic, false, |this| {
+                        this.repetition(node, *min, *max, Greed::Greedy)
+                    });
                 }
-                let single = match node.as_ref() {
-                    Node::Literal(c, fold) => Some(Inst::Char(*c, *fold)),
-                    Node::Class(class) => Some(Inst::Class(Box::new(Set::new(class)))),
-                    _ => None,
-                };
-                match single {
-                    Some(one) => {
-                        self.push(Inst::RepeatOne {
-                            one: Box::new(one),
-                            min: *min as usize,
-                            max: max.map_or(usize::MAX, |max| max as usize),
-                            lazy: *greed == Greed::Lazy,
-                        })?;
-                    }
-                    None => self.repeat(node, *min, *max, *greed == Greed::Lazy)?,
-                }
+                self.repetition(node, *min, *max, *greed)?;
             }
         }
         Ok(())
@@ -232,9 +234,41 @@ impl Compiler {
         self.loops - 1
     }
 
-    fn sub(&mut self, kind: SubKind, body: &Node, behind: bool) -> Result<(), String> {
+    /// A repetition that is not possessive: one char or class repeats in one instruction.
+    fn repetition(
+        &mut self,
+        node: &Node,
+        min: u32,
+        max: Option<u32>,
+        greed: Greed,
+    ) -> Result<(), String> {
+        let single = match node {
+            Node::Literal(c, fold) => Some(Inst::Char(*c, *fold)),
+            Node::Class(class) => Some(self.class(class)),
+            _ => None,
+        };
+        match single {
+            Some(one) => {
+                self.push(Inst::RepeatOne {
+                    one: Box::new(one),
+                    min: min as usize,
+                    max: max.map_or(usize::MAX, |max| max as usize),
+                    lazy: greed == Greed::Lazy,
+                })?;
+            }
+            None => self.repeat(node, min, max, greed == Greed::Lazy)?,
+        }
+        Ok(())
+    }
+
+    fn sub(
+        &mut self,
+        kind: SubKind,
+        behind: bool,
+        body: impl FnOnce(&mut Self) -> Result<(), String>,
+    ) -> Result<(), String> {
         let at = self.push(Inst::Sub { kind, next: 0 })?;
-        self.node(body)?;
+        body(self)?;
         if behind {
             self.push(Inst::BehindEnd)?;
         }
@@ -315,5 +349,42 @@ fn choice(body: usize, skip: usize, lazy: bool) -> Inst {
         Inst::Split(skip, body)
     } else {
         Inst::Split(body, skip)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Flavor, parse};
+
+    fn sets(source: &str) -> Vec<Arc<Set>> {
+        let parsed = parse::parse(source, Flavor::Java).unwrap();
+        let program = compile(&parsed.node, parsed.groups).unwrap();
+        let mut sets = Vec::new();
+        for inst in program.insts {
+            match inst {
+                Inst::Class(set) => sets.push(set),
+                Inst::RepeatOne { one, .. } => {
+                    if let Inst::Class(set) = *one {
+                        sets.push(set)
+                    }
+                }
+                _ => {}
+            }
+        }
+        sets
+    }
+
+    #[test]
+    fn the_copies_of_a_counted_repetition_share_their_class() {
+        let copies = sets("(?:[a-c]x){3}");
+        assert_eq!(copies.len(), 3);
+        assert!(copies.iter().all(|set| Arc::ptr_eq(set, &copies[0])));
+        // possessive repetitions too, and inside them each class keeps its own set
+        let copies = sets("(?:[a-c][0-9]){2}+");
+        assert_eq!(copies.len(), 4);
+        assert!(Arc::ptr_eq(&copies[0], &copies[2]) && Arc::ptr_eq(&copies[1], &copies[3]));
+        assert!(!Arc::ptr_eq(&copies[0], &copies[1]));
+        assert!(copies[1].contains('7') && !copies[0].contains('7'));
     }
 }
