@@ -107,6 +107,46 @@ impl Node {
         }
     }
 
+    /// How far past its start the node can look (`None`: no bound): run from position `s`, it
+    /// reads no char at or past `s + reach` and compares no position past `s + reach` with the
+    /// text's length. Any bound at least as large is correct; a smaller one would change
+    /// verdicts, so each case over-estimates.
+    pub fn reach(&self) -> Option<usize> {
+        match self {
+            Node::Empty => Some(0),
+            Node::Literal(..) | Node::Class(_) => Some(1),
+            // `$` reads the char at the position and the next (`\r\n`) and compares the one
+            // after with the length
+            Node::Assert(_) => Some(3),
+            // a backreference reads as far as its group matched, which this does not follow
+            Node::Backref(..) => None,
+            Node::Capture(_, node) | Node::Atomic(node) => node.reach(),
+            // a lookbehind's body starts before the position: its own reach bounds it
+            Node::Look { node, .. } => node.reach(),
+            Node::Concat(nodes) => {
+                let mut before = Some(0usize);
+                let mut reach = Some(0usize);
+                for node in nodes {
+                    let here = before.zip(node.reach()).and_then(|(b, r)| b.checked_add(r));
+                    reach = reach.zip(here).map(|(a, b)| a.max(b));
+                    before = before
+                        .zip(node.width().1)
+                        .and_then(|(b, w)| b.checked_add(w));
+                }
+                reach.zip(before).map(|(a, b)| a.max(b))
+            }
+            Node::Alternation(nodes) => nodes
+                .iter()
+                .try_fold(0, |reach, node| node.reach().map(|r| reach.max(r))),
+            Node::Repeat { node, max, .. } => {
+                let times = usize::try_from((*max)?).ok()?;
+                // each copy starts at most one copy's width after the one before
+                let step = node.width().1?.max(node.reach()?);
+                step.checked_mul(times)
+            }
+        }
+    }
+
     /// The fewest and most chars the node can match (`None`: no bound), for lookbehinds.
     pub fn width(&self) -> (usize, Option<usize>) {
         match self {

@@ -49,6 +49,10 @@ pub struct Regex {
     /// What a password's chars and length can be, for `generate` to draw from.
     consumers: Vec<ast::Consumer>,
     lengths: (usize, Option<usize>),
+    /// How many chars from the start a match can look at (`None`: any), for `is_match` to
+    /// read only those: a long password is then not scanned where the pattern answers from
+    /// its first chars, as CPython's `re` does not (`bench/regex.py`).
+    reach: Option<usize>,
 }
 
 impl std::fmt::Debug for Regex {
@@ -72,11 +76,13 @@ impl Regex {
         let (least, most) = node.width();
         // a match that need not reach the end lets a longer password through
         let most = most.filter(|_| flavor != Flavor::Search && ast::ends_at_text_end(&node));
+        let reach = node.reach().filter(|_| flavor != Flavor::Search);
         Ok(Regex {
             program: compile::compile(&node, parsed.groups)?,
             flavor,
             consumers,
             lengths: (least, most),
+            reach,
         })
     }
 
@@ -91,21 +97,61 @@ impl Regex {
     }
 
     /// Whether `text` matches, within `budget` steps of the machine.
+    ///
+    /// Only what the pattern can look at is read, as CPython's `re` reads it: the first
+    /// `reach` chars when that is bounded, and first a head of the text, which answers unless
+    /// the run comes near its end (then the whole text runs; the head's steps are at most one
+    /// budget more). A password that fails `^\w+$` at its fourth char is then not scanned to
+    /// its end for being ASCII (`bench/regex.py`).
     pub fn is_match(&self, text: &str, budget: usize) -> Result<bool, Exhausted> {
-        let mut chars = Vec::new();
-        let text = if text.is_ascii() {
-            vm::Text::Ascii(text.as_bytes())
+        // the first reach + 1 chars: the match reads only the first `reach`, and with one more
+        // every position it compares with the length is short of the end, as in `text`
+        let text = self
+            .reach
+            .and_then(|reach| text.char_indices().nth(reach.checked_add(1)?))
+            .map_or(text, |(end, _)| &text[..end]);
+        if self.flavor != Flavor::Search && text.len() > HEAD_BYTES {
+            let mut end = HEAD_BYTES;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let reached_end = std::cell::Cell::new(false);
+            let answer = self.run(&text[..end], Some(&reached_end), budget);
+            if !reached_end.get() {
+                return answer;
+            }
+        }
+        self.is_match_whole(text, budget)
+    }
+
+    /// `is_match` reading all of `text`, however little of it the pattern can look at: public
+    /// for the tests and the fuzz target that check the two agree.
+    #[doc(hidden)]
+    pub fn is_match_whole(&self, text: &str, budget: usize) -> Result<bool, Exhausted> {
+        self.run(text, None, budget)
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        reached_end: Option<&std::cell::Cell<bool>>,
+        budget: usize,
+    ) -> Result<bool, Exhausted> {
+        let decoded: Vec<char>;
+        let chars = if text.is_ascii() {
+            vm::Chars::Ascii(text.as_bytes())
         } else {
             // sized once: collect() would grow it from a quarter of the bytes, copying
-            chars.reserve_exact(text.len());
+            let mut chars = Vec::with_capacity(text.len());
             chars.extend(text.chars());
-            vm::Text::Chars(&chars)
+            decoded = chars;
+            vm::Chars::Decoded(&decoded)
         };
-        let length = match text {
-            vm::Text::Ascii(bytes) => bytes.len(),
-            vm::Text::Chars(chars) => chars.len(),
+        let length = match chars {
+            vm::Chars::Ascii(bytes) => bytes.len(),
+            vm::Chars::Decoded(chars) => chars.len(),
         };
-        let mut vm = vm::Vm::new(&self.program, text, budget);
+        let mut vm = vm::Vm::new(&self.program, vm::Text { chars, reached_end }, budget);
         match self.flavor {
             Flavor::Python | Flavor::Java => Ok(vm.run(0)?.is_some()),
             Flavor::Search => {
@@ -119,6 +165,10 @@ impl Regex {
         }
     }
 }
+
+/// The head `is_match` tries first on a longer text, in bytes: enough for most passwords to be
+/// answered from it, small enough to check at once.
+const HEAD_BYTES: usize = 4096;
 
 #[cfg(test)]
 mod tests {

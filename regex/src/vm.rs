@@ -42,29 +42,61 @@ enum Frame {
 /// The text by char position: its bytes when it is ASCII, as most passwords are (no copy: a
 /// 1 MiB password cost 2.7 ms to decode before the first step), else its chars, decoded once.
 #[derive(Clone, Copy)]
-pub(super) enum Text<'a> {
+pub(super) enum Chars<'a> {
     Ascii(&'a [u8]),
-    Chars(&'a [char]),
+    Decoded(&'a [char]),
+}
+
+/// What a run reads: the whole text, or only its head. Every read of a char and every
+/// comparison of a position with the end goes through `look`, so a run over a head answers
+/// for the whole text as long as it looks at no position at or past the head's end; the first
+/// time it does, `reached_end` is set and the run stops.
+#[derive(Clone, Copy)]
+pub(super) struct Text<'a> {
+    pub chars: Chars<'a>,
+    /// `Some` for a head: set when the run looks at its end
+    pub reached_end: Option<&'a std::cell::Cell<bool>>,
 }
 
 impl Text<'_> {
     fn len(self) -> usize {
-        match self {
-            Text::Ascii(bytes) => bytes.len(),
-            Text::Chars(chars) => chars.len(),
+        match self.chars {
+            Chars::Ascii(bytes) => bytes.len(),
+            Chars::Decoded(chars) => chars.len(),
+        }
+    }
+
+    /// Notes (on a head) that the run looked at `pos`, if that is the head's end.
+    fn look(self, pos: usize) {
+        if let Some(flag) = self.reached_end.filter(|_| pos >= self.len()) {
+            flag.set(true);
         }
     }
 
     fn get(self, pos: usize) -> Option<char> {
-        match self {
-            Text::Ascii(bytes) => bytes.get(pos).map(|&b| char::from(b)),
-            Text::Chars(chars) => chars.get(pos).copied(),
+        self.look(pos);
+        match self.chars {
+            Chars::Ascii(bytes) => bytes.get(pos).map(|&b| char::from(b)),
+            Chars::Decoded(chars) => chars.get(pos).copied(),
         }
     }
 
     /// The char at `pos`, which the caller knows is in the text.
     fn at(self, pos: usize) -> char {
         self.get(pos).unwrap_or('\0')
+    }
+
+    /// Whether `pos` is the end of the text.
+    fn is_end(self, pos: usize) -> bool {
+        self.look(pos);
+        pos >= self.len()
+    }
+
+    /// `pos + max`, or the end of the text when that comes first.
+    fn limit(self, pos: usize, max: usize) -> usize {
+        let end = pos + self.len().saturating_sub(pos).min(max);
+        self.look(end);
+        end
     }
 }
 
@@ -96,7 +128,18 @@ impl<'a> Vm<'a> {
     }
 
     fn step(&mut self) -> Result<(), Exhausted> {
-        self.steps_left = self.steps_left.checked_sub(1).ok_or(Exhausted)?;
+        self.steps(1)
+    }
+
+    /// Charges `n` steps: a scan over `n` chars (a repetition's run, its give-back, a
+    /// backreference) costs one step a char, so the budget bounds time, not just
+    /// instructions (`re.search`-style `.*po` over a long text was quadratic within budget).
+    fn steps(&mut self, n: usize) -> Result<(), Exhausted> {
+        self.steps_left = self.steps_left.checked_sub(n).ok_or(Exhausted)?;
+        // a run over a head that looked at its end no longer speaks for the whole text
+        if self.text.reached_end.is_some_and(std::cell::Cell::get) {
+            return Err(Exhausted);
+        }
         Ok(())
     }
 
@@ -113,7 +156,7 @@ impl<'a> Vm<'a> {
                     ceiling,
                 } => {
                     self.step()?;
-                    match self.repeat_again(pc, pos, floor, ceiling) {
+                    match self.repeat_again(pc, pos, floor, ceiling)? {
                         Some(next) => {
                             stack.push(Frame::Repeat {
                                 pc,
@@ -159,7 +202,7 @@ impl<'a> Vm<'a> {
                     } => {
                         let (min, max) = (*min, *max);
                         let want = if *lazy { min } else { max };
-                        let got = self.count(one, pos, want);
+                        let got = self.count(one, pos, want)?;
                         if got < min {
                             false
                         } else {
@@ -192,7 +235,7 @@ impl<'a> Vm<'a> {
                         self.slots[index] = Some(pos);
                         true
                     }
-                    Inst::Backref(group, fold) => match self.backref(*group, *fold, pos) {
+                    Inst::Backref(group, fold) => match self.backref(*group, *fold, pos)? {
                         Some(end) => {
                             pos = end;
                             true
@@ -238,29 +281,37 @@ impl<'a> Vm<'a> {
     }
 
     /// How many times in a row the single-char `one` matches from `pos`, up to `max`.
-    fn count(&mut self, one: &Inst, pos: usize, max: usize) -> usize {
-        let end = pos + self.text.len().saturating_sub(pos).min(max);
+    fn count(&mut self, one: &Inst, pos: usize, max: usize) -> Result<usize, Exhausted> {
+        let end = self.text.limit(pos, max);
         // the hot loop of `.*` and `[a-z]+` over an ASCII password: one table lookup a byte
-        if let (Text::Ascii(bytes), Inst::Class(set)) = (self.text, one) {
+        let got = if let (Chars::Ascii(bytes), Inst::Class(set)) = (self.text.chars, one) {
             let run = &bytes[pos..end];
-            return run
-                .iter()
+            run.iter()
                 .position(|&b| !set.contains_ascii(b))
-                .unwrap_or(run.len());
-        }
-        (pos..end)
-            .find(|&i| !matches_one(one, self.text.at(i)))
-            .map_or(end - pos, |i| i - pos)
+                .unwrap_or(run.len())
+        } else {
+            (pos..end)
+                .find(|&i| !matches_one(one, self.text.at(i)))
+                .map_or(end - pos, |i| i - pos)
+        };
+        self.steps(got)?;
+        Ok(got)
     }
 
     /// The next position for a `RepeatOne` frame: one char fewer (greedy) or one more (lazy).
-    fn repeat_again(&self, pc: usize, pos: usize, floor: usize, ceiling: usize) -> Option<usize> {
+    fn repeat_again(
+        &mut self,
+        pc: usize,
+        pos: usize,
+        floor: usize,
+        ceiling: usize,
+    ) -> Result<Option<usize>, Exhausted> {
         let Inst::RepeatOne { one, lazy, .. } = &self.program.insts[pc] else {
-            return None;
+            return Ok(None);
         };
         if !*lazy {
             if pos <= floor {
-                return None;
+                return Ok(None);
             }
             // When a single char must follow, a position where it cannot is a sure failure:
             // give back past those at once, as CPython's REPEAT_ONE does, instead of one
@@ -271,10 +322,13 @@ impl<'a> Vm<'a> {
                     back -= 1;
                 }
             }
-            return Some(back);
+            self.steps(pos - 1 - back)?;
+            return Ok(Some(back));
         }
-        let next = self.text.get(pos)?;
-        (pos < ceiling && matches_one(one, next)).then_some(pos + 1)
+        let Some(next) = self.text.get(pos) else {
+            return Ok(None);
+        };
+        Ok((pos < ceiling && matches_one(one, next)).then_some(pos + 1))
     }
 
     /// A lookaround or atomic group at `pos`: `Some(position to continue from)` or `None`.
@@ -325,27 +379,37 @@ impl<'a> Vm<'a> {
         })
     }
 
-    fn backref(&self, group: usize, fold: Fold, pos: usize) -> Option<usize> {
-        let (start, end) = (self.slots[2 * group]?, self.slots[2 * group + 1]?);
-        let width = end.checked_sub(start)?;
-        if end > self.text.len() || pos + width > self.text.len() {
-            return None;
+    fn backref(
+        &mut self,
+        group: usize,
+        fold: Fold,
+        pos: usize,
+    ) -> Result<Option<usize>, Exhausted> {
+        let (Some(start), Some(end)) = (self.slots[2 * group], self.slots[2 * group + 1]) else {
+            return Ok(None);
+        };
+        let Some(width) = end.checked_sub(start) else {
+            return Ok(None);
+        };
+        if self.text.limit(pos, width) < pos + width {
+            return Ok(None);
         }
+        self.steps(width)?;
         let equal = (0..width).all(|k| {
             let (a, b) = (self.text.at(start + k), self.text.at(pos + k));
             a == b || (fold != Fold::None && same(a, b, fold))
         });
-        equal.then_some(pos + width)
+        Ok(equal.then_some(pos + width))
     }
 
     fn holds(&self, assertion: Assertion, pos: usize) -> bool {
         let text = self.text;
-        let len = text.len();
         match assertion {
             Assertion::TextStart => pos == 0,
-            Assertion::TextEnd => pos == len,
+            Assertion::TextEnd => text.is_end(pos),
             Assertion::EndOrFinalTerminator(lines) => {
-                pos == len || terminator_len(text, pos, lines) == Some(len - pos)
+                text.is_end(pos)
+                    || terminator_len(text, pos, lines).is_some_and(|n| text.is_end(pos + n))
             }
             Assertion::LineStart(lines) => {
                 pos == 0
@@ -353,14 +417,14 @@ impl<'a> Vm<'a> {
                         Lines::Newline => text.at(pos - 1) == '\n',
                         // not between \r and \n, and not at the very end
                         Lines::Java => {
-                            pos < len
+                            !text.is_end(pos)
                                 && is_java_terminator(text.at(pos - 1))
                                 && !(text.at(pos - 1) == '\r' && text.at(pos) == '\n')
                         }
                     }
             }
             Assertion::LineEnd(lines) => {
-                pos == len
+                text.is_end(pos)
                     || match lines {
                         Lines::Newline => text.at(pos) == '\n',
                         Lines::Java => {
@@ -373,14 +437,14 @@ impl<'a> Vm<'a> {
                 negate: true,
                 python: true,
                 ..
-            } if len == 0 => false,
+            } if text.is_end(0) => false,
             Assertion::WordBoundary { ascii, negate, .. } => {
                 let word = |c: char| match ascii {
                     true => c.is_ascii_alphanumeric() || c == '_',
                     false => Named::UnicodeWord.contains(c),
                 };
                 let before = pos > 0 && word(text.at(pos - 1));
-                let after = pos < len && word(text.at(pos));
+                let after = !text.is_end(pos) && word(text.at(pos));
                 (before != after) != negate
             }
         }

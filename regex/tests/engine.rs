@@ -93,3 +93,17 @@ fn lookarounds_atomic_groups_and_backreferences() {
     assert!(!matches(r"^(?>a+)ab", Flavor::Python, "aaab"));
     assert!(matches(r"^(\w)\w*\1$", Flavor::Python, "abca"));
 }
+
+/// Found by the fuzz target on a long text (`(?i).*po\u{FFFD}*za`, `re.search`-style): every
+/// start scanned the rest of the text in one step, so 16,000 chars took 10.7 s within the
+/// budget. Scans are charged a step a char: the budget bounds the work, here ending the search.
+#[test]
+fn a_scan_costs_a_step_a_char_so_the_budget_bounds_time() {
+    let search = Regex::new("(?i).*po\u{e9}*za", Flavor::Search).unwrap();
+    let text = "\0cdefg2".repeat(20_000);
+    assert_eq!(search.is_match(&text, 1_000_000), Err(Exhausted));
+    // a single scan of a long text stays well within a budget of 64 steps a char
+    let keystone = Regex::new(r"^(?=.*\d)(?=.*[a-zA-Z]).{7,}$", Flavor::Python).unwrap();
+    let long = "aB3!".repeat(262_144);
+    assert_eq!(keystone.is_match(&long, 64 * long.len()), Ok(true));
+}

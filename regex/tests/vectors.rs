@@ -52,3 +52,53 @@ fn agrees_with_cpython_re_match() {
 fn agrees_with_java_util_regex_as_opensearch_compiles_it() {
     check("java.json", Flavor::Java, |regex| format!("^{regex}$"));
 }
+
+/// `is_match` reads only the chars a pattern can reach, and a long text's head first; on every
+/// vector's pattern, with texts that run past that (line ends, `\r\n`, a long tail, past the
+/// 4,096-byte head, with a char across its end), it answers as on the whole text.
+#[test]
+fn reading_only_what_the_pattern_reaches_changes_no_verdict() {
+    let tails = ["", "\n", "\r\n", "x", "1\n", "\n\n", "é\r", "\u{2028}"];
+    let long = "aB3!".repeat(20);
+    let past_head = ["aB3!".repeat(1025), format!("x{}", "é".repeat(2100))];
+    for (file, flavor) in [
+        ("cpython.json", Flavor::Python),
+        ("java.json", Flavor::Java),
+    ] {
+        let path = format!("{}/tests/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("the vectors are committed");
+        let vectors: Vectors = serde_json::from_str(&text).expect("vectors parse");
+        let mut inputs_seen = std::collections::HashMap::new();
+        for (pattern, input, _) in &vectors.cases {
+            let source = match flavor {
+                Flavor::Java => format!("^{pattern}$"),
+                _ => pattern.clone(),
+            };
+            let Ok(regex) = Regex::new(&source, flavor) else {
+                continue;
+            };
+            let mut texts: Vec<String> = tails
+                .iter()
+                .flat_map(|tail| [format!("{input}{tail}"), format!("{input}{long}{tail}")])
+                .collect();
+            // the long texts once for first input of each pattern (each pattern has many)
+            let seen = inputs_seen.entry(pattern.clone()).or_insert(0);
+            *seen += 1;
+            for filler in past_head.iter().filter(|_| *seen == 1) {
+                texts.push(format!("{input}{filler}"));
+                texts.push(format!("{input}{filler}\n"));
+                texts.push(format!("{filler}{input}"));
+            }
+            {
+                for text in texts {
+                    // any budget gives the same steps; a small one keeps hostile patterns quick
+                    assert_eq!(
+                        regex.is_match(&text, 20_000),
+                        regex.is_match_whole(&text, 20_000),
+                        "{file}: {pattern:?} on {text:?}"
+                    );
+                }
+            }
+        }
+    }
+}
