@@ -92,11 +92,16 @@ impl Text<'_> {
         pos >= self.len()
     }
 
-    /// `pos + max`, or the end of the text when that comes first.
+    /// `pos + max`, or the end of the text when that comes first; the caller looks at where
+    /// its scan stops.
     fn limit(self, pos: usize, max: usize) -> usize {
-        let end = pos + self.len().saturating_sub(pos).min(max);
-        self.look(end);
-        end
+        pos + self.len().saturating_sub(pos).min(max)
+    }
+
+    /// Whether `width` chars from `pos` are in the text.
+    fn fits(self, pos: usize, width: usize) -> bool {
+        self.look(pos + width);
+        pos + width <= self.len()
     }
 }
 
@@ -294,6 +299,8 @@ impl<'a> Vm<'a> {
                 .find(|&i| !matches_one(one, self.text.at(i)))
                 .map_or(end - pos, |i| i - pos)
         };
+        // the run read up to where it stopped: the end decided it only if it stopped there
+        self.text.look(pos + got);
         self.steps(got)?;
         Ok(got)
     }
@@ -391,7 +398,7 @@ impl<'a> Vm<'a> {
         let Some(width) = end.checked_sub(start) else {
             return Ok(None);
         };
-        if self.text.limit(pos, width) < pos + width {
+        if !self.text.fits(pos, width) {
             return Ok(None);
         }
         self.steps(width)?;
