@@ -21,7 +21,7 @@ PATTERNS = [
     ("six digits", "python", r"^[0-9]{6}$", "match"),
     ("a word class run", "python", r"^\w+$", "match"),
 ]
-TEXTS = [("all 'a' (fails the lookaheads)", "a"), ("'aB3!' repeated (passes)", "aB3!")]
+TEXTS = [("all 'a'", "a"), ("'aB3!' repeated", "aB3!")]
 LENGTHS = [1024, 65536, 1 << 20]
 
 cases = [(name, flavor, pattern, how, label, unit, n)

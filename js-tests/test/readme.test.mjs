@@ -33,6 +33,7 @@ const TABLES = [
   ['worst', 'worst-table.mjs', 'worstTable', 'node bench/worst.mjs'],
   ['hash', 'hash-table.mjs', 'hashTable', 'bash bench/hash.sh'],
   ['strength', 'strength-table.mjs', 'strengthTable', 'node bench/strength.mjs'],
+  ['regex', 'regex-table.mjs', 'regexTable', '.venv/bin/python bench/regex.py'],
 ];
 for (const [name, module, make, command] of TABLES) {
   test(`the guides' ${name}.json table is bench/results/${name}.json's`, async () => {
