@@ -46,14 +46,20 @@ def root() -> pathlib.Path:
 KEYSTONE_PY = ROOT / ".venv-keystone" / "bin" / "python"
 
 
+def token_of(outcome: chpass.Outcome) -> chpass.TokenOutcome:
+    """An outcome narrowed by its tag, as a typed script narrows it."""
+    assert outcome["outcome"] == "token", outcome
+    return outcome
+
+
 class Keystone:
     def __init__(self, url: str, admin_password: str, conf: str) -> None:
         self.url, self.admin_password, self.conf = url, admin_password, conf
         self.client = chpass.Client()
-        self.admin = self.client.execute({
+        self.admin = token_of(self.client.execute({
             "operation": "keystone.issue_token", "base_url": url,
             "user": {"name": "admin", "domain": {"id": "default"}}, "password": admin_password,
-            "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}})
+            "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}}))
 
     def create_user(self, name: str, password: str) -> str:
         """Admin API call that chpass does not offer (it is not part of a password change)."""
@@ -63,9 +69,9 @@ class Keystone:
         with urllib.request.urlopen(req, timeout=30) as res:
             return str(json.loads(res.read())["user"]["id"])
 
-    def login(self, user_id: str, password: str) -> Dict[str, Any]:
-        return self.client.execute({"operation": "keystone.issue_token", "base_url": self.url,
-                                    "user": {"id": user_id}, "password": password})
+    def login(self, user_id: str, password: str) -> chpass.TokenOutcome:
+        return token_of(self.client.execute({"operation": "keystone.issue_token", "base_url": self.url,
+                                             "user": {"id": user_id}, "password": password}))
 
     def change(self, user_id: str, old: str, new: str) -> Dict[str, Any]:
         return {"operation": "keystone.change_password", "base_url": self.url, "user_id": user_id,

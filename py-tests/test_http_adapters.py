@@ -35,7 +35,7 @@ def test_httpx_client_and_async_client(keystone: Keystone) -> None:
     with httpx.Client() as client:
         assert chpass.http.send(client, keystone.change(user, "0ld-Passw0rd!", "N3w-Passw0rd!")) == {"outcome": "password_changed"}
 
-    async def change_back() -> Dict[str, Any]:
+    async def change_back() -> chpass.Outcome:
         async with httpx.AsyncClient() as client:
             return await chpass.http.send_async(client, keystone.change(user, "N3w-Passw0rd!", "Th1rd-Passw0rd!"))
 
@@ -77,4 +77,6 @@ def test_as_response_keeps_every_header_line_httpx_keeps(redirecting: str) -> No
     with httpx.Client() as client:
         answer = chpass.http.as_response(client.post(redirecting + "/v3/users/u/password"))
     assert answer["status"] == 307
-    assert [v for k, v in answer["headers"] if k.lower() == "set-cookie"] == ["a=1", "b=2"]
+    headers = answer["headers"]
+    assert isinstance(headers, list)  # pairs, every line kept
+    assert [v for k, v in headers if k.lower() == "set-cookie"] == ["a=1", "b=2"]

@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterator
 import pytest
 
 import chpass
-from conftest import ROOT, Keystone, load_vectors
+from conftest import ROOT, Keystone, load_vectors, token_of
 
 PARITY = json.loads((ROOT / "core/tests/vectors/keystone-parity.json").read_text(encoding="utf-8"))
 
@@ -52,6 +52,7 @@ def test_regex_refusal_by_the_server_and_before_sending(keystone: Keystone) -> N
     # the client-side policy, read from the same server and from the same keystone.conf
     token = keystone.login(uid, "Start-123")["token"]
     read = keystone.client.execute({"operation": "keystone.get_password_policy", "base_url": keystone.url, "token": token})
+    assert read["outcome"] == "policy"
     from_server = chpass.Policy(read["policy"])
     with open(keystone.conf, encoding="utf-8") as conf:
         from_conf = chpass.Policy.from_keystone_conf(conf.read())
@@ -143,9 +144,10 @@ def test_the_keystone_flow_with_a_wrong_current_password(keystone: Keystone) -> 
 
 def test_ec2_credentials_create_list_delete(keystone: Keystone) -> None:
     admin = keystone.admin
-    project = keystone.client.execute({"operation": "keystone.issue_token", "base_url": keystone.url,
-                                       "user": {"id": admin["user_id"]}, "password": keystone.admin_password,
-                                       "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}})
+    project = token_of(keystone.client.execute({
+        "operation": "keystone.issue_token", "base_url": keystone.url,
+        "user": {"id": admin["user_id"]}, "password": keystone.admin_password,
+        "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}}))
     base = {"base_url": keystone.url, "token": project["token"], "user_id": admin["user_id"]}
     req = urllib.request.Request(keystone.url + "/v3/auth/tokens", headers={
         "X-Auth-Token": project["token"], "X-Subject-Token": project["token"]})
@@ -154,6 +156,7 @@ def test_ec2_credentials_create_list_delete(keystone: Keystone) -> None:
     created = keystone.client.execute({**base, "operation": "keystone.create_ec2_credential", "project_id": project_id})
     assert created["outcome"] == "ec2_credential" and created["project_id"] == project_id and created["secret"]
     listed = keystone.client.execute({**base, "operation": "keystone.list_ec2_credentials"})
+    assert listed["outcome"] == "ec2_credentials"
     assert created["access"] in [c["access"] for c in listed["credentials"]]
     deleted = keystone.client.execute({**base, "operation": "keystone.delete_ec2_credential", "access": created["access"]})
     assert deleted == {"outcome": "deleted"}
@@ -164,7 +167,7 @@ def test_ec2_credentials_create_list_delete(keystone: Keystone) -> None:
 def test_asyncio_client(keystone: Keystone) -> None:
     uid = keystone.create_user("erin", "Start-123")
 
-    async def main() -> Dict[str, Any]:
+    async def main() -> chpass.Outcome:
         client = chpass.AsyncClient()
         # the event loop keeps running while the change is in flight
         ticks = 0

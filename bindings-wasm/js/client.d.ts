@@ -1,7 +1,7 @@
 // `chpass/client`: requests, answers and the fetch client.
 import type { Policy, PolicySpec, Context } from './index.js';
-import type { KeystoneIssueToken, Operation } from './lib/shapes.js';
-export type { Auth, KeystoneIssueToken, NameOrId, Operation, Reference, Refresh, Scope } from './lib/shapes.js';
+import type { HttpRequest, HttpResponse, KeystoneIssueToken, Operation, Outcome } from './lib/shapes.js';
+export type { Auth, Ec2Credential, HttpRequest, HttpResponse, KeystoneIssueToken, NameOrId, Operation, Outcome, Reference, Refresh, ResponseHeaders, Scope } from './lib/shapes.js';
 export type { ElasticsearchChangePassword, OpenSearchChangeOwnPassword, OpenSearchSetPassword, KeystoneChangePassword, KeystoneGetPasswordPolicy, KeystoneCreateEc2Credential, KeystoneListEc2Credentials, KeystoneDeleteEc2Credential, KeystoneV2ChangeOwnPassword, KeystoneV2SetPassword, KeystoneV2UpdateEc2Credentials, PwnedPasswordsRange } from './lib/shapes.js';
 
 /** Downloads and instantiates the client's wasm (and `chpass`'s, whose `Policy` it uses), once. Every other function of this entry throws `NotReadyError` until it resolves; a failed download rejects (call it again to retry). */
@@ -39,38 +39,6 @@ export class Client {
 /** A Keystone v3 login with the current password: the `keystone.issue_token` operation. */
 export type KeystoneLogin = KeystoneIssueToken;
 
-export interface HttpRequest {
-  method: string;
-  url: string;
-  headers: Array<[string, string]>;
-  body: string | null;
-}
-
-export interface HttpResponse {
-  status: number;
-  headers?: Array<[string, string]> | Record<string, string>;
-  body?: string;
-}
-
-export interface Ec2Credential {
-  access: string;
-  secret: string;
-  project_id: string | null;
-  user_id: string | null;
-  trust_id: string | null;
-}
-
-export type Outcome =
-  | { outcome: 'password_changed' }
-  | { outcome: 'token'; token: string; user_id?: string; expires_at?: string }
-  | { outcome: 'policy'; policy: PolicySpec }
-  | ({ outcome: 'ec2_credential' } & Ec2Credential)
-  | { outcome: 'ec2_credentials'; credentials: Ec2Credential[] }
-  | { outcome: 'deleted' }
-  | { outcome: 'updated' }
-  | { outcome: 'breach_count'; count: number };
-
-/** The request for an operation, ready for `fetch(url, { method, headers, body })`. */
 export function buildRequest(operation: Operation): HttpRequest;
 /** The outcome of a response, or throws the typed error it means. */
 export function interpretResponse(operation: Operation, response: HttpResponse): Outcome;

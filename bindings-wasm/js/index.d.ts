@@ -1,45 +1,7 @@
-import type { Locale, Notice, Violation, PresetName } from './lib/policy-types.js';
-import type { Context, GenerateOptions, PolicySpec } from './lib/shapes.js';
-export type { BlocklistSpec, BreachedOnError, CharacterClasses, Context, Dialect, GenerateOptions, LengthLimit, LengthUnit, Mode, Normalization, PatternSpec, PolicySpec, StrengthSpec } from './lib/shapes.js';
+import type { Locale, PresetName } from './lib/policy-types.js';
+import type { Context, GenerateOptions, PolicySpec, PresetInfo, PresetOptions, Report } from './lib/shapes.js';
+export type { BlocklistSpec, BreachedOnError, CharacterClasses, Context, Dialect, GenerateOptions, KeystonePresetOptions, LengthLimit, LengthUnit, Mode, NistPresetOptions, NoPresetOptions, Normalization, OpenSearchPresetOptions, OpenSearchStrength, PatternSpec, PolicySpec, PresetInfo, PresetOptions, Report, StrengthResult, StrengthSpec } from './lib/shapes.js';
 export type * from './lib/policy-types.js';
-
-export interface Report {
-  /** No evaluated rule failed; see `not_evaluated` for rules that were not run. */
-  ok: boolean;
-  violations: Violation[];
-  /** What the server will do that is not a refusal: Keystone keeps only `params.used` bytes. */
-  notices: Notice[];
-  not_evaluated: Array<'weak_password' | 'similar_to_username' | 'breached_password'>;
-  /** zxcvbn's score and log10(guesses) when the policy has a strength rule, else null. */
-  strength: { score: 0 | 1 | 2 | 3 | 4; guesses_log10: number } | null;
-}
-
-export interface PresetOptions {
-  'nist-800-63b': { mfa?: boolean };
-  'owasp-asvs-5-l1': Record<string, never>;
-  'owasp-asvs-5-l2': Record<string, never>;
-  elasticsearch: Record<string, never>;
-  opensearch: {
-    password_min_length?: number;
-    password_validation_regex?: string;
-    password_validation_error_message?: string;
-    password_score_based_validation_strength?: 'fair' | 'good' | 'strong' | 'very_strong';
-  };
-  keystone: {
-    password_regex?: string;
-    password_regex_description?: string;
-    max_password_length?: number;
-    password_hash_algorithm?: 'bcrypt' | 'bcrypt_sha256' | 'scrypt' | 'pbkdf2_sha512';
-    strict_password_check?: boolean;
-  };
-}
-
-export interface PresetInfo {
-  name: PresetName;
-  summary: string;
-  source: string;
-  options: string[];
-}
 
 /** A checked password policy. */
 export class Policy {

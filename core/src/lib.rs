@@ -26,6 +26,8 @@ pub mod i18n;
 mod json;
 pub mod policy;
 mod random;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod secret;
 #[cfg(feature = "strength")]
 pub mod strength;
@@ -52,6 +54,27 @@ pub fn argument_schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("Context", schema_for!(Context)),
         ("GenerateOptions", schema_for!(generate::GenerateOptions)),
         ("WorkLimits", schema_for!(hash::WorkLimits)),
+    ]
+}
+
+/// The results the bindings hand back as plain data, with their JSON Schemas, for the
+/// bindings' TypeScript and Python types.
+#[cfg(feature = "schema")]
+pub fn result_schemas() -> Vec<(&'static str, schemars::Schema)> {
+    /// As serialized: an `Option` field without `skip_serializing_if` is always there.
+    fn written<T: schemars::JsonSchema>() -> schemars::Schema {
+        schemars::generate::SchemaSettings::default()
+            .for_serialize()
+            .into_generator()
+            .into_root_schema_for::<T>()
+    }
+    vec![
+        ("Report", written::<policy::ReportShape>()),
+        ("PresetInfo", written::<policy::presets::PresetInfo>()),
+        ("HttpRequest", written::<backend::HttpRequest>()),
+        // what a transport hands in: read, not written
+        ("HttpResponse", schemars::schema_for!(backend::HttpResponse)),
+        ("Outcome", written::<backend::Outcome>()),
     ]
 }
 

@@ -18,3 +18,43 @@ fn generated_files_are_fresh() {
         );
     }
 }
+
+/// A schema's top-level property names.
+fn keys(schema: &schemars::Schema) -> Vec<String> {
+    let value = schema.clone().to_value();
+    value["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn each_preset_lists_the_keys_of_its_options_type() {
+    let types = chpass::presets::option_schemas();
+    assert_eq!(types.len(), chpass::presets::ALL.len());
+    for info in chpass::presets::ALL {
+        let (_, _, schema) = types
+            .iter()
+            .find(|(name, _, _)| *name == info.name)
+            .expect("every preset has an options type");
+        assert_eq!(keys(schema), info.options, "{}", info.name);
+    }
+}
+
+#[test]
+fn the_report_schema_has_the_keys_a_report_is_written_with() {
+    let (_, schema) = chpass::result_schemas()
+        .into_iter()
+        .find(|(name, _)| *name == "Report")
+        .expect("a Report schema");
+    let policy = chpass::Policy::preset("nist-800-63b", &serde_json::Value::Null).expect("preset");
+    let report = serde_json::to_value(policy.validate("x", &chpass::Context::default()))
+        .expect("serializes");
+    let written: Vec<String> = report
+        .as_object()
+        .expect("an object")
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(keys(&schema), written);
+}

@@ -94,3 +94,20 @@ void noUser;
 // @ts-expect-error: a login is a keystone.issue_token operation
 rotate.length && new Client().changeKeystonePassword({ operation: 'keystone.change_password', base_url: '', user_id: '', original_password: '', password: '' }, 'x');
 console.log(rotate);
+// results are generated too: an outcome narrows by `outcome`, a report's score is 0-4
+function describe(outcome: Outcome): string {
+  switch (outcome.outcome) {
+    case 'ec2_credential':
+      return outcome.access;
+    case 'token':
+      return outcome.token;
+    case 'breach_count':
+      return String(outcome.count);
+    default:
+      return outcome.outcome;
+  }
+}
+const reportScore: 0 | 1 | 2 | 3 | 4 | undefined = report.strength?.score;
+void [describe, reportScore];
+// @ts-expect-error: keystone's hash algorithms are the four it knows
+Policy.preset('keystone', { password_hash_algorithm: 'md5' });

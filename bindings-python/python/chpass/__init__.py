@@ -44,6 +44,7 @@ from . import _shapes
 from ._shapes import *  # noqa: F403 (the generated argument and operation types: _shapes.__all__)
 from .types import (
     Context,
+    Outcome,
     PresetInfo,
     HashSpec,
     WorkLimits,
@@ -111,7 +112,7 @@ class AsyncClient:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, functools.partial(fn, *args))
 
-    async def execute(self, operation: Mapping[str, Any]) -> Dict[str, Any]:
+    async def execute(self, operation: Mapping[str, Any]) -> Outcome:
         """Builds, sends and interprets one operation."""
         return await self._run(self._client.execute, operation)
 
@@ -120,7 +121,7 @@ class AsyncClient:
         operation: Mapping[str, Any],
         policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
         context: Optional[Mapping[str, Any]] = None,
-    ) -> Dict[str, Any]:
+    ) -> Outcome:
         """The whole change, as ``Client.change_password``."""
         return await self._run(self._client.change_password, operation, policy, context)
 
@@ -134,7 +135,7 @@ class AsyncClient:
         new_password: str,
         policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
         context: Optional[Mapping[str, Any]] = None,
-    ) -> Dict[str, Any]:
+    ) -> Outcome:
         """The whole Keystone change, as ``Client.change_keystone_password``."""
         return await self._run(self._client.change_keystone_password, login, new_password, policy, context)
 

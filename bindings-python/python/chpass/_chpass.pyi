@@ -2,7 +2,7 @@ import os
 from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final
 
 from ._codes import Locale, PresetName, ViolationCode
-from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, KeystonePolicy, FileUpdate, StrengthMatch, Strength
+from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, HttpResponse, KeystonePolicy, FileUpdate, Outcome, StrengthMatch, Strength
 
 __version__: str
 __all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "LOCALES", "__version__"]
@@ -125,13 +125,13 @@ class Client:
         max_retry_after_s: int = ...,
         pwned_passwords_url: Optional[str] = ...,
     ) -> Client: ...
-    def execute(self, operation: Mapping[str, Any]) -> Dict[str, Any]: ...
+    def execute(self, operation: Mapping[str, Any]) -> Outcome: ...
     def change_password(
         self,
         operation: Mapping[str, Any],
         policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
         context: Optional[Context] = None,
-    ) -> Dict[str, Any]: ...
+    ) -> Outcome: ...
     def keystone_policy(self, login: Mapping[str, Any]) -> KeystonePolicy:
         """Logs in with ``login`` (a keystone.issue_token operation) and reads the server's
         [security_compliance]; the keystone preset when the token may not read it."""
@@ -141,14 +141,14 @@ class Client:
         new_password: str,
         policy: Optional[Union[Policy, Mapping[str, Any]]] = None,
         context: Optional[Context] = None,
-    ) -> Dict[str, Any]:
+    ) -> Outcome:
         """The whole Keystone change from the current password alone: log in, check against
         ``policy`` or else the server's own, change, log in again."""
 
 def build_request(operation: Mapping[str, Any]) -> HttpRequest:
     """The request for an operation (see the README's operations table)."""
 
-def interpret_response(operation: Mapping[str, Any], response: Mapping[str, Any]) -> Dict[str, Any]:
+def interpret_response(operation: Mapping[str, Any], response: Union[HttpResponse, Mapping[str, Any]]) -> Outcome:
     """The outcome of a response ({status, headers, body}), or raises the typed error."""
 
 def dump_request(operation: Mapping[str, Any]) -> str:

@@ -1,15 +1,25 @@
-"""The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.
+"""The JSON-shaped arguments, results and operations, as TypedDicts that exist at run time.
 
-Generated from the Rust types of the arguments and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
+Generated from the Rust types of the arguments, results and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 """
 
-from typing import Any, List, Literal, Optional, TypedDict, Union
+from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
+
+from ._codes import PresetName
 
 __all__ = [
     "PolicySpec",
     "Context",
     "GenerateOptions",
     "WorkLimits",
+    "PresetInfo",
+    "HttpRequest",
+    "HttpResponse",
+    "Outcome",
+    "NistPresetOptions",
+    "NoPresetOptions",
+    "OpenSearchPresetOptions",
+    "KeystonePresetOptions",
     "Operation",
     "ElasticsearchChangePassword",
     "OpenSearchChangeOwnPassword",
@@ -42,11 +52,30 @@ __all__ = [
     "StrengthSpec",
     "BreachedOnError",
     "Mode",
+    "ResponseHeaders",
+    "PasswordChangedOutcome",
+    "TokenOutcome",
+    "PolicyOutcome",
+    "Ec2Credential",
+    "Ec2CredentialOutcome",
+    "Ec2CredentialsOutcome",
+    "DeletedOutcome",
+    "UpdatedOutcome",
+    "BreachCountOutcome",
+    "OpenSearchStrength",
     "Refresh",
     "Auth",
+    "BasicAuth",
+    "BasicAuthBasic",
+    "ApiKeyAuth",
+    "ApiKeyAuthApiKey",
+    "BearerAuth",
+    "BearerAuthBearer",
     "Reference",
     "NameOrId",
     "Scope",
+    "ProjectScope",
+    "DomainScope",
     "BcryptVariant",
     "Hmac",
 ]
@@ -209,6 +238,177 @@ class WorkLimits(TypedDict, total=False):
     """Cost 16 is 64 times cost 10 (about 4 s); Elasticsearch stops at 14."""
     pbkdf2_max_iterations: int
     """Elasticsearch's largest is 1,000,000; OWASP's PBKDF2-HMAC-SHA1 is 1,300,000."""
+
+
+class PresetInfo(TypedDict):
+    """What a preset is and where its rules come from."""
+
+    name: PresetName
+    """The name ``Policy::preset`` takes (``nist-800-63b``, ``keystone``, …)."""
+    summary: str
+    """What it enforces, in a sentence."""
+    source: str
+    """Where the rules come from (a standard's section, a server's source)."""
+    options: List[str]
+    """The option keys it takes."""
+
+
+class HttpRequest(TypedDict):
+    """A request to send: what the sans-IO builders return and a transport sends as it is."""
+
+    method: str
+    """``GET``, ``POST``, ``PUT``, ``PATCH`` or ``DELETE``."""
+    url: str
+    """The whole URL, path segments percent-encoded."""
+    headers: List[List[str]]
+    """Header names and values, in order (secrets in ``Authorization`` and ``X-Auth-Token``)."""
+    body: Optional[str]
+    """UTF-8 JSON; wiped from memory on drop (it may hold passwords)."""
+
+
+ResponseHeaders = Union[List[List[str]], Dict[str, str]]
+"""``[[name, value], …]`` or ``{name: value}``."""
+
+
+class _HttpResponseRequired(TypedDict):
+    status: int
+    """The HTTP status."""
+
+
+class HttpResponse(_HttpResponseRequired, total=False):
+    """The server's answer, as a transport received it, for the operation's ``interpret``."""
+
+    headers: ResponseHeaders
+    """``[[name, value], …]`` or ``{name: value}`` (what fetch and requests hand out)."""
+    body: str
+    """The body as text (one over ``MAX_RESPONSE_BODY`` bytes is an ``unexpected_response``)."""
+
+
+class PasswordChangedOutcome(TypedDict):
+    """The password changed (or was set)."""
+
+    outcome: Literal["password_changed"]
+
+
+class _TokenOutcomeRequired(TypedDict):
+    outcome: Literal["token"]
+    token: str
+    """The token, in clear: the caller asked for it."""
+
+
+class TokenOutcome(_TokenOutcomeRequired, total=False):
+    """A token; Keystone revokes every older token of the user when the password changes."""
+
+    user_id: Optional[str]
+    """The user the token is for (Keystone's ``token.user.id``)."""
+    expires_at: Optional[str]
+    """When the token expires, as the server wrote it (ISO 8601)."""
+
+
+class PolicyOutcome(TypedDict):
+    """The server's password policy, ready for ``Policy::new``."""
+
+    outcome: Literal["policy"]
+    policy: PolicySpec
+    """The rules, as a policy spec."""
+
+
+class Ec2Credential(TypedDict):
+    """An EC2 credential; ``secret`` is given in clear to the caller (it asked for it)."""
+
+    access: str
+    """The access key (public)."""
+    secret: str
+    """The secret key."""
+    project_id: Optional[str]
+    """The project it is for (Keystone's ``tenant_id``)."""
+    user_id: Optional[str]
+    """The user it belongs to."""
+    trust_id: Optional[str]
+    """The trust it was made under, if any."""
+
+
+class Ec2CredentialOutcome(Ec2Credential):
+    """A new EC2 credential."""
+
+    outcome: Literal["ec2_credential"]
+
+
+class Ec2CredentialsOutcome(TypedDict):
+    """A user's EC2 credentials."""
+
+    outcome: Literal["ec2_credentials"]
+    credentials: List[Ec2Credential]
+    """The credentials, as the server listed them."""
+
+
+class DeletedOutcome(TypedDict):
+    """The credential was deleted."""
+
+    outcome: Literal["deleted"]
+
+
+class UpdatedOutcome(TypedDict):
+    """The credentials were updated (Keystone v2.0)."""
+
+    outcome: Literal["updated"]
+
+
+class BreachCountOutcome(TypedDict):
+    """Pwned Passwords: how many breaches the password appears in (0: none)."""
+
+    outcome: Literal["breach_count"]
+    count: int
+    """The count of breaches."""
+
+
+Outcome = Union[PasswordChangedOutcome, TokenOutcome, PolicyOutcome, Ec2CredentialOutcome, Ec2CredentialsOutcome, DeletedOutcome, UpdatedOutcome, BreachCountOutcome]
+"""What a successful answer means."""
+
+
+class NistPresetOptions(TypedDict, total=False):
+    """The options of the ``nist-800-63b`` preset."""
+
+    mfa: bool
+    """The password is one factor of several: the minimum drops from 15 to 8."""
+
+
+class NoPresetOptions(TypedDict, total=False):
+    """The options of a preset that takes none: an empty object (or null)."""
+
+    pass
+
+
+OpenSearchStrength = Union[Literal["fair"], Literal["good"], Literal["strong"], Literal["very_strong"]]
+"""``plugins.security.restapi.password_score_based_validation_strength``."""
+
+
+class OpenSearchPresetOptions(TypedDict, total=False):
+    """The ``plugins.security.restapi.*`` settings that shape password validation."""
+
+    password_min_length: Optional[int]
+    """Off unless set (the plugin's default is -1)."""
+    password_validation_regex: Optional[str]
+    """The cluster's regex, in Java syntax; empty or none is no regex rule."""
+    password_validation_error_message: Optional[str]
+    """The message of a regex refusal (the plugin's default when none)."""
+    password_score_based_validation_strength: OpenSearchStrength
+    """The minimum zxcvbn score (``strong`` by default)."""
+
+
+class KeystonePresetOptions(TypedDict, total=False):
+    """Keystone's ``[security_compliance]``, ``[identity]`` and ``[DEFAULT]`` password options."""
+
+    password_regex: Optional[str]
+    """``[security_compliance] password_regex``; none or empty is no regex rule."""
+    password_regex_description: Optional[str]
+    """``[security_compliance] password_regex_description``, the message of a regex refusal."""
+    max_password_length: Optional[int]
+    """``[identity] max_password_length``, in UTF-8 bytes: 1 to 4096, 4096 when not set."""
+    password_hash_algorithm: Literal["bcrypt", "bcrypt_sha256", "scrypt", "pbkdf2_sha512"]
+    """``[identity] password_hash_algorithm``: ``bcrypt`` (the default), ``bcrypt_sha256``, ``scrypt`` or ``pbkdf2_sha512``."""
+    strict_password_check: bool
+    """``[DEFAULT] strict_password_check``: refuse (403) rather than truncate a password over the length Keystone uses. Off by default."""
 
 
 Refresh = Union[Literal["true"], Literal["false"], Literal["wait_for"]]

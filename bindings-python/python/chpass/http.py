@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Mapping, Protocol, Tuple
 
 from ._chpass import build_request, interpret_response
+from ._shapes import HttpResponse, Outcome
 
 __all__ = ["send", "send_async", "as_response"]
 
@@ -31,7 +32,7 @@ class Response(Protocol):
     def content(self) -> bytes: ...
 
 
-def as_response(response: Response) -> Dict[str, Any]:
+def as_response(response: Response) -> HttpResponse:
     """``{status, headers, body}`` from a requests or httpx response: every header line (httpx
     keeps repeated ones apart; requests has already joined them), the body as text."""
     headers = response.headers
@@ -56,7 +57,7 @@ def _arguments(operation: Mapping[str, Any], client: object, timeout: float) -> 
     return request["method"], request["url"], options
 
 
-def send(client: Any, operation: Mapping[str, Any], *, timeout: float = 30.0) -> Dict[str, Any]:
+def send(client: Any, operation: Mapping[str, Any], *, timeout: float = 30.0) -> Outcome:
     """Sends ``operation`` with a ``requests.Session`` or an ``httpx.Client``; the outcome, or
     the typed error the answer means (``InvalidCurrentPasswordError``, …). Errors of the client
     itself (connection, timeout) are its own."""
@@ -64,7 +65,7 @@ def send(client: Any, operation: Mapping[str, Any], *, timeout: float = 30.0) ->
     return interpret_response(operation, as_response(client.request(method, url, **options)))
 
 
-async def send_async(client: Any, operation: Mapping[str, Any], *, timeout: float = 30.0) -> Dict[str, Any]:
+async def send_async(client: Any, operation: Mapping[str, Any], *, timeout: float = 30.0) -> Outcome:
     """``send`` with an ``httpx.AsyncClient``."""
     method, url, options = _arguments(operation, client, timeout)
     return interpret_response(operation, as_response(await client.request(method, url, **options)))

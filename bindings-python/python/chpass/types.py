@@ -1,34 +1,25 @@
-"""The shapes of chpass's plain-dict results, as TypedDicts that exist at run time (the
-arguments' are generated from core, in ``_shapes``): ``from chpass import Context`` works in a
+"""The shapes of chpass's plain-dict arguments and results, as TypedDicts that exist at run
+time (most are generated from core, in ``_shapes``): ``from chpass import Context`` works in a
 script as it does for mypy."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TypedDict
 
-from ._codes import PresetName
-from ._shapes import Context as Context, GenerateOptions as GenerateOptions, HashSpec as HashSpec, WorkLimits as WorkLimits
+from ._shapes import (
+    Context as Context,
+    Ec2Credential as Ec2Credential,
+    GenerateOptions as GenerateOptions,
+    HashSpec as HashSpec,
+    HttpRequest as HttpRequest,
+    HttpResponse as HttpResponse,
+    Outcome as Outcome,
+    PresetInfo as PresetInfo,
+    WorkLimits as WorkLimits,
+)
 
 if TYPE_CHECKING:
     from ._chpass import Policy
-
-
-class PresetInfo(TypedDict):
-    """A preset: its name, what it enforces, where it comes from, and the options it takes."""
-
-    name: PresetName
-    summary: str
-    source: str
-    options: List[str]
-
-
-class HttpRequest(TypedDict):
-    """A built request: method, URL, header pairs and body, ready for any HTTP client."""
-
-    method: str
-    url: str
-    headers: List[List[str]]
-    body: Optional[str]
 
 
 class KeystonePolicy(TypedDict):

@@ -1,4 +1,6 @@
-// Generated from the Rust types of the arguments and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
+// Generated from the Rust types of the arguments, results and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
+
+import type { Notice, PresetName, Violation, ViolationCode } from './policy-types.js';
 
 /** Every rule is off unless the spec turns it on; `{}` is a policy that accepts anything. */
 export interface PolicySpec {
@@ -72,6 +74,129 @@ export interface WorkLimits {
   bcrypt_max_cost?: number;
   /** Elasticsearch's largest is 1,000,000; OWASP's PBKDF2-HMAC-SHA1 is 1,300,000. */
   pbkdf2_max_iterations?: number;
+}
+
+/** Every violation in the documented order, and the rules that could not be evaluated. */
+export interface Report {
+  /** No evaluated rule failed; see `not_evaluated` for the rules that were not run. */
+  ok: boolean;
+  /** Every broken rule, in the documented order. */
+  violations: Violation[];
+  /** What the server will do that is not a refusal (Keystone keeps only `params.used` bytes). */
+  notices: Notice[];
+  /** The codes of rules the policy asks for that this build cannot evaluate: not a pass. */
+  not_evaluated: ViolationCode[];
+  /** zxcvbn's score and log10(guesses) when the policy has a strength rule, else null. */
+  strength: StrengthResult | null;
+}
+
+/** What a preset is and where its rules come from. */
+export interface PresetInfo {
+  /** The name `Policy::preset` takes (`nist-800-63b`, `keystone`, …). */
+  name: PresetName;
+  /** What it enforces, in a sentence. */
+  summary: string;
+  /** Where the rules come from (a standard's section, a server's source). */
+  source: string;
+  /** The option keys it takes. */
+  options: string[];
+}
+
+/** A request to send: what the sans-IO builders return and a transport sends as it is. */
+export interface HttpRequest {
+  /** `GET`, `POST`, `PUT`, `PATCH` or `DELETE`. */
+  method: string;
+  /** The whole URL, path segments percent-encoded. */
+  url: string;
+  /** Header names and values, in order (secrets in `Authorization` and `X-Auth-Token`). */
+  headers: Array<[string, string]>;
+  /** UTF-8 JSON; wiped from memory on drop (it may hold passwords). */
+  body: string | null;
+}
+
+/** The server's answer, as a transport received it, for the operation's `interpret`. */
+export interface HttpResponse {
+  /** The HTTP status. */
+  status: number;
+  /** `[[name, value], …]` or `{name: value}` (what fetch and requests hand out). */
+  headers?: ResponseHeaders;
+  /** The body as text (one over `MAX_RESPONSE_BODY` bytes is an `unexpected_response`). */
+  body?: string;
+}
+
+/** What a successful answer means. */
+export type Outcome =
+  | {
+    outcome: 'password_changed';
+  }
+  | {
+    outcome: 'token';
+    /** The token, in clear: the caller asked for it. */
+    token: string;
+    /** The user the token is for (Keystone's `token.user.id`). */
+    user_id?: string | null;
+    /** When the token expires, as the server wrote it (ISO 8601). */
+    expires_at?: string | null;
+  }
+  | {
+    outcome: 'policy';
+    /** The rules, as a policy spec. */
+    policy: PolicySpec;
+  }
+  | {
+    outcome: 'ec2_credential';
+  } & Ec2Credential
+  | {
+    outcome: 'ec2_credentials';
+    /** The credentials, as the server listed them. */
+    credentials: Ec2Credential[];
+  }
+  | {
+    outcome: 'deleted';
+  }
+  | {
+    outcome: 'updated';
+  }
+  | {
+    outcome: 'breach_count';
+    /** The count of breaches. */
+    count: number;
+  };
+
+/** The options of the `nist-800-63b` preset. */
+export interface NistPresetOptions {
+  /** The password is one factor of several: the minimum drops from 15 to 8. */
+  mfa?: boolean;
+}
+
+/** The options of a preset that takes none: an empty object (or null). */
+export type NoPresetOptions =
+  | Record<string, never>;
+
+/** The `plugins.security.restapi.*` settings that shape password validation. */
+export interface OpenSearchPresetOptions {
+  /** Off unless set (the plugin's default is -1). */
+  password_min_length?: number | null;
+  /** The cluster's regex, in Java syntax; empty or none is no regex rule. */
+  password_validation_regex?: string | null;
+  /** The message of a regex refusal (the plugin's default when none). */
+  password_validation_error_message?: string | null;
+  /** The minimum zxcvbn score (`strong` by default). */
+  password_score_based_validation_strength?: OpenSearchStrength;
+}
+
+/** Keystone's `[security_compliance]`, `[identity]` and `[DEFAULT]` password options. */
+export interface KeystonePresetOptions {
+  /** `[security_compliance] password_regex`; none or empty is no regex rule. */
+  password_regex?: string | null;
+  /** `[security_compliance] password_regex_description`, the message of a regex refusal. */
+  password_regex_description?: string | null;
+  /** `[identity] max_password_length`, in UTF-8 bytes: 1 to 4096, 4096 when not set. */
+  max_password_length?: number | null;
+  /** `[identity] password_hash_algorithm`: `bcrypt` (the default), `bcrypt_sha256`, `scrypt` or `pbkdf2_sha512`. */
+  password_hash_algorithm?: 'bcrypt' | 'bcrypt_sha256' | 'scrypt' | 'pbkdf2_sha512';
+  /** `[DEFAULT] strict_password_check`: refuse (403) rather than truncate a password over the length Keystone uses. Off by default. */
+  strict_password_check?: boolean;
 }
 
 /** `PUT /_security/user/{username}/_password` (or `/_security/user/_password` for the caller), as elasticsearch-py and elasticsearch-js send it; success is `200 {}`. */
@@ -366,6 +491,16 @@ export interface Password4jPbkdf2HashSpec {
   salt?: string | null;
 }
 
+/** Each preset's options, by preset name (`Policy.preset(name, options)`). */
+export interface PresetOptions {
+  'nist-800-63b': NistPresetOptions;
+  'owasp-asvs-5-l1': NoPresetOptions;
+  'owasp-asvs-5-l2': NoPresetOptions;
+  'elasticsearch': NoPresetOptions;
+  'opensearch': OpenSearchPresetOptions;
+  'keystone': KeystonePresetOptions;
+}
+
 /** Every request chpass can build, tagged by `operation`. */
 export type Operation =
   | ElasticsearchChangePassword
@@ -456,6 +591,20 @@ export type Dialect =
   | 'java_matches'
   | 'search';
 
+/** An EC2 credential; `secret` is given in clear to the caller (it asked for it). */
+export interface Ec2Credential {
+  /** The access key (public). */
+  access: string;
+  /** The secret key. */
+  secret: string;
+  /** The project it is for (Keystone's `tenant_id`). */
+  project_id: string | null;
+  /** The user it belongs to. */
+  user_id: string | null;
+  /** The trust it was made under, if any. */
+  trust_id: string | null;
+}
+
 /** The hash function of PBKDF2's HMAC (password4j's choices). */
 export type Hmac =
   | 'sha1'
@@ -496,6 +645,13 @@ export type Normalization =
   | 'none'
   | 'nfkc';
 
+/** `plugins.security.restapi.password_score_based_validation_strength`. */
+export type OpenSearchStrength =
+  | 'fair'
+  | 'good'
+  | 'strong'
+  | 'very_strong';
+
 /** A regex rule: the password must match it. */
 export interface PatternSpec {
   /** The regex, in the dialect's syntax (at most 64 KiB). */
@@ -522,6 +678,11 @@ export type Refresh =
   | 'false'
   | 'wait_for';
 
+/** `[[name, value], …]` or `{name: value}`. */
+export type ResponseHeaders =
+  | Array<[string, string]>
+  | Record<string, string>;
+
 /** What the token is for; none gives an unscoped token. */
 export type Scope =
   | {
@@ -530,6 +691,14 @@ export type Scope =
   | {
     domain: NameOrId;
   };
+
+/** What a strength rule measured: zxcvbn's score and log10 of its guesses. */
+export interface StrengthResult {
+  /** zxcvbn's score, 0–4. */
+  score: 0 | 1 | 2 | 3 | 4;
+  /** log10 of zxcvbn's guesses. */
+  guesses_log10: number;
+}
 
 /** A zxcvbn score rule: OpenSearch's rules 4 and 5. */
 export interface StrengthSpec {

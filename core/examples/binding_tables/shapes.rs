@@ -1,14 +1,17 @@
-//! The TypeScript and Python types of the JSON-shaped arguments, generated from their JSON
-//! Schemas (`chpass::argument_schemas` and `chpass::backend::operation_schemas`, derived with
-//! schemars from the Rust types, whose docs become the descriptions): one type per argument and
-//! per operation, the operations' union, and the types they refer to (`LengthLimit`, `Auth`, …).
+//! The TypeScript and Python types of the JSON-shaped arguments and results, generated from
+//! their JSON Schemas (`chpass::argument_schemas`, `chpass::result_schemas`,
+//! `chpass::backend::operation_schemas` and the presets' options, derived with schemars from the
+//! Rust types, whose docs become the descriptions): one type per argument, result and
+//! operation, the operations' union, and the types they refer to (`LengthLimit`, `Auth`, …).
+//! A schema that names a type generated from core's tables (`x-generated`: `Violation`,
+//! `PresetName`, …) refers to it.
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 pub const TS: &str = "bindings-wasm/js/lib/shapes.d.ts";
-const HEADER: &str = "Generated from the Rust types of the arguments and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.";
+const HEADER: &str = "Generated from the Rust types of the arguments, results and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.";
 
 /// A description on one line, its rustdoc links (`[`Locale::resolve`]`) as plain code.
 fn plain(text: &str) -> String {
@@ -30,18 +33,37 @@ fn doc(schema: &Value, indent: &str) -> String {
 struct Render<'a> {
     /// the shared types met so far, rendered once each
     shared: &'a mut BTreeMap<String, String>,
+    /// the types generated from core's tables that these refer to
+    generated: &'a mut Vec<String>,
     defs: &'a Map<String, Value>,
+}
+
+/// `0 | 1 | 2 | 3 | 4` for an integer of a few values (a zxcvbn score), else none.
+fn small_range(schema: &Value) -> Option<Vec<u64>> {
+    let (min, max) = (
+        schema.get("minimum")?.as_u64()?,
+        schema.get("maximum")?.as_u64()?,
+    );
+    (max - min < 10).then(|| (min..=max).collect())
 }
 
 impl Render<'_> {
     fn ty(&mut self, schema: &Value, indent: &str) -> String {
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             let name = reference.rsplit('/').next().unwrap_or(reference).to_owned();
-            if !self.shared.contains_key(&name) {
+            let def = self.defs.get(&name).cloned().unwrap_or(Value::Null);
+            if def.get("x-generated").is_some() {
+                if !self.generated.contains(&name) {
+                    self.generated.push(name.clone());
+                }
+            } else if !self.shared.contains_key(&name) {
                 self.shared.insert(name.clone(), String::new()); // no loop on a recursive type
-                let def = self.defs.get(&name).cloned().unwrap_or(Value::Null);
                 let text = self.declaration(&name, &def);
                 self.shared.insert(name.clone(), text);
+            }
+            // a variant that adds keys to a shared type (`{outcome: …}` and a credential)
+            if schema.get("properties").is_some() {
+                return format!("{} & {name}", self.object(schema, indent, None));
             }
             return name;
         }
@@ -73,10 +95,36 @@ impl Render<'_> {
             .iter()
             .map(|t| match *t {
                 "string" => "string".to_owned(),
-                "integer" | "number" => "number".to_owned(),
+                "integer" => small_range(schema).map_or_else(
+                    || "number".to_owned(),
+                    |values| {
+                        let values: Vec<String> = values.iter().map(u64::to_string).collect();
+                        values.join(" | ")
+                    },
+                ),
+                "number" => "number".to_owned(),
                 "boolean" => "boolean".to_owned(),
                 "null" => "null".to_owned(),
-                "array" => format!("{}[]", self.ty(&schema["items"], indent)),
+                "array" => match schema.get("prefixItems").and_then(Value::as_array) {
+                    Some(items) => {
+                        let items: Vec<String> =
+                            items.iter().map(|item| self.ty(item, indent)).collect();
+                        format!("[{}]", items.join(", "))
+                    }
+                    None => {
+                        let item = self.ty(&schema["items"], indent);
+                        match item.contains(' ') {
+                            true => format!("Array<{item}>"),
+                            false => format!("{item}[]"),
+                        }
+                    }
+                },
+                "object" if schema.get("properties").is_none() => {
+                    match schema.get("additionalProperties") {
+                        Some(Value::Bool(false)) | None => "Record<string, never>".to_owned(),
+                        Some(values) => format!("Record<string, {}>", self.ty(values, indent)),
+                    }
+                }
                 "object" => self.object(schema, indent, None),
                 // no other JSON type appears in the operations; `unknown` would hide a new one
                 other => format!("never /* JSON type {other} */"),
@@ -88,15 +136,15 @@ impl Render<'_> {
     /// A shared type: an interface for an object, else a union, one member a line.
     fn declaration(&mut self, name: &str, def: &Value) -> String {
         let head = doc(def, "");
-        if def.get("properties").is_some() {
+        if def.get("properties").is_some() && def.get("$ref").is_none() {
             return format!(
                 "{head}export interface {name} {}\n",
                 self.object(def, "", None)
             );
         }
-        let members: Vec<String> = match def.get("oneOf").and_then(Value::as_array) {
-            Some(choices) => choices.iter().map(|c| self.ty(c, "  ")).collect(),
-            None => vec![self.ty(def, "  ")],
+        let members: Vec<String> = match def.get("oneOf").or(def.get("anyOf")) {
+            Some(Value::Array(choices)) => choices.iter().map(|c| self.ty(c, "  ")).collect(),
+            _ => vec![self.ty(def, "  ")],
         };
         format!(
             "{head}export type {name} =\n  | {};\n",
@@ -140,6 +188,8 @@ struct Shape {
     name: String,
     tag: Option<(&'static str, &'static str)>,
     schema: Value,
+    /// whether Python has it as a dict (its `Report` is an object)
+    python: bool,
 }
 
 /// The tagged unions, by tag key: their name and doc.
@@ -174,15 +224,40 @@ fn shapes() -> Vec<Shape> {
                 schema,
             )
         });
+    let results = chpass::result_schemas()
+        .into_iter()
+        .map(|(name, schema)| (name.to_owned(), None, schema));
+    let mut options: Vec<_> = chpass::presets::option_schemas()
+        .into_iter()
+        .map(|(_, name, schema)| (name.to_owned(), None, schema))
+        .collect();
+    options.dedup_by(|a, b| a.0 == b.0);
     arguments
+        .chain(results)
+        .chain(options)
         .chain(operations)
         .chain(hash_specs)
         .map(|(name, tag, schema)| Shape {
+            python: name != "Report",
             name,
             tag,
             schema: schema.to_value(),
         })
         .collect()
+}
+
+/// `PresetOptions`: each preset's name and the type of its options.
+fn preset_options_ts() -> String {
+    let mut out = String::from(
+        "/** Each preset's options, by preset name (`Policy.preset(name, options)`). */
+export interface PresetOptions {
+",
+    );
+    for (preset, name, _) in chpass::presets::option_schemas() {
+        let _ = writeln!(out, "  '{preset}': {name};");
+    }
+    out.push_str("}\n");
+    out
 }
 
 /// The members of the union tagged by `key`.
@@ -195,8 +270,14 @@ fn members<'a>(shapes: &'a [Shape], key: &'a str) -> impl Iterator<Item = &'a st
 
 pub fn ts() -> String {
     let shapes = shapes();
-    let mut shared = BTreeMap::new();
-    let mut out = format!("// {HEADER}\n\n");
+    // the shapes are declared in order; a reference to one (`Outcome`'s `PolicySpec`) is not
+    // declared again
+    let mut shared: BTreeMap<String, String> = shapes
+        .iter()
+        .map(|shape| (shape.name.clone(), String::new()))
+        .collect();
+    let mut generated = Vec::new();
+    let mut out = String::new();
     for shape in &shapes {
         let defs = shape.schema["$defs"]
             .as_object()
@@ -204,16 +285,29 @@ pub fn ts() -> String {
             .unwrap_or_default();
         let mut render = Render {
             shared: &mut shared,
+            generated: &mut generated,
             defs: &defs,
         };
-        let body = render.object(&shape.schema, "", shape.tag);
-        let _ = write!(
-            out,
-            "{}export interface {} {body}\n\n",
-            doc(&shape.schema, ""),
-            shape.name
-        );
+        if shape.schema.get("properties").is_some() || shape.tag.is_some() {
+            let body = render.object(&shape.schema, "", shape.tag);
+            let _ = write!(
+                out,
+                "{}export interface {} {body}\n\n",
+                doc(&shape.schema, ""),
+                shape.name
+            );
+        } else {
+            let text = render.declaration(&shape.name, &shape.schema);
+            let _ = writeln!(out, "{text}");
+        }
     }
+    let _ = writeln!(out, "{}", preset_options_ts());
+    generated.sort();
+    let out = format!(
+        "// {HEADER}\n\nimport type {{ {} }} from './policy-types.js';\n\n{out}",
+        generated.join(", ")
+    );
+    let mut out = out;
     for (key, name, doc) in UNIONS {
         let _ = write!(out, "/** {doc} */\nexport type {name} =");
         for member in members(&shapes, key) {
@@ -222,7 +316,7 @@ pub fn ts() -> String {
         out.push_str(";\n\n");
     }
     out.pop();
-    for text in shared.values() {
+    for text in shared.values().filter(|text| !text.is_empty()) {
         let _ = write!(out, "\n{text}");
     }
     out
@@ -255,6 +349,8 @@ fn py_doc(schema: &Value) -> Option<String> {
 struct PyRender<'a> {
     defs: &'a Map<String, Value>,
     done: &'a mut Vec<String>,
+    /// the types generated from core's tables that these refer to (in `_codes`)
+    generated: &'a mut Vec<String>,
     out: &'a mut String,
 }
 
@@ -262,10 +358,19 @@ impl PyRender<'_> {
     fn ty(&mut self, schema: &Value, name_for_object: &str) -> String {
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             let name = reference.rsplit('/').next().unwrap_or(reference).to_owned();
-            if !self.done.contains(&name) {
+            let def = self.defs.get(&name).cloned().unwrap_or(Value::Null);
+            if def.get("x-generated").is_some() {
+                if !self.generated.contains(&name) {
+                    self.generated.push(name.clone());
+                }
+            } else if !self.done.contains(&name) {
                 self.done.push(name.clone());
-                let def = self.defs.get(&name).cloned().unwrap_or(Value::Null);
                 self.declare(&name, &def);
+            }
+            // a variant that adds keys to a shared type: a TypedDict deriving from it
+            if schema.get("properties").is_some() {
+                self.typed_dict_over(name_for_object, schema, None, &name);
+                return name_for_object.to_owned();
             }
             return name;
         }
@@ -284,15 +389,21 @@ impl PyRender<'_> {
                 let members: Vec<String> = choices
                     .iter()
                     .map(|choice| {
+                        // a choice tagged by a constant: `TokenOutcome` for `{outcome: "token"}`
+                        let tag = choice["properties"].as_object().and_then(|p| {
+                            p.values()
+                                .find_map(|v| v.get("const").and_then(Value::as_str))
+                        });
                         // a choice that is an object of one key: `BasicAuth` for `{basic: …}`
                         let only = choice["properties"]
                             .as_object()
                             .filter(|p| p.len() == 1)
                             .and_then(|p| p.keys().next().cloned());
-                        let name = only.map_or_else(
-                            || name_for_object.to_owned(),
-                            |k| format!("{}{name_for_object}", camel(&k)),
-                        );
+                        let name = match (tag, only) {
+                            (Some(tag), _) => format!("{}{name_for_object}", camel(tag)),
+                            (None, Some(key)) => format!("{}{name_for_object}", camel(&key)),
+                            (None, None) => name_for_object.to_owned(),
+                        };
                         self.ty(choice, &name)
                     })
                     .collect();
@@ -308,11 +419,39 @@ impl PyRender<'_> {
             .iter()
             .map(|t| match *t {
                 "string" => "str".to_owned(),
-                "integer" => "int".to_owned(),
+                "integer" => small_range(schema).map_or_else(
+                    || "int".to_owned(),
+                    |values| {
+                        let values: Vec<String> = values.iter().map(u64::to_string).collect();
+                        format!("Literal[{}]", values.join(", "))
+                    },
+                ),
                 "number" => "float".to_owned(),
                 "boolean" => "bool".to_owned(),
                 "null" => "None".to_owned(),
-                "array" => format!("List[{}]", self.ty(&schema["items"], name_for_object)),
+                // a tuple arrives from JSON as a list
+                "array" => match schema.get("prefixItems").and_then(Value::as_array) {
+                    Some(items) => {
+                        let items: Vec<String> = items
+                            .iter()
+                            .map(|item| self.ty(item, name_for_object))
+                            .collect();
+                        match items.windows(2).all(|pair| pair[0] == pair[1]) {
+                            true => format!("List[{}]", items[0]),
+                            false => "List[Any]".to_owned(),
+                        }
+                    }
+                    None => format!("List[{}]", self.ty(&schema["items"], name_for_object)),
+                },
+                "object" if schema.get("properties").is_none() => {
+                    match schema.get("additionalProperties") {
+                        Some(Value::Bool(false)) | None => {
+                            self.typed_dict(name_for_object, schema, None);
+                            name_for_object.to_owned()
+                        }
+                        Some(values) => format!("Dict[str, {}]", self.ty(values, name_for_object)),
+                    }
+                }
                 "object" => {
                     self.typed_dict(name_for_object, schema, None);
                     name_for_object.to_owned()
@@ -324,7 +463,7 @@ impl PyRender<'_> {
     }
 
     fn declare(&mut self, name: &str, def: &Value) {
-        if def.get("properties").is_some() {
+        if def.get("properties").is_some() && def.get("$ref").is_none() {
             self.typed_dict(name, def, None);
         } else {
             let ty = self.ty(def, name);
@@ -337,6 +476,21 @@ impl PyRender<'_> {
 
     /// A TypedDict for an object schema; `tag` adds its key (`operation`, `algorithm`) first.
     fn typed_dict(&mut self, name: &str, schema: &Value, tag: Option<(&str, &str)>) {
+        self.typed_dict_over(name, schema, tag, "TypedDict");
+    }
+
+    /// `typed_dict`, deriving from `base` (a TypedDict).
+    fn typed_dict_over(
+        &mut self,
+        name: &str,
+        schema: &Value,
+        tag: Option<(&str, &str)>,
+        base: &str,
+    ) {
+        // exported like the rest (`TokenOutcome`, a union's member named here)
+        if !self.done.iter().any(|done| done == name) {
+            self.done.push(name.to_owned());
+        }
         let required: Vec<&str> = schema["required"]
             .as_array()
             .map(|r| r.iter().filter_map(Value::as_str).collect())
@@ -357,6 +511,9 @@ impl PyRender<'_> {
         }
         let body = |entries: &[(String, String, Option<String>)]| {
             let mut text = String::new();
+            if entries.is_empty() {
+                text.push_str("    pass\n");
+            }
             for (key, ty, doc) in entries {
                 let _ = writeln!(text, "    {key}: {ty}");
                 if let Some(doc) = doc {
@@ -371,18 +528,18 @@ impl PyRender<'_> {
             (false, false) => {
                 let _ = write!(
                     out,
-                    "\n\nclass _{name}Required(TypedDict):\n{}\n\nclass {name}(_{name}Required, total=False):\n{doc}{}",
+                    "\n\nclass _{name}Required({base}):\n{}\n\nclass {name}(_{name}Required, total=False):\n{doc}{}",
                     body(&must),
                     body(&may)
                 );
             }
             (false, true) => {
-                let _ = write!(out, "\n\nclass {name}(TypedDict):\n{doc}{}", body(&must));
+                let _ = write!(out, "\n\nclass {name}({base}):\n{doc}{}", body(&must));
             }
             (true, _) => {
                 let _ = write!(
                     out,
-                    "\n\nclass {name}(TypedDict, total=False):\n{doc}{}",
+                    "\n\nclass {name}({base}, total=False):\n{doc}{}",
                     body(&may)
                 );
             }
@@ -399,9 +556,12 @@ fn union_of(members: Vec<String>) -> String {
 }
 
 pub fn python() -> String {
-    let shapes = shapes();
+    let shapes: Vec<Shape> = shapes().into_iter().filter(|s| s.python).collect();
     let mut body = String::new();
-    let mut done = Vec::new();
+    // declared in order, each once (see `ts`)
+    let mut done: Vec<String> = shapes.iter().map(|shape| shape.name.clone()).collect();
+    let top_level = done.len();
+    let mut generated = Vec::new();
     for shape in &shapes {
         let defs = shape.schema["$defs"]
             .as_object()
@@ -410,9 +570,15 @@ pub fn python() -> String {
         let mut render = PyRender {
             defs: &defs,
             done: &mut done,
+            generated: &mut generated,
             out: &mut body,
         };
-        render.typed_dict(&shape.name, &shape.schema, shape.tag);
+        let object = shape.schema.get("properties").is_some() || shape.schema["type"] == "object";
+        if object || shape.tag.is_some() {
+            render.typed_dict(&shape.name, &shape.schema, shape.tag);
+        } else {
+            render.declare(&shape.name, &shape.schema);
+        }
     }
     let mut unions = String::new();
     let mut exported: Vec<&str> = shapes
@@ -432,9 +598,11 @@ pub fn python() -> String {
             doc.replace('`', "``")
         );
     }
-    exported.extend(done.iter().map(String::as_str));
+    exported.extend(done[top_level..].iter().map(String::as_str));
     let all: String = exported.iter().map(|n| format!("    \"{n}\",\n")).collect();
+    generated.sort();
     format!(
-        "\"\"\"The JSON-shaped arguments and the operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, List, Literal, Optional, TypedDict, Union\n\n__all__ = [\n{all}]\n{body}{unions}\n"
+        "\"\"\"The JSON-shaped arguments, results and operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, Dict, List, Literal, Optional, TypedDict, Union\n\nfrom ._codes import {}\n\n__all__ = [\n{all}]\n{body}{unions}\n",
+        generated.join(", ")
     )
 }

@@ -28,6 +28,7 @@ pub const EXCERPT_BYTES: usize = 512;
 
 /// A request to send: what the sans-IO builders return and a transport sends as it is.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HttpRequest {
     /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
     pub method: String,
@@ -37,6 +38,7 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// UTF-8 JSON; wiped from memory on drop (it may hold passwords).
     #[serde(with = "zeroizing_body")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub body: Option<Zeroizing<String>>,
 }
 
@@ -180,12 +182,14 @@ fn redact(value: &mut Value, secret: bool) {
 
 /// The server's answer, as a transport received it, for the operation's `interpret`.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HttpResponse {
     /// The HTTP status.
     pub status: u16,
     /// `[[name, value], …]` or `{name: value}` (what fetch and requests hand out).
     #[serde(default, deserialize_with = "pairs_or_object")]
+    #[cfg_attr(feature = "schema", schemars(with = "schema::ResponseHeaders"))]
     pub headers: Vec<(String, String)>,
     /// The body as text (one over [`MAX_RESPONSE_BODY`] bytes is an `unexpected_response`).
     #[serde(default)]
@@ -304,5 +308,20 @@ mod zeroizing_body {
         d: D,
     ) -> Result<Option<Zeroizing<String>>, D::Error> {
         Ok(Option::<String>::deserialize(d)?.map(Zeroizing::new))
+    }
+}
+
+/// The shape `HttpResponse.headers` is read from, for its schema.
+#[cfg(feature = "schema")]
+mod schema {
+    use std::collections::BTreeMap;
+
+    /// `[[name, value], …]` or `{name: value}`.
+    #[derive(schemars::JsonSchema)]
+    #[serde(untagged)]
+    #[allow(dead_code)] // only its schema is used
+    pub enum ResponseHeaders {
+        Pairs(Vec<(String, String)>),
+        Object(BTreeMap<String, String>),
     }
 }

@@ -23,6 +23,8 @@ pub(crate) use classes::CharClass;
 pub use classes::CharacterClasses;
 pub use context::Context;
 pub use pattern::{Dialect, PatternSpec};
+#[cfg(feature = "schema")]
+pub(crate) use report::ReportShape;
 pub use report::{Notice, Report, StrengthResult, Violation};
 pub use spec::{BlocklistSpec, BreachedOnError, LengthLimit, Normalization, PolicySpec};
 pub use strength_rule::StrengthVerdict;

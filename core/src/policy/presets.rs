@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 
 /// What a preset is and where its rules come from.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PresetInfo {
     /// The name `Policy::preset` takes (`nist-800-63b`, `keystone`, …).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::PresetName"))]
     pub name: &'static str,
     /// What it enforces, in a sentence.
     pub summary: &'static str,
@@ -80,6 +82,34 @@ pub const ALL: &[PresetInfo] = &[
     },
 ];
 
+/// Each preset's options type, by preset name, with its JSON Schema (the preset's
+/// `PresetInfo::options` are its keys; a test holds them equal).
+#[cfg(feature = "schema")]
+pub fn option_schemas() -> Vec<(&'static str, &'static str, schemars::Schema)> {
+    use schemars::schema_for;
+    let none = || schema_for!(NoOptions);
+    vec![
+        (
+            "nist-800-63b",
+            "NistPresetOptions",
+            schema_for!(NistOptions),
+        ),
+        ("owasp-asvs-5-l1", "NoPresetOptions", none()),
+        ("owasp-asvs-5-l2", "NoPresetOptions", none()),
+        ("elasticsearch", "NoPresetOptions", none()),
+        (
+            "opensearch",
+            "OpenSearchPresetOptions",
+            schema_for!(OpenSearchOptions),
+        ),
+        (
+            "keystone",
+            "KeystonePresetOptions",
+            schema_for!(KeystoneOptions),
+        ),
+    ]
+}
+
 /// Builds a preset by name; `options` is a JSON object (or null) of that preset's options.
 pub fn by_name(name: &str, options: &serde_json::Value) -> Result<Policy> {
     match name {
@@ -113,15 +143,19 @@ fn parse_options<T: DeserializeOwned + Default>(options: &serde_json::Value) -> 
     })
 }
 
+/// The options of a preset that takes none: an empty object (or null).
+#[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct NoOptions {}
+
 fn no_options(options: &serde_json::Value) -> Result<()> {
-    #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields)]
-    struct NoOptions {}
     parse_options::<NoOptions>(options).map(|_| ())
 }
 
 /// The options of the `nist-800-63b` preset.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NistOptions {
     /// The password is one factor of several: the minimum drops from 15 to 8.
@@ -177,6 +211,7 @@ pub fn elasticsearch() -> Result<Policy> {
 
 /// `plugins.security.restapi.password_score_based_validation_strength`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OpenSearchStrength {
     /// A score of at least 1.
@@ -192,6 +227,7 @@ pub enum OpenSearchStrength {
 
 /// The `plugins.security.restapi.*` settings that shape password validation.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpenSearchOptions {
     /// Off unless set (the plugin's default is -1).
@@ -249,6 +285,7 @@ pub fn opensearch(options: OpenSearchOptions) -> Result<Policy> {
 
 /// Keystone's `[security_compliance]`, `[identity]` and `[DEFAULT]` password options.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeystoneOptions {
     /// `[security_compliance] password_regex`; none or empty is no regex rule.
@@ -263,6 +300,10 @@ pub struct KeystoneOptions {
     /// `[identity] password_hash_algorithm`: `bcrypt` (the default), `bcrypt_sha256`,
     /// `scrypt` or `pbkdf2_sha512`.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "keystone_hash_algorithm_schema")
+    )]
     pub password_hash_algorithm: Option<String>,
     /// `[DEFAULT] strict_password_check`: refuse (403) rather than truncate a password over
     /// the length Keystone uses. Off by default.
@@ -275,6 +316,11 @@ pub const KEYSTONE_MAX_PASSWORD_LENGTH: usize = 4096;
 /// What Keystone's bcrypt uses of a password, whatever `max_password_length` says.
 pub const KEYSTONE_BCRYPT_MAX_LENGTH: usize = 72;
 const KEYSTONE_HASH_ALGORITHMS: [&str; 4] = ["bcrypt", "bcrypt_sha256", "scrypt", "pbkdf2_sha512"];
+
+#[cfg(feature = "schema")]
+fn keystone_hash_algorithm_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "enum": KEYSTONE_HASH_ALGORITHMS })
+}
 
 /// Keystone's own rule (`verify_length_and_trunc_password`): a password longer than the
 /// length it uses, in UTF-8 bytes (`max_password_length`, or 72 under bcrypt), is refused

@@ -301,8 +301,10 @@ pub struct Report {
 
 /// What a strength rule measured: zxcvbn's score and log10 of its guesses.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StrengthResult {
     /// zxcvbn's score, 0–4.
+    #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
     pub score: u8,
     /// log10 of zxcvbn's guesses.
     pub guesses_log10: f64,
@@ -335,6 +337,26 @@ impl Report {
     pub(crate) fn push(&mut self, violation: Violation) {
         self.violations.push(violation);
     }
+}
+
+// What a `Report` serializes to, for its JSON Schema (the bindings' types); a test holds its
+// keys to the serializer's.
+/// Every violation in the documented order, and the rules that could not be evaluated.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "Report")]
+#[allow(dead_code)] // only its schema is used
+pub(crate) struct ReportShape {
+    /// No evaluated rule failed; see `not_evaluated` for the rules that were not run.
+    ok: bool,
+    /// Every broken rule, in the documented order.
+    violations: Vec<crate::schema::Violation>,
+    /// What the server will do that is not a refusal (Keystone keeps only `params.used` bytes).
+    notices: Vec<crate::schema::Notice>,
+    /// The codes of rules the policy asks for that this build cannot evaluate: not a pass.
+    not_evaluated: Vec<crate::schema::ViolationCode>,
+    /// zxcvbn's score and log10(guesses) when the policy has a strength rule, else null.
+    strength: Option<StrengthResult>,
 }
 
 impl Serialize for Report {

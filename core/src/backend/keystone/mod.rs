@@ -284,6 +284,7 @@ impl GetPasswordPolicy {
 
 /// An EC2 credential; `secret` is given in clear to the caller (it asked for it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ec2Credential {
     /// The access key (public).
     pub access: String,
