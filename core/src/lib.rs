@@ -75,6 +75,8 @@ pub fn result_schemas() -> Vec<(&'static str, schemars::Schema)> {
         // what a transport hands in: read, not written
         ("HttpResponse", schemars::schema_for!(backend::HttpResponse)),
         ("Outcome", written::<backend::Outcome>()),
+        #[cfg(feature = "strength")]
+        ("Strength", written::<strength::Strength>()),
     ]
 }
 

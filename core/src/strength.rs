@@ -24,8 +24,8 @@ pub use crate::policy::StrengthVerdict;
 pub use chpass_strength::dictionaries_text;
 use chpass_strength::estimate_with;
 pub use chpass_strength::{
-    Advice, CrackTimes, Dictionaries, Feedback, MAX_ANALYSED_UNITS, Strength, StrengthMatch,
-    current_year, display_time, units_to_pass,
+    Advice, CrackTimes, Dictionaries, Feedback, MAX_ANALYSED_UNITS, Pattern, Strength,
+    StrengthMatch, current_year, display_time, units_to_pass,
 };
 
 /// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only with

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// A warning or suggestion of zxcvbn's feedback.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Advice {
     /// A stable name for it (`top10_common_password`, `add_another_word`, …), to translate by.
     pub code: &'static str,
@@ -19,6 +20,7 @@ const fn advice(code: &'static str, message: &'static str) -> Advice {
 
 /// zxcvbn's feedback: what is weak about the password and how to make it stronger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Feedback {
     /// zxcvbn's warning, or `None` where it gives the empty string.
     pub warning: Option<Advice>,
@@ -222,6 +224,7 @@ fn dictionary_feedback(m: &Match, sole: bool, password: &[u16]) -> Feedback {
 
 /// Seconds to crack at zxcvbn's four attack speeds, and how zxcvbn says them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CrackTimes {
     /// An online attack throttled to 100 guesses an hour.
     pub online_throttling_100_per_hour: f64,

@@ -53,8 +53,10 @@ pub fn units_to_pass(len: usize, unit_at: impl Fn(usize) -> u16) -> usize {
 /// The estimate, with the match sequence zxcvbn found (positions in UTF-16 units, no tokens:
 /// they are pieces of the password).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Strength {
     /// 0 (too guessable) to 4 (very unguessable).
+    #[cfg_attr(feature = "schema", schemars(range(max = 4)))]
     pub score: u8,
     /// zxcvbn's estimate of the guesses an attacker needs.
     pub guesses: f64,
@@ -70,9 +72,10 @@ pub struct Strength {
 
 /// One match of the sequence: its pattern, where it lies and what it costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StrengthMatch {
-    /// dictionary, spatial, repeat, sequence, regex, date or bruteforce.
-    pub pattern: &'static str,
+    /// What kind of match it is.
+    pub pattern: Pattern,
     /// The first UTF-16 unit of the match.
     pub i: usize,
     /// The last UTF-16 unit of the match (inclusive, as zxcvbn's `j`).
@@ -82,7 +85,38 @@ pub struct StrengthMatch {
     /// For a dictionary match, zxcvbn's list: `passwords`, `english_wikipedia`,
     /// `female_names`, `surnames`, `us_tv_and_film`, `male_names` or `user_inputs`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "dictionary_name_schema"))]
     pub dictionary_name: Option<&'static str>,
+}
+
+/// zxcvbn's name for the kind of a match (its `pattern`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Pattern {
+    /// A word of one of the dictionaries, maybe reversed or in l33t.
+    Dictionary,
+    /// A walk on a keyboard or keypad.
+    Spatial,
+    /// A repeated piece (`aaa`, `abcabc`).
+    Repeat,
+    /// A run of consecutive characters (`abcd`, `9753`).
+    Sequence,
+    /// A recent year.
+    Regex,
+    /// A date.
+    Date,
+    /// Anything else, guessed character by character.
+    Bruteforce,
+}
+
+#[cfg(feature = "schema")]
+fn dictionary_name_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = data::DICTIONARIES
+        .into_iter()
+        .chain(["user_inputs"])
+        .collect();
+    schemars::json_schema!({ "enum": names })
 }
 
 impl Strength {
@@ -142,13 +176,13 @@ pub fn estimate_with(
             .iter()
             .map(|m| StrengthMatch {
                 pattern: match m.kind {
-                    Kind::Dictionary { .. } => "dictionary",
-                    Kind::Spatial { .. } => "spatial",
-                    Kind::Repeat { .. } => "repeat",
-                    Kind::Sequence { .. } => "sequence",
-                    Kind::Year { .. } => "regex",
-                    Kind::Date { .. } => "date",
-                    Kind::Bruteforce => "bruteforce",
+                    Kind::Dictionary { .. } => Pattern::Dictionary,
+                    Kind::Spatial { .. } => Pattern::Spatial,
+                    Kind::Repeat { .. } => Pattern::Repeat,
+                    Kind::Sequence { .. } => Pattern::Sequence,
+                    Kind::Year { .. } => Pattern::Regex,
+                    Kind::Date { .. } => Pattern::Date,
+                    Kind::Bruteforce => Pattern::Bruteforce,
                 },
                 i: m.i,
                 j: m.j,

@@ -16,6 +16,7 @@ __all__ = [
     "HttpRequest",
     "HttpResponse",
     "Outcome",
+    "Strength",
     "NistPresetOptions",
     "NoPresetOptions",
     "OpenSearchPresetOptions",
@@ -62,6 +63,11 @@ __all__ = [
     "DeletedOutcome",
     "UpdatedOutcome",
     "BreachCountOutcome",
+    "StrengthMatch",
+    "Pattern",
+    "CrackTimes",
+    "Feedback",
+    "Advice",
     "OpenSearchStrength",
     "Refresh",
     "Auth",
@@ -364,6 +370,76 @@ class BreachCountOutcome(TypedDict):
 
 Outcome = Union[PasswordChangedOutcome, TokenOutcome, PolicyOutcome, Ec2CredentialOutcome, Ec2CredentialsOutcome, DeletedOutcome, UpdatedOutcome, BreachCountOutcome]
 """What a successful answer means."""
+
+
+Pattern = Union[Literal["dictionary"], Literal["spatial"], Literal["repeat"], Literal["sequence"], Literal["regex"], Literal["date"], Literal["bruteforce"]]
+"""zxcvbn's name for the kind of a match (its ``pattern``)."""
+
+
+class _StrengthMatchRequired(TypedDict):
+    pattern: Pattern
+    """What kind of match it is."""
+    i: int
+    """The first UTF-16 unit of the match."""
+    j: int
+    """The last UTF-16 unit of the match (inclusive, as zxcvbn's ``j``)."""
+    guesses: float
+    """The guesses zxcvbn estimates for this match alone."""
+
+
+class StrengthMatch(_StrengthMatchRequired, total=False):
+    """One match of the sequence: its pattern, where it lies and what it costs."""
+
+    dictionary_name: Literal["passwords", "english_wikipedia", "female_names", "surnames", "us_tv_and_film", "male_names", "user_inputs"]
+    """For a dictionary match, zxcvbn's list: ``passwords``, ``english_wikipedia``, ``female_names``, ``surnames``, ``us_tv_and_film``, ``male_names`` or ``user_inputs``."""
+
+
+class CrackTimes(TypedDict):
+    """Seconds to crack at zxcvbn's four attack speeds, and how zxcvbn says them."""
+
+    online_throttling_100_per_hour: float
+    """An online attack throttled to 100 guesses an hour."""
+    online_no_throttling_10_per_second: float
+    """An online attack with no throttling, 10 guesses a second."""
+    offline_slow_hashing_1e4_per_second: float
+    """An offline attack on a slow hash (bcrypt, argon2…), 10⁴ guesses a second."""
+    offline_fast_hashing_1e10_per_second: float
+    """An offline attack on a fast hash, 10¹⁰ guesses a second."""
+
+
+class Advice(TypedDict):
+    """A warning or suggestion of zxcvbn's feedback."""
+
+    code: str
+    """A stable name for it (``top10_common_password``, ``add_another_word``, …), to translate by."""
+    message: str
+    """zxcvbn's English sentence."""
+
+
+class Feedback(TypedDict):
+    """zxcvbn's feedback: what is weak about the password and how to make it stronger."""
+
+    warning: Optional[Advice]
+    """zxcvbn's warning, or ``None`` where it gives the empty string."""
+    suggestions: List[Advice]
+    """zxcvbn's suggestions, in its order."""
+
+
+class Strength(TypedDict):
+    """The estimate, with the match sequence zxcvbn found (positions in UTF-16 units, no tokens: they are pieces of the password)."""
+
+    score: Literal[0, 1, 2, 3, 4]
+    """0 (too guessable) to 4 (very unguessable)."""
+    guesses: float
+    """zxcvbn's estimate of the guesses an attacker needs."""
+    guesses_log10: float
+    """log10 of ``guesses``."""
+    sequence: List[StrengthMatch]
+    """The matches of the most guessable sequence, in order, covering the password."""
+    crack_times_seconds: CrackTimes
+    """Seconds to crack at zxcvbn's four attack speeds."""
+    feedback: Feedback
+    """zxcvbn's warning and suggestions, each with a stable code."""
 
 
 class NistPresetOptions(TypedDict, total=False):

@@ -4,7 +4,7 @@ script as it does for mypy."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TypedDict
+from typing import TYPE_CHECKING, Literal, Optional, TypedDict
 
 from ._shapes import (
     Context as Context,
@@ -15,6 +15,8 @@ from ._shapes import (
     HttpResponse as HttpResponse,
     Outcome as Outcome,
     PresetInfo as PresetInfo,
+    Strength as Strength,
+    StrengthMatch as StrengthMatch,
     WorkLimits as WorkLimits,
 )
 
@@ -38,24 +40,3 @@ class FileUpdate(TypedDict):
     status: Literal["updated", "no_password"]
     backup: Optional[str]
     warning: Optional[str]
-
-
-class StrengthMatch(TypedDict, total=False):
-    """One match of zxcvbn's sequence; positions in UTF-16 units, never the token."""
-
-    pattern: str
-    i: int
-    j: int
-    guesses: float
-    dictionary_name: str
-
-
-class Strength(TypedDict):
-    """zxcvbn 4.4.2's estimate: score 0-4, guesses, the match sequence, crack times and feedback."""
-
-    score: int
-    guesses: float
-    guesses_log10: float
-    sequence: List[StrengthMatch]
-    crack_times_seconds: Dict[str, float]
-    feedback: Dict[str, Any]

@@ -163,6 +163,22 @@ export type Outcome =
     count: number;
   };
 
+/** The estimate, with the match sequence zxcvbn found (positions in UTF-16 units, no tokens: they are pieces of the password). */
+export interface Strength {
+  /** 0 (too guessable) to 4 (very unguessable). */
+  score: 0 | 1 | 2 | 3 | 4;
+  /** zxcvbn's estimate of the guesses an attacker needs. */
+  guesses: number;
+  /** log10 of `guesses`. */
+  guesses_log10: number;
+  /** The matches of the most guessable sequence, in order, covering the password. */
+  sequence: StrengthMatch[];
+  /** Seconds to crack at zxcvbn's four attack speeds. */
+  crack_times_seconds: CrackTimes;
+  /** zxcvbn's warning and suggestions, each with a stable code. */
+  feedback: Feedback;
+}
+
 /** The options of the `nist-800-63b` preset. */
 export interface NistPresetOptions {
   /** The password is one factor of several: the minimum drops from 15 to 8. */
@@ -527,6 +543,14 @@ export type HashSpec =
   | ElasticsearchPbkdf2StretchHashSpec
   | Password4jPbkdf2HashSpec;
 
+/** A warning or suggestion of zxcvbn's feedback. */
+export interface Advice {
+  /** A stable name for it (`top10_common_password`, `add_another_word`, …), to translate by. */
+  code: string;
+  /** zxcvbn's English sentence. */
+  message: string;
+}
+
 /** How a request authenticates, sent as the `Authorization` header. */
 export type Auth =
   | {
@@ -585,6 +609,18 @@ export interface CharacterClasses {
   min_classes?: number;
 }
 
+/** Seconds to crack at zxcvbn's four attack speeds, and how zxcvbn says them. */
+export interface CrackTimes {
+  /** An online attack throttled to 100 guesses an hour. */
+  online_throttling_100_per_hour: number;
+  /** An online attack with no throttling, 10 guesses a second. */
+  online_no_throttling_10_per_second: number;
+  /** An offline attack on a slow hash (bcrypt, argon2…), 10⁴ guesses a second. */
+  offline_slow_hashing_1e4_per_second: number;
+  /** An offline attack on a fast hash, 10¹⁰ guesses a second. */
+  offline_fast_hashing_1e10_per_second: number;
+}
+
 /** How a regex is applied, and in whose syntax. */
 export type Dialect =
   | 'python_re_match'
@@ -603,6 +639,14 @@ export interface Ec2Credential {
   user_id: string | null;
   /** The trust it was made under, if any. */
   trust_id: string | null;
+}
+
+/** zxcvbn's feedback: what is weak about the password and how to make it stronger. */
+export interface Feedback {
+  /** zxcvbn's warning, or `None` where it gives the empty string. */
+  warning: Advice | null;
+  /** zxcvbn's suggestions, in its order. */
+  suggestions: Advice[];
 }
 
 /** The hash function of PBKDF2's HMAC (password4j's choices). */
@@ -652,6 +696,16 @@ export type OpenSearchStrength =
   | 'strong'
   | 'very_strong';
 
+/** zxcvbn's name for the kind of a match (its `pattern`). */
+export type Pattern =
+  | 'dictionary'
+  | 'spatial'
+  | 'repeat'
+  | 'sequence'
+  | 'regex'
+  | 'date'
+  | 'bruteforce';
+
 /** A regex rule: the password must match it. */
 export interface PatternSpec {
   /** The regex, in the dialect's syntax (at most 64 KiB). */
@@ -691,6 +745,20 @@ export type Scope =
   | {
     domain: NameOrId;
   };
+
+/** One match of the sequence: its pattern, where it lies and what it costs. */
+export interface StrengthMatch {
+  /** What kind of match it is. */
+  pattern: Pattern;
+  /** The first UTF-16 unit of the match. */
+  i: number;
+  /** The last UTF-16 unit of the match (inclusive, as zxcvbn's `j`). */
+  j: number;
+  /** The guesses zxcvbn estimates for this match alone. */
+  guesses: number;
+  /** For a dictionary match, zxcvbn's list: `passwords`, `english_wikipedia`, `female_names`, `surnames`, `us_tv_and_film`, `male_names` or `user_inputs`. */
+  dictionary_name?: 'passwords' | 'english_wikipedia' | 'female_names' | 'surnames' | 'us_tv_and_film' | 'male_names' | 'user_inputs';
+}
 
 /** What a strength rule measured: zxcvbn's score and log10 of its guesses. */
 export interface StrengthResult {
