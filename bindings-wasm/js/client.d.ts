@@ -7,10 +7,15 @@ export type { ElasticsearchChangePassword, OpenSearchChangeOwnPassword, OpenSear
 /** Downloads and instantiates the client's wasm (and `chpass`'s, whose `Policy` it uses), once. Every other function of this entry throws `NotReadyError` until it resolves; a failed download rejects (call it again to retry). */
 export function ready(): Promise<void>;
 
+/** How the client sends. */
 export interface ClientOptions {
+  /** Time for the whole exchange, in milliseconds. Default 30 s. */
   timeout_ms?: number;
+  /** Allow plain `http://` to hosts that are not loopback. Off: passwords travel in bodies. */
   allow_insecure_http?: boolean;
+  /** How many times a `503` is retried. Default 2. */
   max_retries?: number;
+  /** A `Retry-After` longer than this many seconds is not waited for. Default 30. */
   max_retry_after_s?: number;
   /** A self-hosted Pwned Passwords mirror for the breached-password check. */
   pwned_passwords_url?: string;
@@ -18,12 +23,14 @@ export interface ClientOptions {
 
 /** Sends operations with fetch (browsers, Node 18+). */
 export class Client {
+  /** A client; no connection is made until a call. */
   constructor(options?: ClientOptions);
+  /** Builds, sends and interprets one operation: its outcome, or the typed error the answer means. */
   execute(operation: Operation): Promise<Outcome>;
   /** Policy check (nothing is sent when it fails), send, interpret; after Keystone, log in again and return the new token. */
   changePassword(operation: Operation, policy?: Policy | PolicySpec, context?: Context): Promise<Outcome>;
   /** Logs in with `login` and reads Keystone's `[security_compliance]`; the `keystone` preset when the token may not read it. */
-  keystonePolicy(login: KeystoneLogin): Promise<{ policy: Policy; source: 'server' | 'preset' }>;
+  keystonePolicy(login: KeystoneLogin): Promise<KeystonePolicy>;
   /** The whole Keystone change from the current password alone: log in (the change needs the user's id),
    *  check `newPassword` against `policy` or else the server's own (nothing is sent when it fails), change,
    *  log in again; resolves to the new token's outcome. */
@@ -33,12 +40,22 @@ export class Client {
     policy?: Policy | PolicySpec,
     context?: Context,
   ): Promise<Outcome>;
+  /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
+}
+
+/** Keystone's own policy, and where it came from. */
+export interface KeystonePolicy {
+  /** The server's `[security_compliance]` rules, or the `keystone` preset. */
+  policy: Policy;
+  /** `server` when the token could read the rules, else `preset`. */
+  source: 'server' | 'preset';
 }
 
 /** A Keystone v3 login with the current password: the `keystone.issue_token` operation. */
 export type KeystoneLogin = KeystoneIssueToken;
 
+/** The request an operation sends (method, URL, headers, body), for any HTTP client. */
 export function buildRequest(operation: Operation): HttpRequest;
 /** The outcome of a response, or throws the typed error it means. */
 export function interpretResponse(operation: Operation, response: HttpResponse): Outcome;

@@ -32,10 +32,15 @@ export function elasticsearchPasswordHash(password: string, algorithm?: string):
 export function opensearchHash(password: string, settings?: OpenSearchHashSettings, limits?: WorkLimits): string;
 /** The same functions, run in a shared worker so pages and Node's event loop never block. */
 export function hashAsync(password: string, spec?: HashSpec, limits?: WorkLimits): Promise<string>;
+/** `verify` in the worker. */
 export function verifyAsync(password: string, hash: string, limits?: WorkLimits): Promise<boolean>;
+/** `verifyOpenSearch` in the worker. */
 export function verifyOpenSearchAsync(password: string, hash: string, limits?: WorkLimits): Promise<boolean>;
+/** `needsRehash` in the worker. */
 export function needsRehashAsync(hash: string, spec?: HashSpec): Promise<boolean>;
+/** `elasticsearchPasswordHash` in the worker. */
 export function elasticsearchPasswordHashAsync(password: string, algorithm?: string): Promise<string>;
+/** `opensearchHash` in the worker. */
 export function opensearchHashAsync(password: string, settings?: OpenSearchHashSettings, limits?: WorkLimits): Promise<string>;
 
 export * from './lib/errors.js';

@@ -5,17 +5,25 @@ export type * from './lib/policy-types.js';
 
 /** A checked password policy. */
 export class Policy {
+  /** A policy from its spec; unknown keys are refused (`InvalidPolicyError`). */
   constructor(spec: PolicySpec);
+  /** A policy from the JSON text of a spec. */
   static fromJson(json: string): Policy;
+  /** A named preset, with that preset's options (see `presets`). */
   static preset<N extends PresetName>(name: N, options?: PresetOptions[N]): Policy;
+  /** The policy Keystone enforces, from a keystone.conf's `[security_compliance]` section. */
   static fromKeystoneConf(text: string): Policy;
+  /** Every violation of this policy by `password`, in the documented order. */
   validate(password: string, context?: Context): Report;
+  /** The policy's spec (what `JSON.stringify` writes). */
   toJSON(): PolicySpec;
+  /** Whether both policies have the same rules. */
   equals(other: Policy): boolean;
   /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
 }
 
+/** `policy.validate(password, context)`, for a Policy or a plain spec; `context.locale` is the messages' language. */
 export function validate(password: string, policy: Policy | PolicySpec, context?: Context): Report;
 
 /** The presets and their options (data: usable before `ready()`). */
@@ -32,7 +40,9 @@ export const LOCALES: readonly Locale[];
 
 /** A generated password; printing the object (console.log, JSON.stringify) shows `[REDACTED]`. */
 export interface Generated {
+  /** The password, in clear (only this property shows it). */
   readonly password: string;
+  /** How many bits of randomness it was drawn with. */
   readonly entropy_bits: number;
 }
 

@@ -5,6 +5,7 @@ export function ready(): Promise<void>;
 import type { Strength } from './lib/shapes.js';
 export type { Advice, CrackTimes, Feedback, Pattern, Strength, StrengthMatch } from './lib/shapes.js';
 
+/** How to estimate: the reference year of dates, and the feedback's language. */
 export interface StrengthOptions {
   /** The year dates are measured from (zxcvbn uses this year). */
   referenceYear?: number;

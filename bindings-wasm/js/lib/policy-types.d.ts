@@ -3,121 +3,155 @@ import type { LengthUnit } from '../index.js';
 
 /** `too_short`: shorter than the minimum. */
 export interface TooShortViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'too_short';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { min: number; actual: number; unit: LengthUnit };
 }
 /** `too_long`: longer than the maximum (or than 1 MiB). */
 export interface TooLongViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'too_long';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { max: number; actual: number; unit: LengthUnit };
 }
 /** `control_character`: a Unicode control character (NUL, tab, newline, …): `position` in code points from 0, `code_point` as `U+0007`. */
 export interface ControlCharacterViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'control_character';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { position: number; code_point: string };
 }
 /** `pattern_mismatch`: the policy's regex does not match; the message is the description when given. */
 export interface PatternMismatchViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'pattern_mismatch';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { description: string | null };
 }
 /** `policy_regex_limit`: the regex ran out of steps (`limit`: 1,000,000, or 64 per character): counted as a failure. */
 export interface PolicyRegexLimitViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'policy_regex_limit';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { limit: number };
 }
 /** `weak_password`: the zxcvbn score is below the minimum (OpenSearch: "Weak password"). */
 export interface WeakPasswordViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'weak_password';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { min: number; actual: number };
 }
 /** `similar_to_username`: zxcvbn matched the user name (OpenSearch: "Password is similar to user name"). */
 export interface SimilarToUsernameViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'similar_to_username';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: Record<never, never>;
 }
 /** `missing_lowercase`: too few lowercase letters. */
 export interface MissingLowercaseViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'missing_lowercase';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { min: number; actual: number };
 }
 /** `missing_uppercase`: too few uppercase letters. */
 export interface MissingUppercaseViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'missing_uppercase';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { min: number; actual: number };
 }
 /** `missing_digit`: too few digits. */
 export interface MissingDigitViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'missing_digit';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { min: number; actual: number };
 }
 /** `missing_symbol`: too few symbols. */
 export interface MissingSymbolViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'missing_symbol';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { min: number; actual: number };
 }
 /** `too_few_character_classes`: too few of the four classes. */
 export interface TooFewCharacterClassesViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'too_few_character_classes';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { min: number; actual: number };
 }
 /** `contains_context_word`: contains the user name, email local part, service or a listed word. */
 export interface ContainsContextWordViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'contains_context_word';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { word: string };
 }
 /** `same_as_current`: equals the current password. */
 export interface SameAsCurrentViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'same_as_current';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: Record<never, never>;
 }
 /** `common_password`: one of the 3,000 most common passwords. */
 export interface CommonPasswordViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'common_password';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: Record<never, never>;
 }
 /** `blocklisted`: on the policy's own list. */
 export interface BlocklistedViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'blocklisted';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: Record<never, never>;
 }
 /** `breached_password`: in known breaches (Pwned Passwords' count, or `null` from `blocklist.sha1`). */
 export interface BreachedPasswordViolation {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'breached_password';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { count: number | null };
 }
 
@@ -140,19 +174,23 @@ export type Violation =
   | CommonPasswordViolation
   | BlocklistedViolation
   | BreachedPasswordViolation;
+/** Every violation code. */
 export type ViolationCode = Violation['code'];
 
 /** `truncated_by_server`: the server keeps only the first `used` units (Keystone without `strict_password_check`), so any password that starts the same logs in. */
 export interface TruncatedByServerNotice {
+  /** Stable across versions and languages: what to branch or translate on. */
   code: 'truncated_by_server';
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
+  /** The figures the message is made of. */
   params: { used: number; actual: number; unit: LengthUnit };
 }
 
 /** What the server will do with an accepted password that is not a refusal. */
 export type Notice =
   | TruncatedByServerNotice;
+/** Every notice code. */
 export type NoticeCode = Notice['code'];
 
 /** The names `Policy.preset` takes. */

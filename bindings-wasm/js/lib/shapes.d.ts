@@ -127,9 +127,11 @@ export interface HttpResponse {
 /** What a successful answer means. */
 export type Outcome =
   | {
+    /** Which one this is. */
     outcome: 'password_changed';
   }
   | {
+    /** Which one this is. */
     outcome: 'token';
     /** The token, in clear: the caller asked for it. */
     token: string;
@@ -139,25 +141,31 @@ export type Outcome =
     expires_at?: string | null;
   }
   | {
+    /** Which one this is. */
     outcome: 'policy';
     /** The rules, as a policy spec. */
     policy: PolicySpec;
   }
   | {
+    /** Which one this is. */
     outcome: 'ec2_credential';
   } & Ec2Credential
   | {
+    /** Which one this is. */
     outcome: 'ec2_credentials';
     /** The credentials, as the server listed them. */
     credentials: Ec2Credential[];
   }
   | {
+    /** Which one this is. */
     outcome: 'deleted';
   }
   | {
+    /** Which one this is. */
     outcome: 'updated';
   }
   | {
+    /** Which one this is. */
     outcome: 'breach_count';
     /** The count of breaches. */
     count: number;
@@ -217,6 +225,7 @@ export interface KeystonePresetOptions {
 
 /** `PUT /_security/user/{username}/_password` (or `/_security/user/_password` for the caller), as elasticsearch-py and elasticsearch-js send it; success is `200 {}`. */
 export interface ElasticsearchChangePassword {
+  /** Which one this is. */
   operation: 'elasticsearch.change_password';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -234,6 +243,7 @@ export interface ElasticsearchChangePassword {
 
 /** `PUT /_plugins/_security/api/account` with the current and the new password (or hash). */
 export interface OpenSearchChangeOwnPassword {
+  /** Which one this is. */
   operation: 'opensearch.change_own_password';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -253,6 +263,7 @@ export interface OpenSearchChangeOwnPassword {
 
 /** An administrator sets another internal user's password: `PATCH …/internalusers/{name}` with `[{"op": "add", "path": "/password", "value": …}]`. A `PUT` would replace the whole user and drop its roles. */
 export interface OpenSearchSetPassword {
+  /** Which one this is. */
   operation: 'opensearch.set_password';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -272,6 +283,7 @@ export interface OpenSearchSetPassword {
 
 /** `POST /v3/users/{user_id}/password`; success is `204` and revokes the user's tokens. */
 export interface KeystoneChangePassword {
+  /** Which one this is. */
   operation: 'keystone.change_password';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -285,6 +297,7 @@ export interface KeystoneChangePassword {
 
 /** `POST /v3/auth/tokens` with the password method; the token comes back in `X-Subject-Token`. */
 export interface KeystoneIssueToken {
+  /** Which one this is. */
   operation: 'keystone.issue_token';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -298,6 +311,7 @@ export interface KeystoneIssueToken {
 
 /** `GET /v3/domains/{domain_id}/config/security_compliance` (any valid token): the policy Keystone enforces, as a `keystone` preset. */
 export interface KeystoneGetPasswordPolicy {
+  /** Which one this is. */
   operation: 'keystone.get_password_policy';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -309,6 +323,7 @@ export interface KeystoneGetPasswordPolicy {
 
 /** `POST /v3/users/{user_id}/credentials/OS-EC2` with `{"tenant_id": project_id}` → `201`. */
 export interface KeystoneCreateEc2Credential {
+  /** Which one this is. */
   operation: 'keystone.create_ec2_credential';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -322,6 +337,7 @@ export interface KeystoneCreateEc2Credential {
 
 /** `GET /v3/users/{user_id}/credentials/OS-EC2` → `200 {"credentials": […]}`. */
 export interface KeystoneListEc2Credentials {
+  /** Which one this is. */
   operation: 'keystone.list_ec2_credentials';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -333,6 +349,7 @@ export interface KeystoneListEc2Credentials {
 
 /** `DELETE /v3/users/{user_id}/credentials/OS-EC2/{access}` → `204`. */
 export interface KeystoneDeleteEc2Credential {
+  /** Which one this is. */
   operation: 'keystone.delete_ec2_credential';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -346,6 +363,7 @@ export interface KeystoneDeleteEc2Credential {
 
 /** OS-KSCRUD: `PATCH /v2.0/OS-KSCRUD/users/{user_id}` → `200` with a new token. */
 export interface KeystoneV2ChangeOwnPassword {
+  /** Which one this is. */
   operation: 'keystone_v2.change_own_password';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -361,6 +379,7 @@ export interface KeystoneV2ChangeOwnPassword {
 
 /** OS-KSADM: `PUT /v2.0/users/{user_id}/OS-KSADM/password` (administrators). */
 export interface KeystoneV2SetPassword {
+  /** Which one this is. */
   operation: 'keystone_v2.set_password';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -374,6 +393,7 @@ export interface KeystoneV2SetPassword {
 
 /** The EC2 credentials update as the v2.0 API reference documents it: `POST /v2.0/users/{userId}/OS-KSADM/credentials/OS-KSEC2:ec2Credentials` with an administrator's token. Documented answers: 200, 400, 401, 403, 404, 405, 409, 413, 415, 503. */
 export interface KeystoneV2UpdateEc2Credentials {
+  /** Which one this is. */
   operation: 'keystone_v2.update_ec2_credentials';
   /** The server's base URL (`https://host:port`, with any path prefix); the endpoint's path is appended. */
   base_url: string;
@@ -391,6 +411,7 @@ export interface KeystoneV2UpdateEc2Credentials {
 
 /** `GET {base_url}/range/{first five hex digits of SHA-1, upper case}`. */
 export interface PwnedPasswordsRange {
+  /** Which one this is. */
   operation: 'pwned_passwords.range';
   /** A self-hosted mirror, or the public service by default. */
   base_url?: string;
@@ -400,6 +421,7 @@ export interface PwnedPasswordsRange {
 
 /** OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag. */
 export interface Argon2idHashSpec {
+  /** Which one this is. */
   algorithm: 'argon2id';
   /** Memory, in KiB (at least 8 per lane). */
   memory_kib?: number;
@@ -419,6 +441,7 @@ export interface Argon2idHashSpec {
 
 /** OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag. */
 export interface Argon2iHashSpec {
+  /** Which one this is. */
   algorithm: 'argon2i';
   /** Memory, in KiB (at least 8 per lane). */
   memory_kib?: number;
@@ -438,6 +461,7 @@ export interface Argon2iHashSpec {
 
 /** OWASP's argon2id parameters by default: 19 MiB, 2 passes, 1 lane, 16-byte salt, 32-byte tag. */
 export interface Argon2dHashSpec {
+  /** Which one this is. */
   algorithm: 'argon2d';
   /** Memory, in KiB (at least 8 per lane). */
   memory_kib?: number;
@@ -457,6 +481,7 @@ export interface Argon2dHashSpec {
 
 /** bcrypt's parameters. */
 export interface BcryptHashSpec {
+  /** Which one this is. */
   algorithm: 'bcrypt';
   /** log2 of the rounds, 4–31; 12 by default (pyca/bcrypt's and OpenSearch's default). */
   cost?: number;
@@ -468,6 +493,7 @@ export interface BcryptHashSpec {
 
 /** Elasticsearch's own choices by default: 10,000 iterations, 32-byte salt, 256-bit key. */
 export interface ElasticsearchPbkdf2HashSpec {
+  /** Which one this is. */
   algorithm: 'elasticsearch_pbkdf2';
   /** One of 1000, 10000, 50000, 100000, 500000, 1000000. */
   iterations?: number;
@@ -481,6 +507,7 @@ export interface ElasticsearchPbkdf2HashSpec {
 
 /** Elasticsearch's own choices by default: 10,000 iterations, 32-byte salt, 256-bit key. */
 export interface ElasticsearchPbkdf2StretchHashSpec {
+  /** Which one this is. */
   algorithm: 'elasticsearch_pbkdf2_stretch';
   /** One of 1000, 10000, 50000, 100000, 500000, 1000000. */
   iterations?: number;
@@ -494,6 +521,7 @@ export interface ElasticsearchPbkdf2StretchHashSpec {
 
 /** OpenSearch's defaults: HMAC-SHA256, 600,000 iterations, 256 bits, 128-character salt. */
 export interface Password4jPbkdf2HashSpec {
+  /** Which one this is. */
   algorithm: 'password4j_pbkdf2';
   /** The HMAC's hash function. */
   hmac?: Hmac;
@@ -509,11 +537,17 @@ export interface Password4jPbkdf2HashSpec {
 
 /** Each preset's options, by preset name (`Policy.preset(name, options)`). */
 export interface PresetOptions {
+  /** The options of `nist-800-63b`. */
   'nist-800-63b': NistPresetOptions;
+  /** The options of `owasp-asvs-5-l1`. */
   'owasp-asvs-5-l1': NoPresetOptions;
+  /** The options of `owasp-asvs-5-l2`. */
   'owasp-asvs-5-l2': NoPresetOptions;
+  /** The options of `elasticsearch`. */
   'elasticsearch': NoPresetOptions;
+  /** The options of `opensearch`. */
   'opensearch': OpenSearchPresetOptions;
+  /** The options of `keystone`. */
   'keystone': KeystonePresetOptions;
 }
 
@@ -554,6 +588,7 @@ export interface Advice {
 /** How a request authenticates, sent as the `Authorization` header. */
 export type Auth =
   | {
+    /** `Authorization: Basic base64(username:password)`. */
     basic: {
       /** The user name. */
       username: string;
@@ -562,12 +597,14 @@ export type Auth =
     };
   }
   | {
+    /** `Authorization: ApiKey <encoded>`, the base64 of `id:api_key` that Elasticsearch returns. */
     api_key: {
       /** The base64 of `id:api_key`, as Elasticsearch's create-API-key call returns it. */
       encoded: string;
     };
   }
   | {
+    /** `Authorization: Bearer <token>`. */
     bearer: {
       /** The token. */
       token: string;
@@ -740,9 +777,11 @@ export type ResponseHeaders =
 /** What the token is for; none gives an unscoped token. */
 export type Scope =
   | {
+    /** A token for a project. */
     project: Reference;
   }
   | {
+    /** A token for a domain. */
     domain: NameOrId;
   };
 

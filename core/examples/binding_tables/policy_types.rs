@@ -32,7 +32,7 @@ fn interfaces(out: &mut String, types: &[ViolationType], suffix: &str) {
         };
         let _ = write!(
             out,
-            "/** `{code}`: {doc}. */\nexport interface {name}{suffix} {{\n  code: '{code}';\n  /** In the context's `locale` (English by default); render your own from `code` and `params`. */\n  message: string;\n  params: {params};\n}}\n",
+            "/** `{code}`: {doc}. */\nexport interface {name}{suffix} {{\n  /** Stable across versions and languages: what to branch or translate on. */\n  code: '{code}';\n  /** In the context's `locale` (English by default); render your own from `code` and `params`. */\n  message: string;\n  /** The figures the message is made of. */\n  params: {params};\n}}\n",
             code = t.code,
             doc = t.doc,
             name = camel(t.code),
@@ -51,7 +51,7 @@ pub fn ts() -> String {
             .iter()
             .map(|t| format!("{}Violation", camel(t.code))),
     );
-    out.push_str("export type ViolationCode = Violation['code'];\n\n");
+    out.push_str("/** Every violation code. */\nexport type ViolationCode = Violation['code'];\n\n");
     interfaces(&mut out, NOTICE_TYPES, "Notice");
     out.push_str(
         "\n/** What the server will do with an accepted password that is not a refusal. */\n",
@@ -64,7 +64,7 @@ pub fn ts() -> String {
             .map(|t| format!("{}Notice", camel(t.code))),
     );
     out.push_str(
-        "export type NoticeCode = Notice['code'];\n\n/** The names `Policy.preset` takes. */\n",
+        "/** Every notice code. */\nexport type NoticeCode = Notice['code'];\n\n/** The names `Policy.preset` takes. */\n",
     );
     union(
         &mut out,

@@ -105,13 +105,13 @@ fn js() -> String {
 
 fn ts() -> String {
     let mut out = format!(
-        "// {HEADER}\nimport type {{ Report }} from '../index.js';\n\nexport type ErrorCode =\n"
+        "// {HEADER}\nimport type {{ Report }} from '../index.js';\n\n/** Every code a chpass error can have (docs/errors.md says what each means). */\nexport type ErrorCode =\n"
     );
     for t in ERROR_TYPES {
         let _ = writeln!(out, "  | '{}'", t.code);
     }
     out.pop();
-    out.push_str(";\nexport type ErrorKind =\n");
+    out.push_str(";\n/** The families of the codes; each has its class (`ServerError`, …). */\nexport type ErrorKind =\n");
     for kind in ErrorKind::ALL.map(ErrorKind::as_str) {
         let _ = writeln!(out, "  | '{kind}'");
     }
@@ -119,12 +119,12 @@ fn ts() -> String {
     out.push_str(";\n\n");
     let _ = write!(
         out,
-        "/** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */\nexport class {ROOT_CLASS} extends Error {{\n  readonly code: ErrorCode;\n  readonly kind: ErrorKind;\n  readonly params: Record<string, unknown>;\n  /** Whether trying again later may succeed (only `server_unavailable`). */\n  readonly retryable: boolean;\n}}\n"
+        "/** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */\nexport class {ROOT_CLASS} extends Error {{\n  /** What went wrong, stable across versions and languages (the table of docs/errors.md). */\n  readonly code: ErrorCode;\n  /** The family of the code, which the class hierarchy follows. */\n  readonly kind: ErrorKind;\n  /** The code's details (docs/errors.md lists them); never a secret. */\n  readonly params: Record<string, unknown>;\n  /** Whether trying again later may succeed (only `server_unavailable`). */\n  readonly retryable: boolean;\n}}\n"
     );
     for k in KIND_CLASSES {
         let _ = write!(
             out,
-            "/** {} */\nexport class {} extends {ROOT_CLASS} {{\n  readonly kind: '{}';\n}}\n",
+            "/** {} */\nexport class {} extends {ROOT_CLASS} {{\n  /** The family of the code, which the class hierarchy follows. */\n  readonly kind: '{}';\n}}\n",
             k.doc,
             k.class,
             k.kind.as_str()
@@ -134,11 +134,14 @@ fn ts() -> String {
         let params = if t.params.is_empty() {
             String::new()
         } else {
-            format!("\n  readonly params: {{ {} }};", t.params.join("; "))
+            format!(
+                "\n  /** The code's details; never a secret. */\n  readonly params: {{ {} }};",
+                t.params.join("; ")
+            )
         };
         let _ = write!(
             out,
-            "/** `{}`: {} */\nexport class {} extends {} {{\n  readonly code: '{}';{params}\n}}\n",
+            "/** `{}`: {} */\nexport class {} extends {} {{\n  /** What went wrong, stable across versions and languages. */\n  readonly code: '{}';{params}\n}}\n",
             t.code,
             t.doc,
             t.class,

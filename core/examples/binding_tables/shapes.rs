@@ -162,20 +162,27 @@ impl Render<'_> {
             .unwrap_or_default();
         let mut out = String::from("{\n");
         if let Some((key, value)) = tag {
-            let _ = writeln!(out, "{inner}{key}: '{value}';");
+            let _ = writeln!(out, "{inner}/** Which one this is. */\n{inner}{key}: '{value}';");
         }
-        for (key, property) in schema["properties"].as_object().into_iter().flatten() {
+        let properties = schema["properties"].as_object();
+        for (key, property) in properties.into_iter().flatten() {
             let optional = if required.contains(&key.as_str()) {
                 ""
             } else {
                 "?"
             };
             let ty = self.ty(property, &inner);
-            let _ = writeln!(
-                out,
-                "{}{inner}{key}{optional}: {ty};",
-                doc(property, &inner)
-            );
+            // undocumented: a variant's tag (`outcome: 'token'`), or the one key of a variant
+            // (`{basic: …}`), which the variant's own doc describes
+            let described = match property.get("description") {
+                Some(_) => doc(property, &inner),
+                None if property.get("const").is_some() => {
+                    format!("{inner}/** Which one this is. */\n")
+                }
+                None if properties.is_some_and(|p| p.len() == 1) => doc(schema, &inner),
+                None => String::new(),
+            };
+            let _ = writeln!(out, "{described}{inner}{key}{optional}: {ty};");
         }
         let _ = write!(out, "{indent}}}");
         out
@@ -254,7 +261,7 @@ export interface PresetOptions {
 ",
     );
     for (preset, name, _) in chpass::presets::option_schemas() {
-        let _ = writeln!(out, "  '{preset}': {name};");
+        let _ = writeln!(out, "  /** The options of `{preset}`. */\n  '{preset}': {name};");
     }
     out.push_str("}\n");
     out
