@@ -51,7 +51,9 @@ pub fn ts() -> String {
             .iter()
             .map(|t| format!("{}Violation", camel(t.code))),
     );
-    out.push_str("/** Every violation code. */\nexport type ViolationCode = Violation['code'];\n\n");
+    out.push_str(
+        "/** Every violation code. */\nexport type ViolationCode = Violation['code'];\n\n",
+    );
     interfaces(&mut out, NOTICE_TYPES, "Notice");
     out.push_str(
         "\n/** What the server will do with an accepted password that is not a refusal. */\n",

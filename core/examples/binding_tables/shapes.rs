@@ -162,7 +162,10 @@ impl Render<'_> {
             .unwrap_or_default();
         let mut out = String::from("{\n");
         if let Some((key, value)) = tag {
-            let _ = writeln!(out, "{inner}/** Which one this is. */\n{inner}{key}: '{value}';");
+            let _ = writeln!(
+                out,
+                "{inner}/** Which one this is. */\n{inner}{key}: '{value}';"
+            );
         }
         let properties = schema["properties"].as_object();
         for (key, property) in properties.into_iter().flatten() {
@@ -261,7 +264,10 @@ export interface PresetOptions {
 ",
     );
     for (preset, name, _) in chpass::presets::option_schemas() {
-        let _ = writeln!(out, "  /** The options of `{preset}`. */\n  '{preset}': {name};");
+        let _ = writeln!(
+            out,
+            "  /** The options of `{preset}`. */\n  '{preset}': {name};"
+        );
     }
     out.push_str("}\n");
     out
