@@ -150,6 +150,70 @@ error_types! {
         "npm: a `locale` whose catalog was not imported (`import 'chpass/locales/de'`); `locale` is the catalog's tag.";
 }
 
+/// What each key of `params` means, in errors, violations and notices alike (the codes' docs
+/// say more); the bindings' types document each key with it, and a test holds that every key
+/// has one.
+pub const PARAM_DOCS: &[(&str, &str)] = &[
+    ("actual", "What the password has, in the same terms."),
+    ("argument", "Which argument."),
+    ("cloud", "The cloud asked for."),
+    ("code_point", "The character, as `U+0007`."),
+    (
+        "count",
+        "How many breaches list it (`null`: a local list matched).",
+    ),
+    (
+        "description",
+        "The policy's description of its regex, if it has one.",
+    ),
+    ("entry", "The entry point to `await ready()` from."),
+    ("excerpt", "The start of the body, secrets redacted."),
+    ("index", "Where in it, in UTF-16 units."),
+    ("limit", "The limit that was reached."),
+    ("limit_name", "The work limit to raise to accept it."),
+    ("locale", "The tag of the catalog to import."),
+    ("max", "The most that is allowed."),
+    ("min", "The least the rule asks for."),
+    (
+        "path",
+        "Where: a key path (`auth.basic.password`), or a file's path.",
+    ),
+    ("position", "Where, in code points from 0."),
+    ("reason", "What is wrong with it."),
+    ("report", "The policy check's report."),
+    (
+        "retry_after",
+        "The seconds the server asked to wait (`Retry-After`).",
+    ),
+    (
+        "server_message",
+        "What the server said, when it said something.",
+    ),
+    ("status", "The HTTP status."),
+    (
+        "unit",
+        "What the lengths count: code points, UTF-16 units or UTF-8 bytes.",
+    ),
+    (
+        "used",
+        "How much of the password the server keeps, in `unit`.",
+    ),
+    ("value", "What the hash would cost, in the limit's terms."),
+    (
+        "violation_code",
+        "The client-side violation code that predicts the refusal, when known.",
+    ),
+    ("word", "The context word found."),
+];
+
+/// The doc of a `params` key (see [`PARAM_DOCS`]).
+pub fn param_doc(key: &str) -> Option<&'static str> {
+    PARAM_DOCS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, doc)| *doc)
+}
+
 /// The class `kind` gives its codes, if it has one.
 pub fn kind_class(kind: ErrorKind) -> Option<&'static KindClass> {
     KIND_CLASSES.iter().find(|k| k.kind == kind)
@@ -158,6 +222,25 @@ pub fn kind_class(kind: ErrorKind) -> Option<&'static KindClass> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_params_key_is_documented() {
+        use crate::policy::violation_types::{NOTICE_TYPES, VIOLATION_TYPES};
+        let declared = ERROR_TYPES.iter().flat_map(|t| t.params).chain(
+            VIOLATION_TYPES
+                .iter()
+                .chain(NOTICE_TYPES)
+                .flat_map(|t| t.params),
+        );
+        for param in declared {
+            let key = param
+                .split(':')
+                .next()
+                .unwrap_or(param)
+                .trim_end_matches('?');
+            assert!(param_doc(key).is_some(), "no doc for params key {key:?}");
+        }
+    }
 
     #[test]
     fn one_class_per_code_and_no_class_for_two_kinds() {

@@ -8,7 +8,14 @@ export interface TooShortViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { min: number; actual: number; unit: LengthUnit };
+  params: {
+    /** The least the rule asks for. */
+    min: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+    /** What the lengths count: code points, UTF-16 units or UTF-8 bytes. */
+    unit: LengthUnit;
+  };
 }
 /** `too_long`: longer than the maximum (or than 1 MiB). */
 export interface TooLongViolation {
@@ -17,7 +24,14 @@ export interface TooLongViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { max: number; actual: number; unit: LengthUnit };
+  params: {
+    /** The most that is allowed. */
+    max: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+    /** What the lengths count: code points, UTF-16 units or UTF-8 bytes. */
+    unit: LengthUnit;
+  };
 }
 /** `control_character`: a Unicode control character (NUL, tab, newline, …): `position` in code points from 0, `code_point` as `U+0007`. */
 export interface ControlCharacterViolation {
@@ -26,7 +40,12 @@ export interface ControlCharacterViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { position: number; code_point: string };
+  params: {
+    /** Where, in code points from 0. */
+    position: number;
+    /** The character, as `U+0007`. */
+    code_point: string;
+  };
 }
 /** `pattern_mismatch`: the policy's regex does not match; the message is the description when given. */
 export interface PatternMismatchViolation {
@@ -35,7 +54,10 @@ export interface PatternMismatchViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { description: string | null };
+  params: {
+    /** The policy's description of its regex, if it has one. */
+    description: string | null;
+  };
 }
 /** `policy_regex_limit`: the regex ran out of steps (`limit`: 1,000,000, or 64 per character): counted as a failure. */
 export interface PolicyRegexLimitViolation {
@@ -44,7 +66,10 @@ export interface PolicyRegexLimitViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { limit: number };
+  params: {
+    /** The limit that was reached. */
+    limit: number;
+  };
 }
 /** `weak_password`: the zxcvbn score is below the minimum (OpenSearch: "Weak password"). */
 export interface WeakPasswordViolation {
@@ -53,7 +78,12 @@ export interface WeakPasswordViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { min: number; actual: number };
+  params: {
+    /** The least the rule asks for. */
+    min: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+  };
 }
 /** `similar_to_username`: zxcvbn matched the user name (OpenSearch: "Password is similar to user name"). */
 export interface SimilarToUsernameViolation {
@@ -71,7 +101,12 @@ export interface MissingLowercaseViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { min: number; actual: number };
+  params: {
+    /** The least the rule asks for. */
+    min: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+  };
 }
 /** `missing_uppercase`: too few uppercase letters. */
 export interface MissingUppercaseViolation {
@@ -80,7 +115,12 @@ export interface MissingUppercaseViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { min: number; actual: number };
+  params: {
+    /** The least the rule asks for. */
+    min: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+  };
 }
 /** `missing_digit`: too few digits. */
 export interface MissingDigitViolation {
@@ -89,7 +129,12 @@ export interface MissingDigitViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { min: number; actual: number };
+  params: {
+    /** The least the rule asks for. */
+    min: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+  };
 }
 /** `missing_symbol`: too few symbols. */
 export interface MissingSymbolViolation {
@@ -98,7 +143,12 @@ export interface MissingSymbolViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { min: number; actual: number };
+  params: {
+    /** The least the rule asks for. */
+    min: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+  };
 }
 /** `too_few_character_classes`: too few of the four classes. */
 export interface TooFewCharacterClassesViolation {
@@ -107,7 +157,12 @@ export interface TooFewCharacterClassesViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { min: number; actual: number };
+  params: {
+    /** The least the rule asks for. */
+    min: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+  };
 }
 /** `contains_context_word`: contains the user name, email local part, service or a listed word. */
 export interface ContainsContextWordViolation {
@@ -116,7 +171,10 @@ export interface ContainsContextWordViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { word: string };
+  params: {
+    /** The context word found. */
+    word: string;
+  };
 }
 /** `same_as_current`: equals the current password. */
 export interface SameAsCurrentViolation {
@@ -152,7 +210,10 @@ export interface BreachedPasswordViolation {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { count: number | null };
+  params: {
+    /** How many breaches list it (`null`: a local list matched). */
+    count: number | null;
+  };
 }
 
 /** One broken rule; `params` is narrowed by `code`. */
@@ -184,7 +245,14 @@ export interface TruncatedByServerNotice {
   /** In the context's `locale` (English by default); render your own from `code` and `params`. */
   message: string;
   /** The figures the message is made of. */
-  params: { used: number; actual: number; unit: LengthUnit };
+  params: {
+    /** How much of the password the server keeps, in `unit`. */
+    used: number;
+    /** What the password has, in the same terms. */
+    actual: number;
+    /** What the lengths count: code points, UTF-16 units or UTF-8 bytes. */
+    unit: LengthUnit;
+  };
 }
 
 /** What the server will do with an accepted password that is not a refusal. */

@@ -28,7 +28,7 @@ fn interfaces(out: &mut String, types: &[ViolationType], suffix: &str) {
         let params = if t.params.is_empty() {
             "Record<never, never>".to_owned()
         } else {
-            format!("{{ {} }}", t.params.join("; "))
+            super::params_ts(t.params, "  ")
         };
         let _ = write!(
             out,

@@ -18,6 +18,23 @@ const PYTHON: &str = "bindings-python/python/chpass/_errors.py";
 const ERRORS_PAGE: &str = "docs/errors.md";
 const MARKS: (&str, &str) = ("<!-- errors -->\n", "<!-- /errors -->");
 
+/// `{ key: type; … }`, one documented key a line (`chpass::error_types::PARAM_DOCS`).
+fn params_ts(params: &[&str], indent: &str) -> String {
+    let mut out = String::from("{\n");
+    for param in params {
+        let key = param
+            .split(':')
+            .next()
+            .unwrap_or(param)
+            .trim_end_matches('?');
+        let doc = chpass::error_types::param_doc(key).unwrap_or_default();
+        let _ = writeln!(out, "{indent}  /** {doc} */\n{indent}  {param};");
+    }
+    out.push_str(indent);
+    out.push('}');
+    out
+}
+
 /// Every generated file: its path from the repository root, and its text.
 pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::error::Error>> {
     let page = std::fs::read_to_string(root.join(ERRORS_PAGE))?;
@@ -135,8 +152,8 @@ fn ts() -> String {
             String::new()
         } else {
             format!(
-                "\n  /** The code's details; never a secret. */\n  readonly params: {{ {} }};",
-                t.params.join("; ")
+                "\n  /** The code's details; never a secret. */\n  readonly params: {};",
+                params_ts(t.params, "  ")
             )
         };
         let _ = write!(
