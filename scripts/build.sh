@@ -32,10 +32,11 @@ wasm_module() {
     --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort"]' "$@"
   local out=target/npm-wasm/$name
   rm -rf "$out"
-  # --omit-default-module-path: the glue never names a .wasm URL, which a bundler would follow
-  wasm-bindgen --target web --omit-default-module-path --no-typescript --remove-name-section \
+  # --omit-default-module-path: the glue never names a .wasm URL, which a bundler would follow;
+  # its declarations type the package's own JS for tsc --checkJs (js-tests/test/types.test.mjs)
+  wasm-bindgen --target web --omit-default-module-path --remove-name-section \
     --remove-producers-section --out-dir "$out" "target/wasm32-unknown-unknown/wasm-release/$name.wasm"
-  cp "$out/$name.js" "$pkg/lib/wasm/"
+  cp "$out/$name.js" "$out/$name.d.ts" "$pkg/lib/wasm/"
   node scripts/embed-wasm.mjs "$out/${name}_bg.wasm" "$pkg/lib/wasm/$name.bytes.js"
   ls -l "$out/${name}_bg.wasm"
 }

@@ -22,25 +22,30 @@ export const interpretResponse = checked(wasm.interpretResponse);
 /** The request as text with every secret shown redacted. */
 export const dumpRequest = checked(wasm.dumpRequest);
 
+/** @param {import('./index.js').Policy | import('./index.js').PolicySpec | undefined} policy */
 const specOf = (policy) => (policy instanceof Policy ? policy.toJSON() : policy);
 
 /** Sends operations with fetch; every call returns a Promise. */
 export class Client extends wasm.Client {
+  /** @param {import('./client.js').ClientOptions} [options] */
   constructor(options) {
     need();
     super(options);
   }
-  /** The whole change: policy check (nothing sent on failure), send, interpret, re-login after Keystone. */
+  /** The whole change: policy check (nothing sent on failure), send, interpret, re-login after Keystone.
+   *  @type {import('./client.js').Client['changePassword']} */
   changePassword(operation, policy, context) {
     return this.changePasswordWithSpec(operation, specOf(policy), context);
   }
-  /** Logs in and reads Keystone's own policy: `{policy: Policy, source: 'server' | 'preset'}`. */
+  /** Logs in and reads Keystone's own policy: `{policy: Policy, source: 'server' | 'preset'}`.
+   *  @type {import('./client.js').Client['keystonePolicy']} */
   async keystonePolicy(login) {
     const { policy, source } = await this.keystonePolicySpec(login);
     return { policy: new Policy(policy), source };
   }
   /** The whole Keystone change from the current password (in `login`) alone: log in, check
-   *  against `policy` or else the server's own, change, log in again. */
+   *  against `policy` or else the server's own, change, log in again.
+   *  @type {import('./client.js').Client['changeKeystonePassword']} */
   changeKeystonePassword(login, newPassword, policy, context) {
     return this.changeKeystonePasswordWithSpec(login, newPassword, specOf(policy), context);
   }

@@ -7,10 +7,13 @@ import { useWorker } from './lib/worker-start.js';
 // file as it is. Vite's dev server alone misses it: it moves the package to
 // node_modules/.vite/deps/ and looks for the worker there (vitejs/vite#8427), so a worker that
 // fails to load before it answers is started once more from the package's own folder.
+/** @type {import('./lib/internal.js').StartWorker} */
 function startWorker(onMessage, onFailure) {
   let answered = false;
+  /** @type {import('./lib/internal.js').HashCall[]} */
   const sent = []; // until the first answer: the second try gets them again
   let worker = new Worker(new URL('./hash-worker.js', import.meta.url), { type: 'module' });
+  /** @type {(() => Worker) | undefined} */
   let retry = () => {
     // a computed path, so that no bundler takes it for the worker
     const fromDeps = ['..', '..', 'chpass', 'hash-worker.js'].join('/');
@@ -23,7 +26,7 @@ function startWorker(onMessage, onFailure) {
       onMessage(event.data);
     };
     worker.onerror = (event) => {
-      if (answered || !retry) return onFailure(event.message ?? 'error');
+      if (answered || !retry) return onFailure(event.message || 'error');
       worker = retry();
       retry = undefined;
       listen();

@@ -6,11 +6,12 @@ import { useWorker } from './lib/worker-start.js';
 
 // unreferenced while idle, so it never keeps Node alive; without the parent's --input-type
 // and the like, which a worker file refuses
+/** @type {import('./lib/internal.js').StartWorker} */
 function startWorker(onMessage, onFailure) {
   const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
   const worker = new Worker(new URL('./lib/worker.node.js', import.meta.url), { execArgv });
   worker.on('message', onMessage);
-  worker.on('error', (err) => onFailure(err.message));
+  worker.on('error', (err) => onFailure(err instanceof Error ? err.message : String(err)));
   worker.unref();
   return { post: (message) => worker.postMessage(message), ref: () => worker.ref(), unref: () => worker.unref() };
 }

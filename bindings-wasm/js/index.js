@@ -27,7 +27,7 @@ export const LOCALES = LANGUAGES;
 export const Policy = new Proxy(wasm.Policy, {
   construct(Target, args) {
     need();
-    return new Target(...args);
+    return new Target(args[0]);
   },
   get(Target, key, receiver) {
     const value = Reflect.get(Target, key, receiver);
@@ -36,7 +36,8 @@ export const Policy = new Proxy(wasm.Policy, {
 });
 
 /** validate(password, policy, context?): `policy` is a Policy or a plain policy object;
- *  `context.locale` is the language of the messages. */
+ *  `context.locale` is the language of the messages.
+ *  @type {typeof import('./index.js').validate} */
 export function validate(password, policy, context) {
   return withPolicy(policy, (p) => p.validate(password, context));
 }
@@ -46,6 +47,7 @@ export function validate(password, policy, context) {
 // it lives in a WeakMap, not on the object.
 const generatedPasswords = new WeakMap();
 class Generated {
+  /** @param {{ password: string, entropy_bits: number }} made */
   constructor({ password, entropy_bits }) {
     generatedPasswords.set(this, password);
     this.entropy_bits = entropy_bits;
@@ -61,13 +63,16 @@ class Generated {
   }
 }
 
-/** generate(policy, options?, context?) -> Generated { password, entropy_bits } */
+/** generate(policy, options?, context?) -> Generated { password, entropy_bits }
+ *  @type {typeof import('./index.js').generate} */
 export function generate(policy, options, context) {
   return new Generated(withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context)));
 }
 
-/** The EFF word list (62 KB) that passphrases draw from, downloaded once. */
+/** The EFF word list (62 KB) that passphrases draw from, downloaded once.
+ *  @type {Promise<void> | undefined} */
 let wordList;
+/** @type {typeof import('./index.js').loadWordList} */
 export function loadWordList() {
   wordList ??= Promise.all([ready(), import('./lib/word-list.js')]).then(
     ([, words]) => wasm.installWordList(words.default),
@@ -79,9 +84,14 @@ export function loadWordList() {
   return wordList;
 }
 
-/** Runs `use` with a Policy: the one given, or one compiled from a plain spec and freed after. */
+/** Runs `use` with a Policy: the one given, or one compiled from a plain spec and freed after.
+ *  @template T
+ *  @param {import('./index.js').Policy | import('./index.js').PolicySpec} policy
+ *  @param {(policy: wasm.Policy) => T} use
+ *  @returns {T} */
 function withPolicy(policy, use) {
   need();
+  // `Policy` is wasm-bindgen's class behind a readiness check: one class at run time
   if (policy instanceof wasm.Policy) return use(policy);
   const compiled = new wasm.Policy(policy);
   try {

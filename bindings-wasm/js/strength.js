@@ -19,7 +19,8 @@ const { need } = module;
 export const ready = module.ready;
 
 /** strength(password, userInputs?, options?) -> { score, guesses, guesses_log10, sequence, feedback }
- *  `options`: `{ referenceYear, locale }`, or the reference year alone. */
+ *  `options`: `{ referenceYear, locale }`, or the reference year alone.
+ *  @type {typeof import('./strength.js').strength} */
 export function strength(password, userInputs, options) {
   need();
   return wasm.strength(password, userInputs, options);

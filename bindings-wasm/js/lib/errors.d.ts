@@ -47,6 +47,9 @@ export type ErrorKind =
   | 'file'
   | 'system';
 
+/** The error core's `(code, kind, message, params, retryable)` means, of its class: how the wasm modules raise errors. */
+export function makeError(code: ErrorCode, kind: ErrorKind, message: string, params: Record<string, unknown>, retryable: boolean): ChpassError;
+
 /** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */
 export class ChpassError extends Error {
   /** What went wrong, stable across versions and languages (the table of docs/errors.md). */

@@ -75,6 +75,7 @@ export const RandomUnavailableError = named('RandomUnavailableError', class exte
 /** `not_ready`: npm: an entry point's function before its `await ready()`; `entry` names it. */
 export const NotReadyError = named('NotReadyError', class extends ConfigurationError {});
 
+/** @type {Record<string, typeof ChpassError>} */
 const BY_CODE = {
   invalid_policy: InvalidPolicyError,
   invalid_argument: InvalidArgumentError,
@@ -111,6 +112,7 @@ const BY_CODE = {
   not_ready: NotReadyError,
   locale_not_loaded: ConfigurationError,
 };
+/** @type {Record<string, typeof ChpassError>} */
 const BY_KIND = {
   configuration: ConfigurationError,
   server: ServerError,
@@ -119,7 +121,7 @@ const BY_KIND = {
   transport: TransportError,
 };
 
-/** The typed error for core's `(code, kind, message, params, retryable)`. */
+/** @type {typeof import('./errors.js').makeError} */
 export function makeError(code, kind, message, params, retryable) {
   const Class = BY_CODE[code] ?? BY_KIND[kind] ?? ChpassError;
   return new Class(message, { code, kind, params, retryable });

@@ -27,36 +27,46 @@ export const opensearchHash = checked(wasm.opensearchHash);
 // The async twins run the same functions in one shared worker, so a 30 ms+ hash never
 // blocks a page or Node's event loop. The worker starts on first use and does not keep
 // Node alive while idle.
+/** @type {import('./internal.js').WorkerHandle | null} */
 let worker = null;
 let nextId = 0;
+/** @type {Map<number, { resolve: (value: any) => void, reject: (error: Error) => void }>} */
 const pending = new Map();
 // a worker that dies (or fails to load) fails every call waiting on it
+/** @param {string} reason */
 function onFailure(reason) {
   for (const call of pending.values()) call.reject(new Error(`chpass worker failed: ${reason}`));
   pending.clear();
   worker = null;
 }
+/** @param {import('./internal.js').HashReply} reply */
 function onMessage({ id, result, error }) {
   const call = pending.get(id);
   pending.delete(id);
-  if (pending.size === 0) worker.unref();
+  if (pending.size === 0) worker?.unref();
+  if (!call) return;
   if (!error) call.resolve(result);
-  else if (error.code) call.reject(makeError(error.code, error.kind, error.message, error.params, error.retryable));
-  else call.reject(new Error(error.message));
+  else if (error.code && error.kind) {
+    call.reject(makeError(error.code, error.kind, error.message, error.params ?? {}, error.retryable ?? false));
+  } else call.reject(new Error(error.message));
 }
+/** The function `fn` of this module, run in the worker.
+ *  @template {(...args: any[]) => any} F
+ *  @param {string} fn
+ *  @returns {(...args: Parameters<F>) => Promise<ReturnType<F>>} */
 const inWorker = (fn) => (...args) =>
   new Promise((resolve, reject) => {
-    worker ??= startWorker(onMessage, onFailure);
+    const started = (worker ??= startWorker(onMessage, onFailure));
     const id = ++nextId;
     pending.set(id, { resolve, reject });
-    worker.ref();
-    worker.post({ id, fn, args });
+    started.ref();
+    started.post({ id, fn, args });
   });
 /** The same functions, run in one shared worker so a page or Node's event loop never blocks. */
-export const hashAsync = inWorker('hash');
-export const verifyAsync = inWorker('verify');
-export const verifyOpenSearchAsync = inWorker('verifyOpenSearch');
-export const needsRehashAsync = inWorker('needsRehash');
-export const elasticsearchPasswordHashAsync = inWorker('elasticsearchPasswordHash');
-export const opensearchHashAsync = inWorker('opensearchHash');
+export const hashAsync = /** @type {typeof inWorker<typeof import('../hash.js').hash>} */ (inWorker)('hash');
+export const verifyAsync = /** @type {typeof inWorker<typeof import('../hash.js').verify>} */ (inWorker)('verify');
+export const verifyOpenSearchAsync = /** @type {typeof inWorker<typeof import('../hash.js').verifyOpenSearch>} */ (inWorker)('verifyOpenSearch');
+export const needsRehashAsync = /** @type {typeof inWorker<typeof import('../hash.js').needsRehash>} */ (inWorker)('needsRehash');
+export const elasticsearchPasswordHashAsync = /** @type {typeof inWorker<typeof import('../hash.js').elasticsearchPasswordHash>} */ (inWorker)('elasticsearchPasswordHash');
+export const opensearchHashAsync = /** @type {typeof inWorker<typeof import('../hash.js').opensearchHash>} */ (inWorker)('opensearchHash');
 

@@ -11,7 +11,8 @@
 import { makeError } from './errors.js';
 import { NOT_READY } from './constants.js';
 
-/** The wasm bytes of a module written by scripts/embed-wasm.mjs. */
+/** The wasm bytes of a module written by scripts/embed-wasm.mjs.
+ *  @param {import('./internal.js').EmbeddedWasm} embedded */
 export function wasmBytes({ table, text }) {
   const byteOf = new Uint8Array(0x800);
   for (let byte = 0; byte < 256; byte++) byteOf[table.charCodeAt(byte)] = byte;
@@ -20,7 +21,11 @@ export function wasmBytes({ table, text }) {
   return bytes;
 }
 
-/** Instantiates a wasm-bindgen module from its embedded bytes and routes its errors. */
+/** Instantiates a wasm-bindgen module from its embedded bytes and routes its errors.
+ *  @template {import('./internal.js').Glue} G
+ *  @param {G} glue
+ *  @param {Promise<{ default: import('./internal.js').EmbeddedWasm }>} embedded
+ *  @returns {Promise<G>} */
 export async function instantiate(glue, embedded) {
   const { default: packed } = await embedded;
   await glue.default({ module_or_path: wasmBytes(packed) });
@@ -28,15 +33,19 @@ export async function instantiate(glue, embedded) {
   return glue;
 }
 
-/** What an entry point throws when used before its `ready()` settled. */
+/** What an entry point throws when used before its `ready()` settled.
+ *  @param {keyof typeof NOT_READY} entry */
 function notReady(entry) {
   return makeError('not_ready', 'configuration', NOT_READY[entry], { entry }, false);
 }
 
 /** `{ ready, need, checked }` for the entry point named `entry`; `load()` does the work once.
- *  `checked(fn)` is `fn` refusing to run before `ready()` settled (`this` passes through). */
+ *  `checked(fn)` is `fn` refusing to run before `ready()` settled (`this` passes through).
+ *  @param {keyof typeof NOT_READY} entry
+ *  @param {() => Promise<unknown>} load */
 export function loader(entry, load) {
   let loaded = false;
+  /** @type {Promise<void> | undefined} */
   let loading;
   function ready() {
     loading ??= load().then(
@@ -53,22 +62,32 @@ export function loader(entry, load) {
   function need() {
     if (!loaded) throw notReady(entry);
   }
+  /** @template {(...args: any[]) => any} F
+   *  @param {F} fn
+   *  @returns {F} */
   const checked = (fn) =>
-    function (...args) {
-      need();
-      return fn.apply(this, args);
-    };
+    /** @type {F} */ (
+      /** @this {unknown} @param {Parameters<F>} args */
+      function (...args) {
+        need();
+        return fn.apply(this, args);
+      }
+    );
   return { ready, need, checked };
 }
 
 // Policies with a strength rule ask the estimator of `chpass/strength`, whichever entry
 // loads first: modules that check policies register here, the estimator arrives here.
+/** @type {import('./internal.js').Estimator | undefined} */
 let estimator;
+/** @type {Array<(verdict: import('./internal.js').Estimator) => void>} */
 const checkers = [];
+/** @param {(verdict: import('./internal.js').Estimator) => void} install */
 export function onEstimator(install) {
   checkers.push(install);
   if (estimator) install(estimator);
 }
+/** @param {import('./internal.js').Estimator} verdict */
 export function provideEstimator(verdict) {
   estimator = verdict;
   for (const install of checkers) install(verdict);
@@ -76,12 +95,16 @@ export function provideEstimator(verdict) {
 
 // Message catalogs: `chpass/locales/<tag>` provides one (the JSON of core/locales/<tag>.json),
 // and every loaded module that writes messages installs each, whichever comes first.
+/** @type {string[]} */
 const catalogs = [];
+/** @type {Array<(catalog: string) => void>} */
 const catalogTakers = [];
+/** @param {(catalog: string) => void} install */
 export function onCatalog(install) {
   catalogTakers.push(install);
   for (const catalog of catalogs) install(catalog);
 }
+/** @param {string} catalog */
 export function provideCatalog(catalog) {
   catalogs.push(catalog);
   for (const install of catalogTakers) install(catalog);

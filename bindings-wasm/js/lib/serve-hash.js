@@ -8,13 +8,21 @@ import { makeError, ChpassError } from './errors.js';
 const functions = ['hash', 'verify', 'verifyOpenSearch', 'needsRehash', 'elasticsearchPasswordHash', 'opensearchHash'];
 const loaded = wasm.default({ module_or_path: wasmBytes(packed) }).then(() => wasm.__setErrorFactory(makeError));
 
+/** Runs one call and answers it with data only.
+ *  @param {import('./internal.js').HashCall} call
+ *  @param {(reply: import('./internal.js').HashReply) => void} reply */
 export async function serve({ id, fn, args }, reply) {
   try {
     await loaded;
     if (!functions.includes(fn)) throw new Error(`unknown function ${fn}`);
-    reply({ id, result: wasm[fn](...args) });
+    const call = /** @type {(...args: unknown[]) => unknown} */ (wasm[/** @type {keyof typeof wasm} */ (fn)]);
+    reply({ id, result: call(...args) });
   } catch (e) {
-    const { code, kind, message, params, retryable } = e;
-    reply({ id, error: e instanceof ChpassError ? { code, kind, message, params, retryable } : { message: String(e) } });
+    if (e instanceof ChpassError) {
+      const { code, kind, message, params, retryable } = e;
+      reply({ id, error: { code, kind, message, params, retryable } });
+    } else {
+      reply({ id, error: { message: String(e) } });
+    }
   }
 }

@@ -2,4 +2,5 @@
 import { parentPort } from 'node:worker_threads';
 import { serve } from './serve-hash.js';
 
-parentPort.on('message', (message) => serve(message, (reply) => parentPort.postMessage(reply)));
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+port.on('message', (message) => serve(message, (reply) => port.postMessage(reply)));

@@ -106,16 +106,16 @@ fn js() -> String {
             c = t.class
         );
     }
-    out.push_str("\nconst BY_CODE = {\n");
+    out.push_str("\n/** @type {Record<string, typeof ChpassError>} */\nconst BY_CODE = {\n");
     for t in ERROR_TYPES {
         let _ = writeln!(out, "  {}: {},", t.code, t.class);
     }
-    out.push_str("};\nconst BY_KIND = {\n");
+    out.push_str("};\n/** @type {Record<string, typeof ChpassError>} */\nconst BY_KIND = {\n");
     for k in KIND_CLASSES {
         let _ = writeln!(out, "  {}: {},", k.kind.as_str(), k.class);
     }
     out.push_str(
-        "};\n\n/** The typed error for core's `(code, kind, message, params, retryable)`. */\nexport function makeError(code, kind, message, params, retryable) {\n  const Class = BY_CODE[code] ?? BY_KIND[kind] ?? ChpassError;\n  return new Class(message, { code, kind, params, retryable });\n}\n",
+        "};\n\n/** @type {typeof import('./errors.js').makeError} */\nexport function makeError(code, kind, message, params, retryable) {\n  const Class = BY_CODE[code] ?? BY_KIND[kind] ?? ChpassError;\n  return new Class(message, { code, kind, params, retryable });\n}\n",
     );
     out
 }
@@ -133,7 +133,7 @@ fn ts() -> String {
         let _ = writeln!(out, "  | '{kind}'");
     }
     out.pop();
-    out.push_str(";\n\n");
+    out.push_str(";\n\n/** The error core's `(code, kind, message, params, retryable)` means, of its class: how the wasm modules raise errors. */\nexport function makeError(code: ErrorCode, kind: ErrorKind, message: string, params: Record<string, unknown>, retryable: boolean): ChpassError;\n\n");
     let _ = write!(
         out,
         "/** Root of every chpass error: `code` is stable across Rust, JavaScript and Python. */\nexport class {ROOT_CLASS} extends Error {{\n  /** What went wrong, stable across versions and languages (the table of docs/errors.md). */\n  readonly code: ErrorCode;\n  /** The family of the code, which the class hierarchy follows. */\n  readonly kind: ErrorKind;\n  /** The code's details (docs/errors.md lists them); never a secret. */\n  readonly params: Record<string, unknown>;\n  /** Whether trying again later may succeed (only `server_unavailable`). */\n  readonly retryable: boolean;\n}}\n"
