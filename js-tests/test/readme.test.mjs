@@ -36,6 +36,7 @@ const TABLES = [
   ['hash.json', 'hash', 'hash-table.mjs', 'hashTable', 'bash bench/hash.sh'],
   ['strength.json', 'strength', 'strength-table.mjs', 'strengthTable', 'node bench/strength.mjs'],
   ['regex.json', 'regex', 'regex-table.mjs', 'regexTable', '.venv/bin/python bench/regex.py'],
+  ['fuzz.json', 'fuzz', 'fuzz-table.mjs', 'fuzzTable', 'scripts/fuzz.sh'],
 ];
 for (const [marks, name, module, make, command] of TABLES) {
   test(`the guides' "${marks}" table is bench/results/${name}.json's`, async () => {
