@@ -3,12 +3,14 @@
 const ms = (value) => (value < 0.001 ? 'under 1 µs' : `${value.toFixed(3)} ms`);
 
 export function regexTable(measured) {
+  const java = measured.results.some((r) => r.java_ms !== undefined);
   const rows = [
-    '| pattern, on 1 MiB | password | chpass | CPython `re` | ratio |',
-    '|---|---|---|---|---|',
+    `| pattern, on 1 MiB | password | chpass | CPython \`re\` | ratio to \`re\` |${java ? ' `java.util.regex` |' : ''}`,
+    `|---|---|---|---|---|${java ? '---|' : ''}`,
   ];
   for (const r of measured.results.filter((r) => r.chars === 1048576)) {
-    rows.push(`| ${r.pattern} | ${r.text} | ${ms(r.chpass_ms)} | ${ms(r.cpython_re_ms)} | ${r.ratio.toFixed(2)}× |`);
+    const javaCell = java ? ` ${r.java_ms === undefined ? '' : ms(r.java_ms)} |` : '';
+    rows.push(`| ${r.pattern} | ${r.text} | ${ms(r.chpass_ms)} | ${ms(r.cpython_re_ms)} | ${r.ratio.toFixed(2)}× |${javaCell}`);
   }
   return rows.join('\n');
 }
