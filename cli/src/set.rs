@@ -2,7 +2,7 @@
 
 use crate::{EXIT_OK, EXIT_REFUSED, Io, PolicyArgs, input, output};
 use chpass::backend::{Auth, Operation, Outcome, elasticsearch, opensearch};
-use chpass::files::{self, CloudAuth, FileUpdate, WriteOptions};
+use chpass::files::{self, CloudAuth, FileStatus, FileUpdate, WriteOptions};
 use chpass::policy::Violation;
 use chpass::transport::{Transport, TransportOptions, current_password_refused};
 use chpass::{Context, Error, Policy, SecretString};
@@ -398,9 +398,9 @@ fn update_files(
         }
         for update in &updates {
             let note = match update.status {
-                "updated" => "file_updated",
-                "prompts" => "file_prompts",
-                _ => "file_no_password",
+                FileStatus::Updated => "file_updated",
+                FileStatus::Prompts => "file_prompts",
+                FileStatus::NoPassword => "file_no_password",
             };
             let note = io.say(note, serde_json::Value::Null);
             let _ = writeln!(io.stdout, "{}: {note}", update.path);

@@ -77,6 +77,7 @@ pub fn result_schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("Outcome", written::<backend::Outcome>()),
         #[cfg(feature = "strength")]
         ("Strength", written::<strength::Strength>()),
+        ("FileUpdate", written::<files::FileUpdate>()),
     ]
 }
 

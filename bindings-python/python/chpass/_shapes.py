@@ -17,6 +17,7 @@ __all__ = [
     "HttpResponse",
     "Outcome",
     "Strength",
+    "FileUpdate",
     "NistPresetOptions",
     "NoPresetOptions",
     "OpenSearchPresetOptions",
@@ -68,6 +69,7 @@ __all__ = [
     "CrackTimes",
     "Feedback",
     "Advice",
+    "FileStatus",
     "OpenSearchStrength",
     "Refresh",
     "Auth",
@@ -440,6 +442,23 @@ class Strength(TypedDict):
     """Seconds to crack at zxcvbn's four attack speeds."""
     feedback: Feedback
     """zxcvbn's warning and suggestions, each with a stable code."""
+
+
+FileStatus = Union[Literal["updated"], Literal["no_password"], Literal["prompts"]]
+"""What happened to one file."""
+
+
+class FileUpdate(TypedDict):
+    """What happened to one file."""
+
+    path: str
+    """The file."""
+    status: FileStatus
+    """What happened to it."""
+    backup: Optional[str]
+    """The copy of the old file (``<path>.bak``), when one was made."""
+    warning: Optional[str]
+    """Set when the file is readable by its group or by others."""
 
 
 class NistPresetOptions(TypedDict, total=False):

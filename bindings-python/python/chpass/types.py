@@ -4,11 +4,12 @@ script as it does for mypy."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Optional, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from ._shapes import (
     Context as Context,
     Ec2Credential as Ec2Credential,
+    FileUpdate as FileUpdate,
     GenerateOptions as GenerateOptions,
     HashSpec as HashSpec,
     HttpRequest as HttpRequest,
@@ -29,14 +30,3 @@ class KeystonePolicy(TypedDict):
 
     policy: Policy
     source: Literal["server", "preset"]
-
-
-class FileUpdate(TypedDict):
-    """What happened to one credential file."""
-
-    path: str
-    #: "updated"; in update_cloud_password's list also "no_password" (this file holds none,
-    #: another did)
-    status: Literal["updated", "no_password"]
-    backup: Optional[str]
-    warning: Optional[str]

@@ -200,6 +200,8 @@ struct Shape {
     schema: Value,
     /// whether Python has it as a dict (its `Report` is an object)
     python: bool,
+    /// whether the npm package has it (it has no credential files: `FileUpdate`)
+    ts: bool,
 }
 
 /// The tagged unions, by tag key: their name and doc.
@@ -249,6 +251,7 @@ fn shapes() -> Vec<Shape> {
         .chain(hash_specs)
         .map(|(name, tag, schema)| Shape {
             python: name != "Report",
+            ts: name != "FileUpdate",
             name,
             tag,
             schema: schema.to_value(),
@@ -282,7 +285,7 @@ fn members<'a>(shapes: &'a [Shape], key: &'a str) -> impl Iterator<Item = &'a st
 }
 
 pub fn ts() -> String {
-    let shapes = shapes();
+    let shapes: Vec<Shape> = shapes().into_iter().filter(|s| s.ts).collect();
     // the shapes are declared in order; a reference to one (`Outcome`'s `PolicySpec`) is not
     // declared again
     let mut shared: BTreeMap<String, String> = shapes

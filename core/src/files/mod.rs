@@ -66,22 +66,36 @@ pub fn set_rc_password(text: &str, password: &str) -> Result<RcUpdate> {
 
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileUpdate {
     /// The file.
     pub path: String,
-    /// `updated`; in `update_cloud_password`'s list also `no_password`: this file holds none
-    /// for the cloud, another one did (were none to hold it, the call fails with
-    /// `password_not_found`). [`FileUpdate::left_alone`] also gives `no_password` and
-    /// `prompts` for the errors of a file with nothing to change.
-    pub status: &'static str,
+    /// What happened to it.
+    pub status: FileStatus,
     /// The copy of the old file (`<path>.bak`), when one was made.
     pub backup: Option<String>,
     /// Set when the file is readable by its group or by others.
     pub warning: Option<String>,
 }
 
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FileStatus {
+    /// The password was changed.
+    Updated,
+    /// In `update_cloud_password`'s list: this file holds no password for the cloud, another
+    /// one did (were none to hold it, the call fails with `password_not_found`); also what
+    /// [`FileUpdate::left_alone`] makes of `password_not_found`.
+    NoPassword,
+    /// The RC file asks for the password when sourced ([`FileUpdate::left_alone`]'s reading
+    /// of `password_prompted`).
+    Prompts,
+}
+
 impl FileUpdate {
-    fn unchanged(path: String, status: &'static str) -> Self {
+    fn unchanged(path: String, status: FileStatus) -> Self {
         FileUpdate {
             path,
             status,
@@ -97,8 +111,8 @@ impl FileUpdate {
         match result {
             Err(Error::PasswordNotFound {
                 path: Some(path), ..
-            }) => Ok(Self::unchanged(path, "no_password")),
-            Err(Error::PasswordPrompted { path }) => Ok(Self::unchanged(path, "prompts")),
+            }) => Ok(Self::unchanged(path, FileStatus::NoPassword)),
+            Err(Error::PasswordPrompted { path }) => Ok(Self::unchanged(path, FileStatus::Prompts)),
             other => other,
         }
     }
@@ -191,7 +205,7 @@ pub fn update_cloud_password(
             Some(text) => write_atomically(&path, &original, &text, options),
             None => Ok(FileUpdate::unchanged(
                 path.display().to_string(),
-                "no_password",
+                FileStatus::NoPassword,
             )),
         })
         .collect()
@@ -268,7 +282,7 @@ fn write_atomically_with(
     }
     Ok(FileUpdate {
         path: path.display().to_string(),
-        status: "updated",
+        status: FileStatus::Updated,
         backup,
         warning: readable_by_others(&metadata),
     })
