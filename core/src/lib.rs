@@ -70,6 +70,7 @@ pub fn result_schemas() -> Vec<(&'static str, schemars::Schema)> {
     }
     vec![
         ("Report", written::<policy::ReportShape>()),
+        ("StrengthResult", written::<policy::StrengthResult>()),
         ("PresetInfo", written::<policy::presets::PresetInfo>()),
         ("HttpRequest", written::<backend::HttpRequest>()),
         // what a transport hands in: read, not written

@@ -2,7 +2,7 @@ import os
 from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final
 
 from ._codes import Locale, PresetName, ViolationCode
-from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, HttpResponse, KeystonePolicy, FileUpdate, Outcome, StrengthMatch, Strength
+from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, HttpResponse, KeystonePolicy, FileUpdate, Outcome, StrengthMatch, Strength, StrengthResult
 
 __version__: str
 __all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "LOCALES", "__version__"]
@@ -56,7 +56,7 @@ class Report:
         """What the server will do that is not a refusal: ``{"code", "message", "params"}``
         dicts; ``truncated_by_server`` (Keystone keeps only ``params["used"]`` bytes)."""
     @property
-    def strength(self) -> Optional[Dict[str, Any]]:
+    def strength(self) -> Optional[StrengthResult]:
         """``{"score": 0-4, "guesses_log10": float}`` when the policy has a strength rule."""
     def __iter__(self) -> Iterator[Violation]: ...
     def __len__(self) -> int: ...

@@ -12,6 +12,7 @@ __all__ = [
     "Context",
     "GenerateOptions",
     "WorkLimits",
+    "StrengthResult",
     "PresetInfo",
     "HttpRequest",
     "HttpResponse",
@@ -246,6 +247,15 @@ class WorkLimits(TypedDict, total=False):
     """Cost 16 is 64 times cost 10 (about 4 s); Elasticsearch stops at 14."""
     pbkdf2_max_iterations: int
     """Elasticsearch's largest is 1,000,000; OWASP's PBKDF2-HMAC-SHA1 is 1,300,000."""
+
+
+class StrengthResult(TypedDict):
+    """What a strength rule measured: zxcvbn's score and log10 of its guesses."""
+
+    score: Literal[0, 1, 2, 3, 4]
+    """zxcvbn's score, 0–4."""
+    guesses_log10: float
+    """log10 of zxcvbn's guesses."""
 
 
 class PresetInfo(TypedDict):

@@ -18,6 +18,7 @@ from ._shapes import (
     PresetInfo as PresetInfo,
     Strength as Strength,
     StrengthMatch as StrengthMatch,
+    StrengthResult as StrengthResult,
     WorkLimits as WorkLimits,
 )
 

@@ -90,6 +90,14 @@ export interface Report {
   strength: StrengthResult | null;
 }
 
+/** What a strength rule measured: zxcvbn's score and log10 of its guesses. */
+export interface StrengthResult {
+  /** zxcvbn's score, 0–4. */
+  score: 0 | 1 | 2 | 3 | 4;
+  /** log10 of zxcvbn's guesses. */
+  guesses_log10: number;
+}
+
 /** What a preset is and where its rules come from. */
 export interface PresetInfo {
   /** The name `Policy::preset` takes (`nist-800-63b`, `keystone`, …). */
@@ -797,14 +805,6 @@ export interface StrengthMatch {
   guesses: number;
   /** For a dictionary match, zxcvbn's list: `passwords`, `english_wikipedia`, `female_names`, `surnames`, `us_tv_and_film`, `male_names` or `user_inputs`. */
   dictionary_name?: 'passwords' | 'english_wikipedia' | 'female_names' | 'surnames' | 'us_tv_and_film' | 'male_names' | 'user_inputs';
-}
-
-/** What a strength rule measured: zxcvbn's score and log10 of its guesses. */
-export interface StrengthResult {
-  /** zxcvbn's score, 0–4. */
-  score: 0 | 1 | 2 | 3 | 4;
-  /** log10 of zxcvbn's guesses. */
-  guesses_log10: number;
 }
 
 /** A zxcvbn score rule: OpenSearch's rules 4 and 5. */
