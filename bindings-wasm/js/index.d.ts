@@ -51,7 +51,7 @@ export interface Generated {
  * passphrase (`mode: 'passphrase'`), `await loadWordList()` first (else `word_list_not_loaded`).
  */
 export function generate(policy: Policy | PolicySpec, options?: GenerateOptions, context?: Context): Generated;
-/** Downloads the EFF passphrase word list (about 25 KB gzipped) once; passphrase `generate()` needs it. */
+/** Downloads the EFF passphrase word list once; passphrase `generate()` needs it. */
 export function loadWordList(): Promise<void>;
 
 export * from './lib/errors.js';

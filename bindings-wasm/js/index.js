@@ -69,7 +69,7 @@ export function generate(policy, options, context) {
   return new Generated(withPolicy(policy, (p) => wasm.generateWithPolicy(p, options, context)));
 }
 
-/** The EFF word list (62 KB) that passphrases draw from, downloaded once.
+/** The EFF word list that passphrases draw from, downloaded once.
  *  @type {Promise<void> | undefined} */
 let wordList;
 /** @type {typeof import('./index.js').loadWordList} */
