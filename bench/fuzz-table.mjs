@@ -3,7 +3,7 @@
 const TARGETS = {
   credential_files: 'the YAML and RC editors: refused, or the old file with only the password changed',
   json_arguments: 'every JSON-shaped argument: read or refused with a path',
-  policies: 'policy specs and keystone.conf: a policy or `invalid_policy`; any password validates',
+  policies: 'policy specs and keystone.conf: a policy or `invalid_policy`; passwords of up to 128 chars validate',
   regex: 'regex parse and match in both dialects: the budget ends every run; reading what a pattern reaches answers as reading all',
   responses: "every operation's reading of any answer: an outcome or a typed error, never a secret in it",
   verify: '`verify` on any hash string: a verdict or a typed error',
