@@ -1,12 +1,16 @@
 //! What a parsed pattern is, whatever its dialect.
 
 use super::class::{Class, Fold};
+use super::compile::Set;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub(super) enum Node {
     Empty,
     Literal(char, Fold),
-    Class(Box<Class>),
+    /// A class, with its answers for ASCII worked out once (each copy of a counted repetition
+    /// shares it).
+    Class(Arc<Set>),
     Assert(Assertion),
     Concat(Vec<Node>),
     Alternation(Vec<Node>),
@@ -93,7 +97,7 @@ impl Node {
     pub fn consumers(&self, out: &mut Vec<Consumer>) {
         match self {
             Node::Literal(c, fold) => out.push(Consumer::Literal(*c, *fold)),
-            Node::Class(class) => out.push(Consumer::Class((**class).clone())),
+            Node::Class(set) => out.push(Consumer::Class(set.class().clone())),
             Node::Concat(nodes) | Node::Alternation(nodes) => {
                 nodes.iter().for_each(|node| node.consumers(out));
             }

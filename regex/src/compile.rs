@@ -2,13 +2,12 @@
 
 use super::ast::{Assertion, Greed, Node};
 use super::class::{Class, Fold};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Programs past this many instructions are refused (counted repetitions are unrolled).
 const MAX_PROGRAM: usize = 100_000;
 
-/// A class with its answers for ASCII worked out when compiled: passwords are mostly ASCII,
+/// A class with its answers for ASCII worked out when parsed: passwords are mostly ASCII,
 /// and a class's items (ranges, named sets, case folding, Java's `&&`) cost far more per char
 /// (`.*` over a 1 MiB password: 3.2x faster).
 #[derive(Debug, Clone)]
@@ -19,15 +18,17 @@ pub(super) struct Set {
 }
 
 impl Set {
-    fn new(class: &Class) -> Self {
+    /// Worked out once, when the pattern is parsed: a counted repetition's copies share it.
+    pub fn shared(class: Class) -> Arc<Self> {
         let mut ascii = [false; 128];
         for (byte, answer) in (0u8..).zip(&mut ascii) {
             *answer = class.contains(char::from(byte));
         }
-        Set {
-            ascii,
-            class: class.clone(),
-        }
+        Arc::new(Set { ascii, class })
+    }
+
+    pub fn class(&self) -> &Class {
+        &self.class
     }
 
     pub fn contains(&self, c: char) -> bool {
@@ -106,7 +107,6 @@ pub(super) fn compile(node: &Node, groups: usize) -> Result<Program, String> {
     let mut compiler = Compiler {
         insts: Vec::new(),
         loops: 0,
-        sets: BTreeMap::new(),
     };
     compiler.node(node)?;
     compiler.push(Inst::Match)?;
@@ -120,10 +120,6 @@ pub(super) fn compile(node: &Node, groups: usize) -> Result<Program, String> {
 struct Compiler {
     insts: Vec<Inst>,
     loops: usize,
-    /// Each class node's set, by the node's address: a repetition compiles its node once per
-    /// copy, and building a set asks the class about all 128 ASCII chars (with case folding
-    /// and named classes, most of the compile time of a long counted repetition).
-    sets: BTreeMap<usize, Arc<Set>>,
 }
 
 impl Compiler {
@@ -133,15 +129,6 @@ impl Compiler {
         }
         self.insts.push(inst);
         Ok(self.insts.len() - 1)
-    }
-
-    fn class(&mut self, class: &Class) -> Inst {
-        let key = std::ptr::from_ref(class).addr();
-        Inst::Class(Arc::clone(
-            self.sets
-                .entry(key)
-                .or_insert_with(|| Arc::new(Set::new(class))),
-        ))
     }
 
     fn pc(&self) -> usize {
@@ -154,9 +141,8 @@ impl Compiler {
             Node::Literal(c, fold) => {
                 self.push(Inst::Char(*c, *fold))?;
             }
-            Node::Class(class) => {
-                let one = self.class(class);
-                self.push(one)?;
+            Node::Class(set) => {
+                self.push(Inst::Class(Arc::clone(set)))?;
             }
             Node::Assert(assertion) => {
                 self.push(Inst::Assert(*assertion))?;
@@ -216,8 +202,7 @@ impl Compiler {
                 greed,
             } => {
                 if *greed == Greed::Possessive {
-                    // an atomic group around the greedy repetition, compiled in place: a cloned
-                    // node would free its classes' addresses, which key `sets`
+                    // an atomic group around the greedy repetition
                     return self.sub(SubKind::Atomic, false, |this| {
                         this.repetition(node, *min, *max, Greed::Greedy)
                     });
@@ -244,7 +229,7 @@ impl Compiler {
     ) -> Result<(), String> {
         let single = match node {
             Node::Literal(c, fold) => Some(Inst::Char(*c, *fold)),
-            Node::Class(class) => Some(self.class(class)),
+            Node::Class(set) => Some(Inst::Class(Arc::clone(set))),
             _ => None,
         };
         match single {

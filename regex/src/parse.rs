@@ -4,6 +4,7 @@
 use super::Flavor;
 use super::ast::{Assertion, Greed, Lines, Node};
 use super::class::{Class, Fold, Item, Named, category_mask};
+use super::compile::Set;
 
 /// Repetition counts past this are refused (Python's own limit is 4294967295; nothing a
 /// password rule needs comes near).
@@ -207,8 +208,8 @@ impl Parser {
         let c = self.next()?;
         Ok(Some(match c {
             '(' => return self.group(),
-            '[' => Node::Class(Box::new(self.deeper("sets", Self::class)?)),
-            '.' => Node::Class(Box::new(self.dot())),
+            '[' => Node::Class(Set::shared(self.deeper("sets", Self::class)?)),
+            '.' => Node::Class(Set::shared(self.dot())),
             '^' => Node::Assert(if self.flags.multiline {
                 Assertion::LineStart(self.lines())
             } else {
@@ -574,7 +575,7 @@ impl Parser {
                 );
                 Node::Atomic(Box::new(Node::Alternation(vec![
                     crlf,
-                    Node::Class(Box::new(single)),
+                    Node::Class(Set::shared(single)),
                 ])))
             }
             'k' if java => {
@@ -587,7 +588,7 @@ impl Parser {
             '1'..='9' => return self.numbered(c),
             _ => match self.escaped_item(c, false)? {
                 Item::Range(c, _) => Node::Literal(c, self.fold()),
-                item => Node::Class(Box::new(self.folded(vec![item], false))),
+                item => Node::Class(Set::shared(self.folded(vec![item], false))),
             },
         })
     }
@@ -623,7 +624,7 @@ impl Parser {
         }
         if group > self.groups {
             // Java: a reference to a group that does not exist never matches
-            return Ok(Node::Class(Box::new(Class::new(Vec::new(), false))));
+            return Ok(Node::Class(Set::shared(Class::new(Vec::new(), false))));
         }
         self.backref(group)
     }
