@@ -1,17 +1,4 @@
-//! chpass: one implementation of the change-password flow.
-//!
-//! This crate holds every rule, format and status code; the npm and pip packages are thin
-//! bindings over it. Everything here is sans-IO.
-//!
-//! ```
-//! use chpass::{Context, Policy};
-//!
-//! let policy = Policy::preset("nist-800-63b", &serde_json::json!({})).unwrap();
-//! let report = policy.validate("correct horse battery", &Context::default());
-//! assert!(report.ok());
-//! let report = policy.validate("password", &Context::default());
-//! assert_eq!(report.codes(), ["too_short", "common_password"]);
-//! ```
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

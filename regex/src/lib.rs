@@ -1,22 +1,4 @@
-//! chpass's regex engine, with the servers' semantics: CPython's `re` (Keystone's `re.match`)
-//! and `java.util.regex` (OpenSearch's full match), both backtracking engines, run by one
-//! backtracking machine under a step budget, so that no pattern or input runs unbounded.
-//!
-//! Its own instead of a general-purpose crate (as jsonschema keeps its regex translation
-//! apart): the dialects' syntax and classes are read directly, with no translation to a third
-//! syntax, and the npm build stays small. Verdicts are checked against CPython and
-//! `java.util.regex` on committed vectors (`tests/vectors/`).
-//!
-//! ```
-//! use chpass_regex::{Flavor, Regex};
-//!
-//! let keystone = Regex::new(r"^(?=.*\d)(?=.*[a-zA-Z]).{7,}$", Flavor::Python).unwrap();
-//! assert_eq!(keystone.is_match("abcdef1", 10_000), Ok(true));
-//! // a step budget ends every run: catastrophic backtracking is an error, not a hang
-//! let evil = Regex::new("^(a+)+$", Flavor::Python).unwrap();
-//! assert!(evil.is_match(&format!("{}b", "a".repeat(40)), 100_000).is_err());
-//! ```
-
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
 mod ast;

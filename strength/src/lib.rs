@@ -1,22 +1,4 @@
-//! A zxcvbn-compatible strength estimate: a port of zxcvbn 4.4.2 (the npm package, and
-//! zxcvbn4j that OpenSearch runs), giving the same score, guesses and match sequence.
-//!
-//! ```
-//! # fn main() -> Result<(), chpass_strength::DictionariesError> {
-//! # if cfg!(not(feature = "dictionaries")) { return Ok(()); }
-//! let weak = chpass_strength::estimate("password1", &[])?;
-//! assert_eq!(weak.score, 0);
-//! let strong = chpass_strength::estimate("correct horse battery staple", &[])?;
-//! assert_eq!(strong.score, 4);
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! The estimate needs zxcvbn's dictionaries: compiled in with the `dictionaries` feature (the
-//! default), else installed once at run time with [`install_dictionaries`]. A crate of its own
-//! so that the npm build can optimise it for speed (it runs on every keystroke) and the rest of
-//! chpass for size. Most users reach it as `chpass::strength`.
-
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
 mod data;
