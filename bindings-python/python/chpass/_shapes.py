@@ -521,6 +521,8 @@ Refresh = Union[Literal["true"], Literal["false"], Literal["wait_for"]]
 
 
 class BasicAuthBasic(TypedDict):
+    """``Authorization: Basic base64(username:password)``."""
+
     username: str
     """The user name."""
     password: str
@@ -534,6 +536,8 @@ class BasicAuth(TypedDict):
 
 
 class ApiKeyAuthApiKey(TypedDict):
+    """``Authorization: ApiKey <encoded>``, the base64 of ``id:api_key`` that Elasticsearch returns."""
+
     encoded: str
     """The base64 of ``id:api_key``, as Elasticsearch's create-API-key call returns it."""
 
@@ -545,6 +549,8 @@ class ApiKeyAuth(TypedDict):
 
 
 class BearerAuthBearer(TypedDict):
+    """``Authorization: Bearer <token>``."""
+
     token: str
     """The token."""
 

@@ -368,6 +368,9 @@ struct PyRender<'a> {
     /// the types generated from core's tables that these refer to (in `_codes`)
     generated: &'a mut Vec<String>,
     out: &'a mut String,
+    /// the doc of an object that has none of its own: its key's, or its one-key parent's
+    /// (`BasicAuthBasic`, the `basic` of `BasicAuth`)
+    inherited_doc: Option<String>,
 }
 
 impl PyRender<'_> {
@@ -503,6 +506,7 @@ impl PyRender<'_> {
         tag: Option<(&str, &str)>,
         base: &str,
     ) {
+        let inherited = self.inherited_doc.take();
         // exported like the rest (`TokenOutcome`, a union's member named here)
         if !self.done.iter().any(|done| done == name) {
             self.done.push(name.to_owned());
@@ -517,7 +521,10 @@ impl PyRender<'_> {
             must.push((key.to_owned(), format!("Literal[\"{value}\"]"), None));
         }
         for (key, property) in schema["properties"].as_object().into_iter().flatten() {
+            let one_key = schema["properties"].as_object().is_some_and(|p| p.len() == 1);
+            self.inherited_doc = py_doc(property).or_else(|| py_doc(schema).filter(|_| one_key));
             let ty = self.ty(property, &format!("{name}{}", camel(key)));
+            self.inherited_doc = None;
             let entry = (key.clone(), ty, py_doc(property));
             if required.contains(&key.as_str()) {
                 must.push(entry);
@@ -538,7 +545,9 @@ impl PyRender<'_> {
             }
             text
         };
-        let doc = py_doc(schema).map_or_else(String::new, |d| format!("    \"\"\"{d}\"\"\"\n\n"));
+        let doc = py_doc(schema)
+            .or(inherited)
+            .map_or_else(String::new, |d| format!("    \"\"\"{d}\"\"\"\n\n"));
         let out = &mut *self.out;
         match (must.is_empty(), may.is_empty()) {
             (false, false) => {
@@ -588,6 +597,7 @@ pub fn python() -> String {
             done: &mut done,
             generated: &mut generated,
             out: &mut body,
+            inherited_doc: None,
         };
         let object = shape.schema.get("properties").is_some() || shape.schema["type"] == "object";
         if object || shape.tag.is_some() {
