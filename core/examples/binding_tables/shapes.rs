@@ -521,7 +521,9 @@ impl PyRender<'_> {
             must.push((key.to_owned(), format!("Literal[\"{value}\"]"), None));
         }
         for (key, property) in schema["properties"].as_object().into_iter().flatten() {
-            let one_key = schema["properties"].as_object().is_some_and(|p| p.len() == 1);
+            let one_key = schema["properties"]
+                .as_object()
+                .is_some_and(|p| p.len() == 1);
             self.inherited_doc = py_doc(property).or_else(|| py_doc(schema).filter(|_| one_key));
             let ty = self.ty(property, &format!("{name}{}", camel(key)));
             self.inherited_doc = None;
