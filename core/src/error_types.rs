@@ -206,6 +206,15 @@ pub const PARAM_DOCS: &[(&str, &str)] = &[
     ("word", "The context word found."),
 ];
 
+/// The key a table's `params` entry declares: `path` for `"path?: string"`.
+pub fn param_key(param: &str) -> &str {
+    param
+        .split(':')
+        .next()
+        .unwrap_or(param)
+        .trim_end_matches('?')
+}
+
 /// The doc of a `params` key (see [`PARAM_DOCS`]).
 pub fn param_doc(key: &str) -> Option<&'static str> {
     PARAM_DOCS
@@ -233,11 +242,7 @@ mod tests {
                 .flat_map(|t| t.params),
         );
         for param in declared {
-            let key = param
-                .split(':')
-                .next()
-                .unwrap_or(param)
-                .trim_end_matches('?');
+            let key = param_key(param);
             assert!(param_doc(key).is_some(), "no doc for params key {key:?}");
         }
     }

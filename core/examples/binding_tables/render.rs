@@ -22,11 +22,7 @@ const MARKS: (&str, &str) = ("<!-- errors -->\n", "<!-- /errors -->");
 fn params_ts(params: &[&str], indent: &str) -> String {
     let mut out = String::from("{\n");
     for param in params {
-        let key = param
-            .split(':')
-            .next()
-            .unwrap_or(param)
-            .trim_end_matches('?');
+        let key = chpass::error_types::param_key(param);
         let doc = chpass::error_types::param_doc(key).unwrap_or_default();
         let _ = writeln!(out, "{indent}  /** {doc} */\n{indent}  {param};");
     }
