@@ -15,10 +15,15 @@ struct Vectors {
     cases: Vec<(String, String, Option<bool>)>,
 }
 
-fn check(file: &str, flavor: Flavor, compile: impl Fn(&str) -> String) {
+/// The committed vectors of `file` (tests/vectors/).
+fn load(file: &str) -> Vectors {
     let path = format!("{}/tests/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("the vectors are committed");
-    let vectors: Vectors = serde_json::from_str(&text).expect("vectors parse");
+    serde_json::from_str(&text).expect("vectors parse")
+}
+
+fn check(file: &str, flavor: Flavor, compile: impl Fn(&str) -> String) {
+    let vectors = load(file);
     let mut wrong = Vec::new();
     for (pattern, input, theirs) in &vectors.cases {
         let ours = match Regex::new(&compile(pattern), flavor) {
@@ -65,9 +70,7 @@ fn reading_only_what_the_pattern_reaches_changes_no_verdict() {
         ("cpython.json", Flavor::Python),
         ("java.json", Flavor::Java),
     ] {
-        let path = format!("{}/tests/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("the vectors are committed");
-        let vectors: Vectors = serde_json::from_str(&text).expect("vectors parse");
+        let vectors = load(file);
         let mut inputs_seen = std::collections::HashMap::new();
         for (pattern, input, _) in &vectors.cases {
             let source = match flavor {
