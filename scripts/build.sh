@@ -59,17 +59,25 @@ done
 mkdir -p "$pkg/locales"
 for tag in $(python3 -c 'import pathlib; print(" ".join(sorted(p.stem for p in pathlib.Path("core/locales").glob("*.json"))))'); do
   cargo run -q --release -p chpass --example npm_data_module locale "$tag" > "$pkg/locales/$tag.js"
-  echo 'export {};' > "$pkg/locales/$tag.d.ts"
+  cargo run -q --release -p chpass --example npm_data_module locale --types > "$pkg/locales/$tag.d.ts"
 done
-(cd bindings-wasm/js && cp --parents *.js *.d.ts lib/*.js lib/*.d.ts "$OLDPWD/$pkg/")
+for part in strength:strength-data word-list:word-list constants:constants; do
+  cargo run -q --release -p chpass --example npm_data_module "${part%%:*}" --types > "$pkg/lib/${part#*:}.d.ts"
+done
 cp bindings-wasm/js/README.md "$pkg/README.md"
 version=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "chpass"))')
 python3 - "$version" <<'PY'
 import json, sys
 src = json.load(open("bindings-wasm/js/package.json"))
 src["version"] = sys.argv[1]
+del src["devDependencies"]  # the build's (tsc), not the package's
 json.dump(src, open("bindings-wasm/pkg/package.json", "w"), indent=2)
 PY
+# the files generated from Rust's tables (binding_tables), then the TypeScript sources, which
+# tsc compiles against all of the above (bindings-wasm/js/tsconfig.json); npm ci installs
+# exactly the lock file, and never rewrites it
+(cd bindings-wasm/js && cp --parents lib/*.js lib/*.d.ts "$OLDPWD/$pkg/")
+(cd bindings-wasm/js && npm ci --no-audit --no-fund --loglevel=error && node_modules/.bin/tsc -p .)
 
 step "Python wheel -> .venv"
 rm -rf target/wheels

@@ -1,5 +1,5 @@
 // node scripts/embed-wasm.mjs IN.wasm OUT.js: a wasm module as a JS module, for the npm
-// package (bindings-wasm/js/lib/load.js says why it is not shipped as a .wasm file).
+// package (bindings-wasm/js/lib/load.ts says why it is not shipped as a .wasm file).
 //
 // Each byte becomes one character of a string literal: the 93 most frequent bytes the
 // printable ASCII characters a "…" string holds as they are, the rest U+00A0 onwards (two
@@ -27,4 +27,9 @@ writeFileSync(
   output,
   `// ${basename(input)} (${bytes.length} bytes), one character per byte: lib/load.js reads it back.\n` +
     `export default { name: "${name}", table: "${table}", text: "${text}" };\n`,
+);
+// its declarations, for the package's TypeScript sources
+writeFileSync(
+  output.replace(/\.js$/, '.d.ts'),
+  'declare const wasm: { name: string; table: string; text: string };\nexport default wasm;\n',
 );

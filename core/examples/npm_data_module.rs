@@ -5,8 +5,14 @@
 //! `constants` → `constants.js` (the presets, the error codes, the languages, the redaction mark
 //! and the `not_ready` messages, which the JS layer needs before any wasm is loaded),
 //! `locale <tag>` → `locales/<tag>.js` (a message catalog, which a page imports for its language).
+//!
+//! `<part> --types` prints the module's TypeScript declarations instead, which the package's
+//! TypeScript sources compile against.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if std::env::args().any(|arg| arg == "--types") {
+        return types(std::env::args().nth(1).as_deref());
+    }
     let (text, origin) = match std::env::args().nth(1).as_deref() {
         Some("strength") => (
             chpass::strength::dictionaries_text(),
@@ -69,6 +75,34 @@ fn constants() -> Result<(), Box<dyn std::error::Error>> {
     println!("export const NOT_READY = {not_ready};");
     let locales = serde_json::to_string(chpass::i18n::LANGUAGES)?;
     println!("export const LOCALES = Object.freeze({locales});");
+    Ok(())
+}
+
+/// The declarations of a part's module.
+fn types(part: Option<&str>) -> Result<(), Box<dyn std::error::Error>> {
+    match part {
+        Some("strength" | "word-list") => {
+            println!("declare const text: string;");
+            println!("export default text;");
+        }
+        Some("constants") => {
+            let entries = ENTRIES.map(|entry| format!("'{entry}'")).join(" | ");
+            println!("import type {{ ErrorCode }} from './errors.js';");
+            println!("import type {{ Locale }} from './policy-types.js';");
+            println!("import type {{ PresetInfo }} from './shapes.js';");
+            println!("export declare const PRESETS: readonly PresetInfo[];");
+            println!("export declare const ERROR_CODES: readonly ErrorCode[];");
+            println!("export declare const REDACTED: string;");
+            println!("export declare const NOT_READY: Record<{entries}, string>;");
+            println!("export declare const LOCALES: readonly Locale[];");
+        }
+        Some("locale") => println!("export {{}};"),
+        _ => {
+            return Err(
+                "usage: npm_data_module strength|word-list|constants|locale --types".into(),
+            );
+        }
+    }
     Ok(())
 }
 

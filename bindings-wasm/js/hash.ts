@@ -2,19 +2,17 @@
 // Call `await ready()` before the synchronous functions; the `…Async` twins run in a module
 // worker that loads its own copy on first use and need no `ready()`.
 import { useWorker } from './lib/worker-start.js';
+import type { HashCall, StartWorker } from './lib/internal.js';
 
 // Vite and webpack 5 follow this exact pattern and bundle the worker; a static page serves the
 // file as it is. Vite's dev server alone misses it: it moves the package to
 // node_modules/.vite/deps/ and looks for the worker there (vitejs/vite#8427), so a worker that
 // fails to load before it answers is started once more from the package's own folder.
-/** @type {import('./lib/internal.js').StartWorker} */
-function startWorker(onMessage, onFailure) {
+const startWorker: StartWorker = (onMessage, onFailure) => {
   let answered = false;
-  /** @type {import('./lib/internal.js').HashCall[]} */
-  const sent = []; // until the first answer: the second try gets them again
+  const sent: HashCall[] = []; // until the first answer: the second try gets them again
   let worker = new Worker(new URL('./hash-worker.js', import.meta.url), { type: 'module' });
-  /** @type {(() => Worker) | undefined} */
-  let retry = () => {
+  let retry: (() => Worker) | undefined = () => {
     // a computed path, so that no bundler takes it for the worker
     const fromDeps = ['..', '..', 'chpass', 'hash-worker.js'].join('/');
     return new Worker(new URL(fromDeps, import.meta.url), { type: 'module' });
@@ -42,7 +40,7 @@ function startWorker(onMessage, onFailure) {
     ref() {},
     unref() {},
   };
-}
+};
 
 // a side effect on purpose (package.json lists this file under sideEffects)
 useWorker(startWorker);

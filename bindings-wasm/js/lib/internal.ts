@@ -1,5 +1,5 @@
-// Types the JS layer shares inside the package (not exported by any entry): tsc checks the
-// JS against them and against the entries' declarations (js-tests/test/types.test.mjs).
+// Types the JS layer shares inside the package (not exported by any entry): the TypeScript
+// sources use them, and tsc checks them at build.
 import type { ChpassError, ErrorCode, ErrorKind } from './errors.js';
 
 /** A wasm module as scripts/embed-wasm.mjs writes it: one character per byte. */

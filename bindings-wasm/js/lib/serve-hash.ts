@@ -4,18 +4,17 @@ import * as wasm from './wasm/chpass_hash_wasm.js';
 import packed from './wasm/chpass_hash_wasm.bytes.js';
 import { wasmBytes } from './load.js';
 import { makeError, ChpassError } from './errors.js';
+import type { HashCall, HashReply } from './internal.js';
 
 const functions = ['hash', 'verify', 'verifyOpenSearch', 'needsRehash', 'elasticsearchPasswordHash', 'opensearchHash'];
 const loaded = wasm.default({ module_or_path: wasmBytes(packed) }).then(() => wasm.__setErrorFactory(makeError));
 
-/** Runs one call and answers it with data only.
- *  @param {import('./internal.js').HashCall} call
- *  @param {(reply: import('./internal.js').HashReply) => void} reply */
-export async function serve({ id, fn, args }, reply) {
+/** Runs one call and answers it with data only. */
+export async function serve({ id, fn, args }: HashCall, reply: (reply: HashReply) => void) {
   try {
     await loaded;
     if (!functions.includes(fn)) throw new Error(`unknown function ${fn}`);
-    const call = /** @type {(...args: unknown[]) => unknown} */ (wasm[/** @type {keyof typeof wasm} */ (fn)]);
+    const call = wasm[fn as keyof typeof wasm] as (...args: unknown[]) => unknown;
     reply({ id, result: call(...args) });
   } catch (e) {
     if (e instanceof ChpassError) {

@@ -10,10 +10,10 @@
 // gzips 4% larger than the bare wasm, where Base64 costs 37% (README, "npm package size").
 import { makeError } from './errors.js';
 import { NOT_READY } from './constants.js';
+import type { EmbeddedWasm, Estimator, Glue } from './internal.js';
 
-/** The wasm bytes of a module written by scripts/embed-wasm.mjs.
- *  @param {import('./internal.js').EmbeddedWasm} embedded */
-export function wasmBytes({ table, text }) {
+/** The wasm bytes of a module written by scripts/embed-wasm.mjs. */
+export function wasmBytes({ table, text }: EmbeddedWasm): Uint8Array<ArrayBuffer> {
   const byteOf = new Uint8Array(0x800);
   for (let byte = 0; byte < 256; byte++) byteOf[table.charCodeAt(byte)] = byte;
   const bytes = new Uint8Array(text.length);
@@ -21,33 +21,25 @@ export function wasmBytes({ table, text }) {
   return bytes;
 }
 
-/** Instantiates a wasm-bindgen module from its embedded bytes and routes its errors.
- *  @template {import('./internal.js').Glue} G
- *  @param {G} glue
- *  @param {Promise<{ default: import('./internal.js').EmbeddedWasm }>} embedded
- *  @returns {Promise<G>} */
-export async function instantiate(glue, embedded) {
+/** Instantiates a wasm-bindgen module from its embedded bytes and routes its errors. */
+export async function instantiate<G extends Glue>(glue: G, embedded: Promise<{ default: EmbeddedWasm }>): Promise<G> {
   const { default: packed } = await embedded;
   await glue.default({ module_or_path: wasmBytes(packed) });
   glue.__setErrorFactory(makeError);
   return glue;
 }
 
-/** What an entry point throws when used before its `ready()` settled.
- *  @param {keyof typeof NOT_READY} entry */
-function notReady(entry) {
+/** What an entry point throws when used before its `ready()` settled. */
+function notReady(entry: keyof typeof NOT_READY) {
   return makeError('not_ready', 'configuration', NOT_READY[entry], { entry }, false);
 }
 
 /** `{ ready, need, checked }` for the entry point named `entry`; `load()` does the work once.
- *  `checked(fn)` is `fn` refusing to run before `ready()` settled (`this` passes through).
- *  @param {keyof typeof NOT_READY} entry
- *  @param {() => Promise<unknown>} load */
-export function loader(entry, load) {
+ *  `checked(fn)` is `fn` refusing to run before `ready()` settled (`this` passes through). */
+export function loader(entry: keyof typeof NOT_READY, load: () => Promise<unknown>) {
   let loaded = false;
-  /** @type {Promise<void> | undefined} */
-  let loading;
-  function ready() {
+  let loading: Promise<void> | undefined;
+  function ready(): Promise<void> {
     loading ??= load().then(
       () => {
         loaded = true;
@@ -62,50 +54,36 @@ export function loader(entry, load) {
   function need() {
     if (!loaded) throw notReady(entry);
   }
-  /** @template {(...args: any[]) => any} F
-   *  @param {F} fn
-   *  @returns {F} */
-  const checked = (fn) =>
-    /** @type {F} */ (
-      /** @this {unknown} @param {Parameters<F>} args */
-      function (...args) {
-        need();
-        return fn.apply(this, args);
-      }
-    );
+  const checked = <F extends (...args: any[]) => any>(fn: F): F =>
+    function (this: unknown, ...args: Parameters<F>) {
+      need();
+      return fn.apply(this, args);
+    } as F;
   return { ready, need, checked };
 }
 
 // Policies with a strength rule ask the estimator of `chpass/strength`, whichever entry
 // loads first: modules that check policies register here, the estimator arrives here.
-/** @type {import('./internal.js').Estimator | undefined} */
-let estimator;
-/** @type {Array<(verdict: import('./internal.js').Estimator) => void>} */
-const checkers = [];
-/** @param {(verdict: import('./internal.js').Estimator) => void} install */
-export function onEstimator(install) {
+let estimator: Estimator | undefined;
+const checkers: Array<(verdict: Estimator) => void> = [];
+export function onEstimator(install: (verdict: Estimator) => void) {
   checkers.push(install);
   if (estimator) install(estimator);
 }
-/** @param {import('./internal.js').Estimator} verdict */
-export function provideEstimator(verdict) {
+export function provideEstimator(verdict: Estimator) {
   estimator = verdict;
   for (const install of checkers) install(verdict);
 }
 
 // Message catalogs: `chpass/locales/<tag>` provides one (the JSON of core/locales/<tag>.json),
 // and every loaded module that writes messages installs each, whichever comes first.
-/** @type {string[]} */
-const catalogs = [];
-/** @type {Array<(catalog: string) => void>} */
-const catalogTakers = [];
-/** @param {(catalog: string) => void} install */
-export function onCatalog(install) {
+const catalogs: string[] = [];
+const catalogTakers: Array<(catalog: string) => void> = [];
+export function onCatalog(install: (catalog: string) => void) {
   catalogTakers.push(install);
   for (const catalog of catalogs) install(catalog);
 }
-/** @param {string} catalog */
-export function provideCatalog(catalog) {
+export function provideCatalog(catalog: string) {
   catalogs.push(catalog);
   for (const install of catalogTakers) install(catalog);
 }
