@@ -129,7 +129,7 @@ def test_a_lone_surrogate_inside_a_value_names_where_it_sits() -> None:
         "invalid policy: blocklist.words.1: lone surrogate U+D800 at code point index 1: not valid Unicode"
     )
     with pytest.raises(chpass.InvalidPolicyError, match="^invalid policy: options: lone surrogate"):
-        chpass.Policy.preset("nist-800-63b", **{"x\udc00": 1})
+        chpass.Policy.preset("nist-800-63b", **{"x\udc00": 1})  # type: ignore[call-overload]  # not an option: the point
     nist = chpass.Policy.preset("nist-800-63b")
     with pytest.raises(chpass.InvalidArgumentError, match="^invalid context: username: lone surrogate U") as err:
         chpass.validate("pw", nist, {"username": "x\udc00"})
@@ -199,7 +199,7 @@ _HASH = "$2b$04$abcdefghijklmnopqrstuuVQxqXm3XRhU1ygxeVwLxyZUaUNc2Olm"
     ("argument", "call"),
     [
         ("json", lambda: chpass.Policy.from_json(_BAD)),
-        ("name", lambda: chpass.Policy.preset(_BAD)),  # type: ignore[arg-type]  # not a preset name: the point
+        ("name", lambda: chpass.Policy.preset(_BAD)),  # type: ignore[call-overload]  # not a preset name: the point
         ("text", lambda: chpass.Policy.from_keystone_conf(_BAD)),
         ("hash", lambda: chpass.verify("pw", _HASH + _BAD)),
         ("hash", lambda: chpass.needs_rehash(_BAD)),
@@ -253,6 +253,37 @@ def test_the_tests_type_check_strictly_against_the_stubs() -> None:
         cwd=tests,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_each_preset_takes_its_own_options_for_mypy() -> None:
+    """Policy.preset's generated overloads: a preset's options are checked as keywords, by name."""
+
+    def mypy(source: str) -> "subprocess.CompletedProcess[str]":
+        return subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "-c", "import chpass\n" + source],
+            capture_output=True,
+            text=True,
+        )
+
+    good = mypy(
+        'chpass.Policy.preset("keystone", password_hash_algorithm="bcrypt", max_password_length=72)\n'
+        'chpass.Policy.preset("opensearch", password_min_length=8)\n'
+        'chpass.Policy.preset("elasticsearch")\n'
+        "for info in chpass.preset_info():\n    chpass.Policy.preset(info[\"name\"])\n"
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    for wrong in (
+        'chpass.Policy.preset("keystone", password_hash_algorithm="md5")',
+        'chpass.Policy.preset("elasticsearch", mfa=True)',
+        'chpass.Policy.preset("nist-800-63b", password_min_length=8)',
+        'chpass.Policy.preset("nosuch")',
+    ):
+        run = mypy(wrong)
+        assert run.returncode == 1 and "No overload variant" in run.stdout, (wrong, run.stdout)
+    # and at run time, the same calls
+    assert chpass.Policy.preset("keystone", password_hash_algorithm="bcrypt", max_password_length=72)
+    with pytest.raises(chpass.InvalidPolicyError):
+        chpass.Policy.preset("keystone", password_hash_algorithm="md5")  # type: ignore[call-overload]
 
 
 def test_the_code_literals_exist_at_run_time_and_are_core_s() -> None:

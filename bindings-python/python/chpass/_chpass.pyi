@@ -1,7 +1,10 @@
 import os
-from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final
+from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple, TypedDict, Union, final, overload
+
+from typing_extensions import Unpack
 
 from ._codes import Locale, PresetName, ViolationCode
+from ._shapes import KeystonePresetOptions, NistPresetOptions, OpenSearchPresetOptions
 from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, HttpResponse, KeystonePolicy, FileUpdate, Outcome, StrengthMatch, Strength, StrengthResult
 
 __version__: str
@@ -17,8 +20,26 @@ class Policy:
     def __new__(cls, spec: Mapping[str, Any]) -> Policy: ...
     @staticmethod
     def from_json(json: str) -> Policy: ...
+    # generated: Policy.preset, one overload a preset (binding_tables)
+    @overload
     @staticmethod
-    def preset(name: PresetName, **options: Any) -> Policy: ...
+    def preset(name: Literal["nist-800-63b"], **options: Unpack[NistPresetOptions]) -> Policy: ...
+    @overload
+    @staticmethod
+    def preset(name: Literal["owasp-asvs-5-l1"]) -> Policy: ...
+    @overload
+    @staticmethod
+    def preset(name: Literal["owasp-asvs-5-l2"]) -> Policy: ...
+    @overload
+    @staticmethod
+    def preset(name: Literal["elasticsearch"]) -> Policy: ...
+    @overload
+    @staticmethod
+    def preset(name: Literal["opensearch"], **options: Unpack[OpenSearchPresetOptions]) -> Policy: ...
+    @overload
+    @staticmethod
+    def preset(name: Literal["keystone"], **options: Unpack[KeystonePresetOptions]) -> Policy: ...
+    # /generated
     @staticmethod
     def from_keystone_conf(text: str) -> Policy: ...
     def validate(self, password: str, context: Optional[Context] = None) -> Report: ...

@@ -49,6 +49,16 @@ pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         policy_types::POLICIES_PAGE,
         policy_types::MARKS
     ))?;
+    let stub = between(
+        &std::fs::read_to_string(root.join(shapes::PYTHON_STUB))?,
+        shapes::PRESET_MARKS,
+        &shapes::preset_overloads_python(),
+    )
+    .ok_or(format!(
+        "{} has no {:?} marks",
+        shapes::PYTHON_STUB,
+        shapes::PRESET_MARKS
+    ))?;
     Ok(vec![
         (JS, js()),
         (TS, ts()),
@@ -59,6 +69,7 @@ pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         (policy_types::POLICIES_PAGE, policies),
         (shapes::TS, shapes::ts()),
         (shapes::PYTHON, shapes::python()),
+        (shapes::PYTHON_STUB, stub),
     ])
 }
 

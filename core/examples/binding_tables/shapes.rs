@@ -259,6 +259,31 @@ fn shapes() -> Vec<Shape> {
         .collect()
 }
 
+/// The stub that holds `Policy.preset`'s overloads, and the marks around them.
+pub const PYTHON_STUB: &str = "bindings-python/python/chpass/_chpass.pyi";
+pub const PRESET_MARKS: (&str, &str) = (
+    "    # generated: Policy.preset, one overload a preset (binding_tables)\n",
+    "    # /generated",
+);
+
+/// `Policy.preset`'s overloads: each preset's name takes its own options as keywords, so
+/// mypy refuses `Policy.preset("keystone", password_hash_algorithm="md5")`.
+pub fn preset_overloads_python() -> String {
+    let mut out = String::new();
+    for (preset, name, _) in chpass::presets::option_schemas() {
+        let options = if name == "NoPresetOptions" {
+            String::new()
+        } else {
+            format!(", **options: Unpack[{name}]")
+        };
+        let _ = writeln!(
+            out,
+            "    @overload\n    @staticmethod\n    def preset(name: Literal[\"{preset}\"]{options}) -> Policy: ..."
+        );
+    }
+    out
+}
+
 /// `PresetOptions`: each preset's name and the type of its options.
 fn preset_options_ts() -> String {
     let mut out = String::from(
