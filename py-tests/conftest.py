@@ -46,6 +46,11 @@ def root() -> pathlib.Path:
 KEYSTONE_PY = ROOT / ".venv-keystone" / "bin" / "python"
 
 
+def codes_of(report: chpass.Report) -> List[chpass.ViolationCode]:
+    """The codes of a report's violations, in order."""
+    return [violation["code"] for violation in report["violations"]]
+
+
 def token_of(outcome: chpass.Outcome) -> chpass.TokenOutcome:
     """An outcome narrowed by its tag, as a typed script narrows it."""
     assert outcome["outcome"] == "token", outcome

@@ -29,7 +29,7 @@ def test_validate_vectors(case: Dict[str, Any]) -> None:
     if case["locale"] is not None:
         context["locale"] = case["locale"]
     report = chpass.validate(case["password"], policy_of(case), context)
-    assert [v.message for v in report] == case["messages"]
+    assert [v["message"] for v in report["violations"]] == case["messages"]
 
 
 @pytest.mark.parametrize("case", DOC["strength"], ids=[c["name"] for c in DOC["strength"]])
@@ -46,7 +46,7 @@ def test_locales_and_errors() -> None:
         chpass.validate("x", chpass.Policy.preset("nist-800-63b"), {"locale": 7})  # type: ignore[arg-type]
     assert info.value.params["path"] == "locale"
     # natively every catalog is compiled in: locale_not_loaded is the npm package's alone
-    assert chpass.validate("x", chpass.Policy.preset("nist-800-63b"), {"locale": "ja"}).violations
+    assert chpass.validate("x", chpass.Policy.preset("nist-800-63b"), {"locale": "ja"})["violations"]
 
 
 def run(lang: str, *args: str, stdin: str) -> "subprocess.CompletedProcess[str]":
@@ -58,7 +58,8 @@ def run(lang: str, *args: str, stdin: str) -> "subprocess.CompletedProcess[str]"
 
 def test_the_command_speaks_lang() -> None:
     # the same messages as validate(..., {"locale": "de"}), from the same catalog
-    expected = [v.message for v in chpass.validate("kurz", chpass.Policy.preset("nist-800-63b"), {"locale": "de"})]
+    report = chpass.validate("kurz", chpass.Policy.preset("nist-800-63b"), {"locale": "de"})
+    expected = [v["message"] for v in report["violations"]]
     out = run("de_DE.UTF-8", "check", stdin="kurz\n")
     assert out.returncode == 1
     assert out.stdout.splitlines() == [f"too_short: {expected[0]}"]

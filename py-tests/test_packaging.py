@@ -15,7 +15,7 @@ from conftest import ROOT
 
 SMOKE = (
     "import chpass; "
-    "assert chpass.validate('password', chpass.Policy.preset('nist-800-63b')).codes == ['too_short', 'common_password']; "
+    "assert [v['code'] for v in chpass.validate('password', chpass.Policy.preset('nist-800-63b'))['violations']] == ['too_short', 'common_password']; "
     "h = chpass.hash('pw', {'algorithm': 'bcrypt', 'cost': 4}); assert chpass.verify('pw', h); "
     "assert issubclass(chpass.MalformedHashError, ValueError); "
     "print(chpass.__version__)"

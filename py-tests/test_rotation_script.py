@@ -16,7 +16,7 @@ def rotate(clouds: Path, cloud: str, username: str) -> tuple[str, FileUpdate]:
     policy = chpass.Policy.preset("keystone")
     made = chpass.generate(policy, options, context)
     report = chpass.validate(made.password, policy, context)
-    assert report.ok, report.codes
+    assert report["ok"], report["violations"]
     return made.password, chpass.update_cloud_file(clouds, cloud, made.password, backup=False)
 
 

@@ -24,8 +24,6 @@ fn cli_main(py: Python<'_>, args: Vec<std::ffi::OsString>) -> i32 {
 #[pymodule]
 fn _chpass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::Policy>()?;
-    m.add_class::<policy::Report>()?;
-    m.add_class::<policy::Violation>()?;
     m.add_function(wrap_pyfunction!(policy::validate, m)?)?;
     m.add_function(wrap_pyfunction!(policy::preset_info, m)?)?;
     m.add_function(wrap_pyfunction!(requests::build_request, m)?)?;

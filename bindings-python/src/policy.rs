@@ -1,10 +1,10 @@
-//! `Policy`, its `Report` of `Violation`s, `validate` and the preset list.
+//! `Policy`, `validate` (a report as a plain dict) and the preset list.
 
 use crate::errors::IntoPyResult;
-use crate::values::{context_of, json_to_py, policy_json, py_to_json, text, to_py};
+use crate::values::{context_of, policy_json, py_to_json, text, to_py};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyDict, PyMapping, PyString};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -87,12 +87,12 @@ impl Policy {
     ///     InvalidArgumentError: the password or a context value is not valid Unicode, or the
     ///         context has an unknown key.
     #[pyo3(signature = (password, context = None))]
-    fn validate(
+    fn validate<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         password: &Bound<'_, PyString>,
         context: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Report> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let password = text(py, "password", password)?;
         let context = context_of(py, context)?;
         let report = if password.len() > DETACH_ABOVE_BYTES {
@@ -100,7 +100,8 @@ impl Policy {
         } else {
             self.inner.validate(&password, &context)
         };
-        Report::from_core(py, report)
+        // a plain dict, as every result: the report's JSON, messages in its language
+        to_py(py, &report)
     }
 
     /// The policy as JSON text (accepted back by `from_json`).
@@ -125,139 +126,6 @@ impl Policy {
     }
 }
 
-/// One broken rule: a stable `code`, an English `message`, and `params` with the numbers.
-#[pyclass(frozen, module = "chpass", get_all)]
-pub(crate) struct Violation {
-    code: &'static str,
-    message: String,
-    params: Py<PyDict>,
-}
-
-#[pymethods]
-impl Violation {
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Violation(code={}, message={}, params={})",
-            PyString::new(py, self.code).repr()?,
-            PyString::new(py, &self.message).repr()?,
-            self.params.bind(py).repr()?
-        ))
-    }
-
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let Ok(other) = other.cast::<Violation>() else {
-            return Ok(false);
-        };
-        let other = other.get();
-        Ok(self.code == other.code
-            && self.message == other.message
-            && self.params.bind(py).eq(other.params.bind(py))?)
-    }
-}
-
-/// The result of `validate`. Iterating yields the violations; `ok` is true when none was
-/// found, and `not_evaluated` lists rules this version could not run (not a pass).
-#[pyclass(frozen, module = "chpass")]
-pub(crate) struct Report {
-    #[pyo3(get)]
-    ok: bool,
-    violations: Py<PyTuple>,
-    #[pyo3(get)]
-    not_evaluated: Vec<&'static str>,
-    /// What the server will do that is not a refusal, as `{"code", "message", "params"}`
-    /// dicts (`truncated_by_server`: Keystone keeps only the first `params["used"]` bytes).
-    #[pyo3(get)]
-    notices: Py<PyAny>,
-    /// `{"score": 0-4, "guesses_log10": float}` when the policy has a strength rule, else None.
-    #[pyo3(get)]
-    strength: Option<Py<PyAny>>,
-}
-
-impl Report {
-    fn from_core(py: Python<'_>, report: chpass::Report) -> PyResult<Self> {
-        let violations = report
-            .violations
-            .iter()
-            .map(|v| {
-                let params = json_to_py(py, &Value::Object(v.params()))?
-                    .cast_into::<PyDict>()?
-                    .unbind();
-                Py::new(
-                    py,
-                    Violation {
-                        code: v.code(),
-                        message: report.message_of(v),
-                        params,
-                    },
-                )
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        let strength = match &report.strength {
-            Some(measured) => Some(to_py(py, measured)?.unbind()),
-            None => None,
-        };
-        Ok(Report {
-            ok: report.ok(),
-            violations: PyTuple::new(py, violations)?.unbind(),
-            // as the report writes them: messages in its language
-            notices: to_py(
-                py,
-                &serde_json::to_value(&report).unwrap_or_default()["notices"],
-            )?
-            .unbind(),
-            not_evaluated: report.not_evaluated,
-            strength,
-        })
-    }
-}
-
-#[pymethods]
-impl Report {
-    /// The violations, in the documented order.
-    #[getter]
-    fn violations<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
-        self.violations.bind(py).clone()
-    }
-
-    /// The violation codes, in order.
-    #[getter]
-    fn codes(&self, py: Python<'_>) -> PyResult<Vec<&'static str>> {
-        self.violations
-            .bind(py)
-            .iter()
-            .map(|v| Ok(v.cast::<Violation>()?.get().code))
-            .collect()
-    }
-
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.violations
-            .bind(py)
-            .as_any()
-            .try_iter()
-            .map(Bound::into_any)
-    }
-
-    fn __len__(&self, py: Python<'_>) -> usize {
-        self.violations.bind(py).len()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let violations: Vec<String> = self
-            .violations
-            .bind(py)
-            .iter()
-            .map(|v| v.repr().map(|r| r.to_string()))
-            .collect::<PyResult<_>>()?;
-        let not_evaluated = PyList::new(py, &self.not_evaluated)?;
-        Ok(format!(
-            "Report(ok={}, violations=[{}], not_evaluated={})",
-            if self.ok { "True" } else { "False" },
-            violations.join(", "),
-            not_evaluated.repr()?
-        ))
-    }
-}
-
 /// validate(password, policy, context=None) -> Report
 ///
 /// `policy` is a `Policy` or a policy dict; `context` a dict with `username`, `email`,
@@ -269,12 +137,12 @@ impl Report {
 ///         has an unknown key.
 #[pyfunction]
 #[pyo3(signature = (password, policy, context = None))]
-pub(crate) fn validate(
-    py: Python<'_>,
+pub(crate) fn validate<'py>(
+    py: Python<'py>,
     password: &Bound<'_, PyString>,
     policy: &Bound<'_, PyAny>,
     context: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Report> {
+) -> PyResult<Bound<'py, PyAny>> {
     policy_arg(py, policy)?.validate(py, password, context)
 }
 

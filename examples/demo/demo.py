@@ -13,6 +13,6 @@ for name, options in samples["presets"]:
     label = name + ("+mfa" if "mfa" in options else "")
     for password in samples["passwords"]:
         report = policy.validate(password, samples["context"])
-        verdict = "ok" if report.ok else ",".join(report.codes)
+        verdict = "ok" if report["ok"] else ",".join(v["code"] for v in report["violations"])
         quoted = json.dumps(password, ensure_ascii=False)
         print(f"{label}\t{verdict}\t{quoted}")

@@ -1,8 +1,9 @@
 """chpass: check, hash and change passwords for Keystone, Elasticsearch and OpenSearch.
 
 >>> import chpass
->>> chpass.validate("password", chpass.Policy.preset("nist-800-63b")).codes
-['too_short', 'common_password']
+>>> report = chpass.validate("password", chpass.Policy.preset("nist-800-63b"))
+>>> report["ok"], [violation["code"] for violation in report["violations"]]
+(False, ['too_short', 'common_password'])
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from ._chpass import (
     Client,
     Generated,
     Policy,
-    Report,
-    Violation,
     __version__,
     build_request,
     dump_request,
@@ -39,6 +38,8 @@ from ._chpass import (
     verify_opensearch,
 )
 from ._chpass_error import ChpassError
+from . import _codes
+from ._codes import *  # noqa: F403 (the codes, and the violations and notices narrowed by code: _codes.__all__)
 from ._codes import Locale, NoticeCode, PresetName, ViolationCode
 from . import _shapes
 from ._shapes import *  # noqa: F403 (the generated argument and operation types: _shapes.__all__)
@@ -187,13 +188,11 @@ __all__ = [
     "PayloadTooLargeError",
     "Policy",
     "ProtocolError",
-    "Report",
     "ServerError",
     "ServerRejectedPasswordError",
     "ServerUnavailableError",
     "UnexpectedResponseError",
     "UnsupportedMediaTypeError",
-    "Violation",
     "__version__",
     "build_request",
     "dump_request",
@@ -221,3 +220,4 @@ __all__ = [
     "verify_opensearch",
 ]
 __all__ += _shapes.__all__
+__all__ += _codes.__all__

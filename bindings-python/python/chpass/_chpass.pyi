@@ -5,10 +5,10 @@ from typing_extensions import Unpack
 
 from ._codes import Locale, PresetName, ViolationCode
 from ._shapes import KeystonePresetOptions, NistPresetOptions, OpenSearchPresetOptions
-from .types import Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, HttpResponse, KeystonePolicy, FileUpdate, Outcome, StrengthMatch, Strength, StrengthResult
+from .types import Report, Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, HttpResponse, KeystonePolicy, FileUpdate, Outcome, StrengthMatch, Strength, StrengthResult
 
 __version__: str
-__all__ = ["Policy", "Report", "Violation", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "LOCALES", "__version__"]
+__all__ = ["Policy", "Client", "validate", "preset_info", "build_request", "interpret_response", "dump_request", "set_cloud_password", "set_rc_password", "update_cloud_file", "update_rc_file", "update_cloud_password", "cli_main", "Generated", "hash", "verify", "verify_opensearch", "needs_rehash", "elasticsearch_password_hash", "opensearch_hash", "generate", "strength", "ERROR_CODES", "LOCALES", "__version__"]
 ERROR_CODES: List[str]
 LOCALES: List[Locale]
 """The languages of the messages (BCP 47 tags; ``locale`` in a context and in ``strength``)."""
@@ -46,41 +46,6 @@ class Policy:
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
-
-@final
-class Violation:
-    """One broken rule: a stable code, a message in the context's ``locale`` (English by
-    default), and params with the numbers."""
-
-    @property
-    def code(self) -> ViolationCode: ...
-    @property
-    def message(self) -> str: ...
-    @property
-    def params(self) -> Dict[str, Any]: ...
-    def __eq__(self, value: object, /) -> bool: ...
-
-@final
-class Report:
-    """The result of validate(): iterate it for the violations."""
-
-    @property
-    def ok(self) -> bool: ...
-    @property
-    def violations(self) -> Tuple[Violation, ...]: ...
-    @property
-    def codes(self) -> List[ViolationCode]: ...
-    @property
-    def not_evaluated(self) -> List[ViolationCode]: ...
-    @property
-    def notices(self) -> List[Dict[str, Any]]:
-        """What the server will do that is not a refusal: ``{"code", "message", "params"}``
-        dicts; ``truncated_by_server`` (Keystone keeps only ``params["used"]`` bytes)."""
-    @property
-    def strength(self) -> Optional[StrengthResult]:
-        """``{"score": 0-4, "guesses_log10": float}`` when the policy has a strength rule."""
-    def __iter__(self) -> Iterator[Violation]: ...
-    def __len__(self) -> int: ...
 
 def validate(
     password: str,

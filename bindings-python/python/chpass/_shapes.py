@@ -3,15 +3,18 @@
 Generated from the Rust types of the arguments, results and operations by `cargo run -p chpass --features schema --example binding_tables`: do not edit.
 """
 
+from __future__ import annotations
+
 from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 
-from ._codes import PresetName
+from ._codes import Notice, PresetName, Violation, ViolationCode
 
 __all__ = [
     "PolicySpec",
     "Context",
     "GenerateOptions",
     "WorkLimits",
+    "Report",
     "StrengthResult",
     "PresetInfo",
     "HttpRequest",
@@ -247,6 +250,21 @@ class WorkLimits(TypedDict, total=False):
     """Cost 16 is 64 times cost 10 (about 4 s); Elasticsearch stops at 14."""
     pbkdf2_max_iterations: int
     """Elasticsearch's largest is 1,000,000; OWASP's PBKDF2-HMAC-SHA1 is 1,300,000."""
+
+
+class Report(TypedDict):
+    """Every violation in the documented order, and the rules that could not be evaluated."""
+
+    ok: bool
+    """No evaluated rule failed; see ``not_evaluated`` for the rules that were not run."""
+    violations: List[Violation]
+    """Every broken rule, in the documented order."""
+    notices: List[Notice]
+    """What the server will do that is not a refusal (Keystone keeps only ``params.used`` bytes)."""
+    not_evaluated: List[ViolationCode]
+    """The codes of rules the policy asks for that this build cannot evaluate: not a pass."""
+    strength: Optional[StrengthResult]
+    """zxcvbn's score and log10(guesses) when the policy has a strength rule, else null."""
 
 
 class StrengthResult(TypedDict):

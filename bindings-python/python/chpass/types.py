@@ -16,6 +16,7 @@ from ._shapes import (
     HttpResponse as HttpResponse,
     Outcome as Outcome,
     PresetInfo as PresetInfo,
+    Report as Report,
     Strength as Strength,
     StrengthMatch as StrengthMatch,
     StrengthResult as StrengthResult,

@@ -82,10 +82,66 @@ pub fn ts() -> String {
     out
 }
 
+/// A param's Python type, from the TypeScript one the table gives (`number`, `string`,
+/// `LengthUnit`, `… | null`).
+fn py_param_type(ts: &str) -> String {
+    match ts.trim().strip_suffix(" | null") {
+        Some(inner) => format!("Optional[{}]", py_param_type(inner)),
+        None => match ts.trim() {
+            "number" => "int".to_owned(),
+            "string" => "str".to_owned(),
+            other => other.to_owned(),
+        },
+    }
+}
+
+/// `name = Union[…]`, of the TypedDicts `typed_dicts` wrote.
+fn union_py(out: &mut String, name: &str, doc: &str, members: &[(String, String)]) {
+    let listed: String = members.iter().map(|(m, _)| format!("    {m},\n")).collect();
+    let _ = write!(out, "\n\n{name} = Union[\n{listed}]\n\"\"\"{doc}\"\"\"\n");
+}
+
+/// A TypedDict per code and one for its `params`, as `interfaces` writes them for TypeScript:
+/// their names.
+fn typed_dicts(out: &mut String, types: &[ViolationType], suffix: &str) -> Vec<(String, String)> {
+    let mut names = Vec::new();
+    for t in types {
+        let name = format!("{}{suffix}", camel(t.code));
+        let params = format!("{name}Params");
+        let _ = write!(
+            out,
+            "\n\nclass {params}(TypedDict):\n    \"\"\"The figures of a ``{code}`` message.\"\"\"\n",
+            code = t.code
+        );
+        for param in t.params {
+            let key = chpass::error_types::param_key(param);
+            let ts = param.split_once(':').map_or("", |(_, ty)| ty);
+            let doc = chpass::error_types::param_doc(key).unwrap_or_default();
+            let _ = write!(
+                out,
+                "\n    {key}: {}\n    \"\"\"{}\"\"\"\n",
+                py_param_type(ts),
+                doc.replace('`', "``")
+            );
+        }
+        let _ = write!(
+            out,
+            "\n\nclass {name}(TypedDict):\n    \"\"\"``{code}``: {doc}.\"\"\"\n\n    code: Literal[\"{code}\"]\n    \"\"\"Stable across versions and languages: what to branch or translate on.\"\"\"\n\n    message: str\n    \"\"\"In the context's ``locale`` (English by default); render your own from ``code`` and ``params``.\"\"\"\n\n    params: {params}\n    \"\"\"The figures the message is made of.\"\"\"\n",
+            code = t.code,
+            doc = t.doc.replace('`', "``"),
+        );
+        names.push((name, params));
+    }
+    names
+}
+
 pub fn python() -> String {
     let mut out = format!(
-        "\"\"\"The codes and names chpass uses, as ``Literal`` types that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Literal\n\n__all__ = [\"ViolationCode\", \"NoticeCode\", \"PresetName\", \"Locale\"]\n"
+        "\"\"\"The codes and names chpass uses, as ``Literal`` types, and the violations and notices\nof a report, as TypedDicts narrowed by ``code``; all exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom __future__ import annotations\n\nfrom typing import TYPE_CHECKING, Literal, Optional, TypedDict, Union\n\nif TYPE_CHECKING:\n    from ._shapes import LengthUnit\n"
     );
+    let mut names: Vec<String> = ["ViolationCode", "NoticeCode", "PresetName", "Locale"]
+        .map(String::from)
+        .to_vec();
     let literal = |out: &mut String, name: &str, doc: &str, values: Vec<&str>| {
         let _ = write!(out, "\n{name} = Literal[\n");
         for value in values {
@@ -117,7 +173,28 @@ pub fn python() -> String {
         "The languages with a message catalog (``chpass.LOCALES``).",
         LANGUAGES.to_vec(),
     );
-    out
+    let violations = typed_dicts(&mut out, VIOLATION_TYPES, "Violation");
+    let doc = "One broken rule; ``params`` is narrowed by ``code``.";
+    union_py(&mut out, "Violation", doc, &violations);
+    let notices = typed_dicts(&mut out, NOTICE_TYPES, "Notice");
+    let doc = "What the server will do with an accepted password that is not a refusal.";
+    union_py(&mut out, "Notice", doc, &notices);
+    for (union, members) in [("Violation", &violations), ("Notice", &notices)] {
+        names.push(union.to_owned());
+        names.extend(members.iter().map(|(name, _)| name.clone()));
+    }
+    names.extend(
+        violations
+            .into_iter()
+            .chain(notices)
+            .map(|(_, params)| params),
+    );
+    let all: String = names.iter().map(|n| format!("    \"{n}\",\n")).collect();
+    out.replacen(
+        "\nif TYPE_CHECKING:",
+        &format!("\n__all__ = [\n{all}]\n\nif TYPE_CHECKING:"),
+        1,
+    )
 }
 
 pub fn violations_table() -> String {

@@ -250,7 +250,7 @@ fn shapes() -> Vec<Shape> {
         .chain(operations)
         .chain(hash_specs)
         .map(|(name, tag, schema)| Shape {
-            python: name != "Report",
+            python: true,
             ts: name != "FileUpdate",
             name,
             tag,
@@ -655,7 +655,7 @@ pub fn python() -> String {
     let all: String = exported.iter().map(|n| format!("    \"{n}\",\n")).collect();
     generated.sort();
     format!(
-        "\"\"\"The JSON-shaped arguments, results and operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom typing import Any, Dict, List, Literal, Optional, TypedDict, Union\n\nfrom ._codes import {}\n\n__all__ = [\n{all}]\n{body}{unions}\n",
+        "\"\"\"The JSON-shaped arguments, results and operations, as TypedDicts that exist at run time.\n\n{HEADER}\n\"\"\"\n\nfrom __future__ import annotations\n\nfrom typing import Any, Dict, List, Literal, Optional, TypedDict, Union\n\nfrom ._codes import {}\n\n__all__ = [\n{all}]\n{body}{unions}\n",
         generated.join(", ")
     )
 }
