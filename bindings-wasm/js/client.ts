@@ -5,8 +5,8 @@ import * as wasm from './lib/wasm/chpass_client_wasm.js';
 import { instantiate, loader, onCatalog, onEstimator } from './lib/load.js';
 import { Policy, ready as mainReady } from './index.js';
 import type { Context, PolicySpec } from './index.js';
-import type { HttpRequest, HttpResponse, KeystoneIssueToken, Operation, Outcome } from './lib/shapes.js';
-export type { Auth, Ec2Credential, HttpRequest, HttpResponse, KeystoneIssueToken, NameOrId, Operation, Outcome, Reference, Refresh, ResponseHeaders, Scope } from './lib/shapes.js';
+import type { ClientOptions, HttpRequest, HttpResponse, KeystoneIssueToken, Operation, Outcome } from './lib/shapes.js';
+export type { Auth, ClientOptions, Ec2Credential, HttpRequest, HttpResponse, KeystoneIssueToken, NameOrId, Operation, Outcome, Reference, Refresh, ResponseHeaders, Scope } from './lib/shapes.js';
 export type { ElasticsearchChangePassword, OpenSearchChangeOwnPassword, OpenSearchSetPassword, KeystoneChangePassword, KeystoneGetPasswordPolicy, KeystoneCreateEc2Credential, KeystoneListEc2Credentials, KeystoneDeleteEc2Credential, KeystoneV2ChangeOwnPassword, KeystoneV2SetPassword, KeystoneV2UpdateEc2Credentials, PwnedPasswordsRange } from './lib/shapes.js';
 export * from './lib/errors.js';
 
@@ -26,20 +26,6 @@ export const buildRequest: (operation: Operation) => HttpRequest = checked(wasm.
 export const interpretResponse: (operation: Operation, response: HttpResponse) => Outcome = checked(wasm.interpretResponse);
 /** The request as text with every password, hash, token and Authorization value `[REDACTED]`. */
 export const dumpRequest: (operation: Operation) => string = checked(wasm.dumpRequest);
-
-/** How the client sends. */
-export interface ClientOptions {
-  /** Time for the whole exchange, in milliseconds. Default 30 s. */
-  timeout_ms?: number;
-  /** Allow plain `http://` to hosts that are not loopback. Off: passwords travel in bodies. */
-  allow_insecure_http?: boolean;
-  /** How many times a `503` is retried. Default 2. */
-  max_retries?: number;
-  /** A `Retry-After` longer than this many seconds is not waited for. Default 30. */
-  max_retry_after_s?: number;
-  /** A self-hosted Pwned Passwords mirror for the breached-password check. */
-  pwned_passwords_url?: string;
-}
 
 /** Keystone's own policy, and where it came from. */
 export interface KeystonePolicy {

@@ -76,6 +76,26 @@ export interface WorkLimits {
   pbkdf2_max_iterations?: number;
 }
 
+/** How a `Transport` connects, waits and retries; in JSON-shaped data an object with these keys, all optional. */
+export interface ClientOptions {
+  /** Time to establish a connection (native only; fetch has no such knob). Default 10 s. */
+  connect_timeout_ms?: number;
+  /** Time for the whole exchange. Default 30 s. */
+  timeout_ms?: number;
+  /** Allow plain `http://` to hosts that are not loopback. Off: passwords travel in bodies. */
+  allow_insecure_http?: boolean;
+  /** An extra trusted CA, PEM (native only; browsers and Node use their own store). */
+  extra_ca_pem?: string | null;
+  /** Accept any certificate: for a test cloud only, as `openstack --insecure` (native only; refused on wasm32, where the JS host decides). */
+  insecure_skip_tls_verify?: boolean;
+  /** How many times a `503` is retried. Default 2. */
+  max_retries?: number;
+  /** A `Retry-After` longer than this is not waited for. Default 30 s. */
+  max_retry_after_s?: number;
+  /** Where the breached-password check asks: a self-hosted Pwned Passwords mirror, or `https://api.pwnedpasswords.com` by default. */
+  pwned_passwords_url?: string | null;
+}
+
 /** Every violation in the documented order, and the rules that could not be evaluated. */
 export interface Report {
   /** No evaluated rule failed; see `not_evaluated` for the rules that were not run. */

@@ -28,6 +28,7 @@ use std::time::Duration;
 /// How a [`Transport`] connects, waits and retries; in JSON-shaped data an object with these keys,
 /// all optional.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct TransportOptions {
     /// Time to establish a connection (native only; fetch has no such knob). Default 10 s.
