@@ -22,6 +22,14 @@ def test_readme_example(code: str) -> None:
     exec(compile(code, "README.md", "exec"), {})
 
 
+def test_the_examples_type_check_strictly(tmp_path: "Path") -> None:
+    """mypy --strict over every block, each a module: the examples are what users copy."""
+    for i, code in enumerate(BLOCKS):
+        (tmp_path / f"example_{i + 1}.py").write_text(code, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "."], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 # ---- the CLI block: every command runs, with the exit code its comment announces ----
 
 import os  # noqa: E402
