@@ -284,6 +284,9 @@ def test_each_preset_takes_its_own_options_for_mypy() -> None:
     ):
         run = mypy(wrong)
         assert run.returncode == 1 and "No overload variant" in run.stdout, (wrong, run.stdout)
+    unknown = mypy("chpass.Client(timeout=5)")
+    assert unknown.returncode == 1 and '"timeout"' in unknown.stdout, unknown.stdout
+    assert mypy("chpass.Client(timeout_ms=5000, max_retries=0)\nchpass.AsyncClient(timeout_ms=5000)").returncode == 0
     # and at run time, the same calls
     assert chpass.Policy.preset("keystone", password_hash_algorithm="bcrypt", max_password_length=72)
     with pytest.raises(chpass.InvalidPolicyError):

@@ -32,8 +32,8 @@ pub(crate) struct Client {
 
 #[pymethods]
 impl Client {
-    /// Client(connect_timeout_ms=10000, timeout_ms=30000, allow_insecure_http=False,
-    /// extra_ca_pem=None, max_retries=2, max_retry_after_s=30)
+    /// Client(**options): the keys of `chpass.ClientOptions` (`timeout_ms`, `max_retries`, …),
+    /// each optional.
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {

@@ -41,7 +41,7 @@ pub fn argument_schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("Context", schema_for!(Context)),
         ("GenerateOptions", schema_for!(generate::GenerateOptions)),
         ("WorkLimits", schema_for!(hash::WorkLimits)),
-        // the npm `Client`'s options (Python's `Client` takes them as keywords)
+        // a `Client`'s options (Python's takes them as keywords)
         ("ClientOptions", schema_for!(transport::TransportOptions)),
     ]
 }

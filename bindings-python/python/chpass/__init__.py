@@ -95,6 +95,8 @@ from ._errors import (
 )
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from ._chpass import KeystonePolicy
 
 _T = TypeVar("_T")
@@ -104,7 +106,7 @@ class AsyncClient:
     """The calls of ``Client`` for asyncio. Each runs in the loop's executor while the
     extension waits with the GIL released, so the event loop keeps running."""
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, **options: Unpack[ClientOptions]) -> None:
         self._client = Client(**options)
 
     async def _run(self, fn: Callable[..., _T], *args: Any) -> _T:

@@ -4,7 +4,7 @@ from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple,
 from typing_extensions import Unpack
 
 from ._codes import Locale, PresetName, ViolationCode
-from ._shapes import KeystonePresetOptions, NistPresetOptions, OpenSearchPresetOptions
+from ._shapes import ClientOptions, KeystonePresetOptions, NistPresetOptions, OpenSearchPresetOptions
 from .types import Report, Context, PresetInfo, HashSpec, WorkLimits, GenerateOptions, HttpRequest, HttpResponse, KeystonePolicy, FileUpdate, Outcome, StrengthMatch, Strength, StrengthResult
 
 __version__: str
@@ -99,18 +99,7 @@ def generate(
 class Client:
     """Sends operations over HTTP; every call releases the GIL while it waits."""
 
-    def __new__(
-        cls,
-        *,
-        connect_timeout_ms: int = ...,
-        timeout_ms: int = ...,
-        allow_insecure_http: bool = ...,
-        extra_ca_pem: Optional[str] = ...,
-        insecure_skip_tls_verify: bool = ...,
-        max_retries: int = ...,
-        max_retry_after_s: int = ...,
-        pwned_passwords_url: Optional[str] = ...,
-    ) -> Client: ...
+    def __new__(cls, **options: Unpack[ClientOptions]) -> Client: ...
     def execute(self, operation: Mapping[str, Any]) -> Outcome: ...
     def change_password(
         self,

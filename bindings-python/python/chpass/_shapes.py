@@ -14,6 +14,7 @@ __all__ = [
     "Context",
     "GenerateOptions",
     "WorkLimits",
+    "ClientOptions",
     "Report",
     "StrengthResult",
     "PresetInfo",
@@ -250,6 +251,27 @@ class WorkLimits(TypedDict, total=False):
     """Cost 16 is 64 times cost 10 (about 4 s); Elasticsearch stops at 14."""
     pbkdf2_max_iterations: int
     """Elasticsearch's largest is 1,000,000; OWASP's PBKDF2-HMAC-SHA1 is 1,300,000."""
+
+
+class ClientOptions(TypedDict, total=False):
+    """How a ``Transport`` (the bindings' ``Client``) connects, waits and retries; every key is optional."""
+
+    connect_timeout_ms: int
+    """Time to establish a connection (native only; fetch has no such knob). Default 10 s."""
+    timeout_ms: int
+    """Time for the whole exchange. Default 30 s."""
+    allow_insecure_http: bool
+    """Allow plain ``http://`` to hosts that are not loopback. Off: passwords travel in bodies."""
+    extra_ca_pem: Optional[str]
+    """An extra trusted CA, PEM (native only; browsers and Node use their own store)."""
+    insecure_skip_tls_verify: bool
+    """Accept any certificate: for a test cloud only, as ``openstack --insecure`` (native only; refused on wasm32, where the JS host decides)."""
+    max_retries: int
+    """How many times a ``503`` is retried. Default 2."""
+    max_retry_after_s: int
+    """A ``Retry-After`` longer than this is not waited for. Default 30 s."""
+    pwned_passwords_url: Optional[str]
+    """Where the breached-password check asks: a self-hosted Pwned Passwords mirror, or ``https://api.pwnedpasswords.com`` by default."""
 
 
 class Report(TypedDict):

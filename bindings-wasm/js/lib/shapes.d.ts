@@ -76,7 +76,7 @@ export interface WorkLimits {
   pbkdf2_max_iterations?: number;
 }
 
-/** How a `Transport` connects, waits and retries; in JSON-shaped data an object with these keys, all optional. */
+/** How a `Transport` (the bindings' `Client`) connects, waits and retries; every key is optional. */
 export interface ClientOptions {
   /** Time to establish a connection (native only; fetch has no such knob). Default 10 s. */
   connect_timeout_ms?: number;

@@ -198,7 +198,7 @@ struct Shape {
     name: String,
     tag: Option<(&'static str, &'static str)>,
     schema: Value,
-    /// whether Python has it as a dict (its `Client` takes `ClientOptions` as keywords)
+    /// whether Python has it
     python: bool,
     /// whether the npm package has it (it has no credential files: `FileUpdate`)
     ts: bool,
@@ -250,7 +250,7 @@ fn shapes() -> Vec<Shape> {
         .chain(operations)
         .chain(hash_specs)
         .map(|(name, tag, schema)| Shape {
-            python: name != "ClientOptions",
+            python: true,
             ts: name != "FileUpdate",
             name,
             tag,

@@ -25,8 +25,8 @@ use crate::policy::{Context, Policy};
 use serde::Deserialize;
 use std::time::Duration;
 
-/// How a [`Transport`] connects, waits and retries; in JSON-shaped data an object with these keys,
-/// all optional.
+/// How a [`Transport`] (the bindings' `Client`) connects, waits and retries; every key is
+/// optional.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
