@@ -46,7 +46,7 @@ export interface PolicyConstructor {
   new (spec: PolicySpec): Policy;
   /** What `instanceof Policy` checks. */
   readonly prototype: Policy;
-  /** A policy from the JSON text of a spec. */
+  /** A policy from the JSON text of a spec: `new Policy(JSON.parse(json))`, so a syntax error is the host's message. */
   fromJson(json: string): Policy;
   /** A named preset, with that preset's options (see `presets`). */
   preset<N extends PresetName>(name: N, options?: PresetOptions[N]): Policy;

@@ -1,6 +1,6 @@
 //! `Policy` and the policy arguments of the other calls.
 
-use chpass_wasm_glue::{IntoJsResult, context_of, from_js, text, to_js, to_js_error};
+use chpass_wasm_glue::{IntoJsResult, context_of, from_js, parse_json, text, to_js, to_js_error};
 use wasm_bindgen::prelude::*;
 
 /// A checked password policy. Build it from a plain object, JSON, a preset or a keystone.conf.
@@ -24,8 +24,9 @@ impl Policy {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(json: JsValue) -> Result<Policy, JsValue> {
         let json = text("json", &json).js()?;
+        let value = parse_json(&json).map_err(|e| to_js_error(e.into_policy_error()))?;
         Ok(Policy {
-            inner: chpass::Policy::from_json(&json).js()?,
+            inner: chpass::Policy::from_value(value).js()?,
         })
     }
 

@@ -151,6 +151,26 @@ test('objects and arrays nest at most 127 levels deep, as in Python', () => {
   assert.throws(() => new Policy({ min_length: nest(200) }), (err) => err.code === 'invalid_policy' && /nest deeper than 127 levels/.test(err.message));
 });
 
+// No JSON parser in the wasm (bindings-wasm/glue: `from_js`): the host's JSON.parse reads the text,
+// so `fromJson(text)` is `new Policy(JSON.parse(text))` and numbers are JS numbers.
+test('fromJson is new Policy(JSON.parse(text)): the same policies, errors and numbers', () => {
+  const spec = { min_length: { value: 8, unit: 'code_points' }, blocklist: { common: true, words: ['jack'] } };
+  assert.ok(Policy.fromJson(JSON.stringify(spec)).equals(new Policy(spec)));
+  // a whole number is an integer, however it is written, as `8.0 === 8` in JS
+  assert.equal(Policy.fromJson('{"min_length": {"value": 8.0, "unit": "code_points"}}').toJSON().min_length.value, 8);
+  assert.throws(() => Policy.fromJson('{"min_length": {"value": 8.5, "unit": "code_points"}}'),
+    (err) => err.code === 'invalid_policy' && err.params.path === 'min_length.value');
+  assert.throws(() => Policy.fromJson('{"min_length": 8,}'), (err) => err instanceof InvalidPolicyError && /JSON/.test(err.message));
+  assert.throws(() => Policy.fromJson('[]'), (err) => err.code === 'invalid_policy');
+  // an escaped lone surrogate is found where it sits
+  assert.throws(() => Policy.fromJson('{"blocklist": {"words": ["a\\udc00"]}}'),
+    (err) => err.code === 'invalid_policy' && err.params.path === 'blocklist.words.0' && /U\+DC00/.test(err.message));
+  assert.throws(() => Policy.fromJson('['.repeat(200) + ']'.repeat(200)), (err) => err.code === 'invalid_policy');
+  // integers past 2^53 and numbers past 2^64 read as serde_json reads JSON.stringify's digits
+  assert.throws(() => new Policy({ min_length: { value: 2 ** 64, unit: 'code_points' } }), (err) => err.params.path === 'min_length.value');
+  assert.throws(() => new Policy({ min_length: { value: -1, unit: 'code_points' } }), (err) => err.params.path === 'min_length.value');
+});
+
 test('objects cross as JSON: a lone surrogate, a BigInt, a cycle or a function is a clear error', () => {
   const refused = (fn, code, message) =>
     assert.throws(fn, (err) => err instanceof ChpassError && err.code === code && message.test(err.message));
