@@ -97,8 +97,6 @@ from ._errors import (
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from ._chpass import KeystonePolicy
-
 _T = TypeVar("_T")
 
 
