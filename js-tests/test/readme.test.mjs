@@ -31,6 +31,8 @@ blocks.forEach((code, i) => {
 const TABLES = [
   // [the page's marks, the result file, bench/'s module, its function, the command that writes the file]
   ['web.json', 'web', 'web-table.mjs', 'webTable', 'node bench/web.mjs'],
+  ['targets (web.json)', 'web', 'web-table.mjs', 'targetsTable', 'node bench/web.mjs'],
+  ['wasm-breakdown.json', 'wasm-breakdown', 'wasm-breakdown-table.mjs', 'breakdownTable', 'node bench/wasm-breakdown.mjs'],
   ['worst.json', 'worst', 'worst-table.mjs', 'worstTable', 'node bench/worst.mjs'],
   ['limits (worst.json)', 'worst', 'limits-table.mjs', 'limitsTable', 'node bench/worst.mjs'],
   ['hash.json', 'hash', 'hash-table.mjs', 'hashTable', 'bash bench/hash.sh'],
