@@ -85,11 +85,10 @@ function project(name, files) {
   return dir;
 }
 
-// The package's parts a page fetched: each embedded wasm module carries its name, and the data
-// modules have words of their own.
-// modules have words of their own; a message catalog starts with its tag and name (a bundler
-// may write the tab, the line break and non-ASCII letters as escapes).
-const MARKERS = { 'strength-data': '\n# passwords', 'word-list': '\nabdomen' };
+// The package's parts a page fetched: each embedded wasm module carries its name, the data
+// modules start with words in an order only they have, and a message catalog starts with its
+// tag and name (a bundler may write the tab, the line break and non-ASCII letters as escapes).
+const MARKERS = { 'strength-data': '# passwords\n123456\npassword\n', 'word-list': 'abacus\nabdomen\nabdominal\n' };
 const CATALOGS = Object.fromEntries(
   ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR', 'zh-CN'].map((tag) => {
     const { name } = JSON.parse(readFileSync(new URL(`../../core/locales/${tag}.json`, import.meta.url), 'utf8'));
@@ -102,8 +101,8 @@ function partsOf(bodies) {
   const parts = new Set();
   for (const text of bodies) {
     for (const [, name] of text.matchAll(/name:\s*["'](chpass_(?:\w+_)?wasm)["']/g)) parts.add(name);
-    for (const [part, marker] of Object.entries(MARKERS)) if (text.includes(marker)) parts.add(part);
     const plain = unescaped(text);
+    for (const [part, marker] of Object.entries(MARKERS)) if (plain.includes(marker)) parts.add(part);
     for (const [part, marker] of Object.entries(CATALOGS)) if (plain.includes(marker)) parts.add(part);
   }
   return [...parts].sort();
@@ -290,6 +289,37 @@ const staticProject = (name) =>
     'hash.html': html('./hash.js'),
     'hash.js': HASH.replace("'chpass/hash'", "'./node_modules/chpass/hash.js'"),
   });
+
+// The README's page, as it is: the main module at once, the meter with the first keystroke.
+test("the README's web page works as written", async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const [, snippet] = /```html\n([\s\S]*?)```/.exec(readme);
+  const dir = project('readme-page', { 'index.html': `<!doctype html><meta charset="utf-8"><title>chpass</title>\n${snippet}` });
+  const server = await serveStatic(dir);
+  const page = await browser.newPage();
+  const errors = [];
+  const bodies = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('response', (response) => {
+    if (/javascript/.test(response.headers()['content-type'] ?? '')) bodies.push(response.text().catch(() => ''));
+  });
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(partsOf(await Promise.all(bodies)), ['chpass_wasm']);
+    await page.fill('input', 'short');
+    await page.waitForFunction(() => document.querySelector('output').value !== '', null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => document.querySelector('output').value), 'Must be at least 15 characters long.');
+    await page.fill('input', 'correct horse battery staple');
+    await page.waitForFunction(() => document.querySelector('output').value.startsWith('strength'), null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => document.querySelector('output').value), 'strength 4/4');
+    assert.deepEqual(partsOf(await Promise.all(bodies)), ['chpass_strength_wasm', 'chpass_wasm', 'strength-data']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    server.close();
+  }
+});
 
 test('a static page, no bundler: validate, hash in the worker', async () => {
   const dir = staticProject('static');
