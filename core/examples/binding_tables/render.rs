@@ -33,32 +33,19 @@ fn params_ts(params: &[&str], indent: &str) -> String {
 
 /// Every generated file: its path from the repository root, and its text.
 pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::error::Error>> {
-    let page = std::fs::read_to_string(root.join(ERRORS_PAGE))?;
-    let (start, end) = match (page.find(MARKS.0), page.find(MARKS.1)) {
-        (Some(start), Some(end)) => (start + MARKS.0.len(), end),
-        _ => return Err(format!("{ERRORS_PAGE} has no {MARKS:?} marks").into()),
-    };
-    let page = format!("{}{}{}", &page[..start], errors_table(), &page[end..]);
-    let policies = between(
-        &std::fs::read_to_string(root.join(policy_types::POLICIES_PAGE))?,
+    let page = filled(root, ERRORS_PAGE, MARKS, &errors_table())?;
+    let policies = filled(
+        root,
+        policy_types::POLICIES_PAGE,
         policy_types::MARKS,
         &policy_types::violations_table(),
-    )
-    .ok_or(format!(
-        "{} has no {:?} marks",
-        policy_types::POLICIES_PAGE,
-        policy_types::MARKS
-    ))?;
-    let stub = between(
-        &std::fs::read_to_string(root.join(shapes::PYTHON_STUB))?,
+    )?;
+    let stub = filled(
+        root,
+        shapes::PYTHON_STUB,
         shapes::PRESET_MARKS,
         &shapes::preset_overloads_python(),
-    )
-    .ok_or(format!(
-        "{} has no {:?} marks",
-        shapes::PYTHON_STUB,
-        shapes::PRESET_MARKS
-    ))?;
+    )?;
     Ok(vec![
         (JS, js()),
         (TS, ts()),
@@ -73,11 +60,19 @@ pub fn files(root: &Path) -> Result<Vec<(&'static str, String)>, Box<dyn std::er
     ])
 }
 
-/// `page` with the text between the marks replaced by `table`.
-fn between(page: &str, marks: (&str, &str), table: &str) -> Option<String> {
-    let start = page.find(marks.0)? + marks.0.len();
-    let end = page.find(marks.1)?;
-    Some(format!("{}{table}{}", &page[..start], &page[end..]))
+/// The file at `path` with the text between its marks replaced by `table`.
+fn filled(
+    root: &Path,
+    path: &str,
+    marks: (&str, &str),
+    table: &str,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let page = std::fs::read_to_string(root.join(path))?;
+    let (start, end) = match (page.find(marks.0), page.find(marks.1)) {
+        (Some(start), Some(end)) => (start + marks.0.len(), end),
+        _ => return Err(format!("{path} has no {marks:?} marks").into()),
+    };
+    Ok(format!("{}{table}{}", &page[..start], &page[end..]))
 }
 
 /// Each code's own class (not a kind's).
