@@ -156,9 +156,9 @@ impl std::fmt::Display for LoneSurrogate {
     }
 }
 
-/// How deep objects and arrays may nest in a structured argument. serde_json's parser, which
-/// reads what JS sends, refuses the next level; Python's values are held to the same depth,
-/// which also ends a dict that holds itself.
+/// How deep objects and arrays may nest in a structured argument: the depth at which
+/// serde_json's parser refuses JSON text, and the one the bindings hold JS and Python values to
+/// (which also ends a dict that holds itself).
 pub const MAX_DEPTH: usize = 127;
 
 /// Part of a structured argument (a policy, a context, an operation) that cannot become JSON
@@ -200,19 +200,6 @@ impl InputError {
             true => Ok(()),
             false => Err(Self::too_deep()),
         }
-    }
-
-    /// What serde_json's refusal of JSON text from JS means: too deep, or else (JSON.stringify
-    /// writes nothing else it refuses) a lone surrogate, which `locate` finds in the value.
-    pub fn from_json_error(
-        error: &serde_json::Error,
-        locate: impl FnOnce() -> Option<Self>,
-    ) -> Self {
-        // serde_json has no error kind for its recursion limit, only this message
-        if error.to_string().starts_with("recursion limit exceeded") {
-            return Self::too_deep();
-        }
-        locate().unwrap_or_else(|| Self::new(&[], error.to_string()))
     }
 
     /// The first lone surrogate in a string's UTF-16 units, if any.
@@ -282,14 +269,12 @@ mod tests {
     }
 
     #[test]
-    fn js_and_python_values_nest_equally_deep() {
+    fn values_and_json_text_nest_equally_deep() {
         let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        // JS's JSON text: serde_json reads MAX_DEPTH levels and refuses one more
+        // JSON text: serde_json reads MAX_DEPTH levels and refuses one more
         assert!(serde_json::from_str::<Value>(&nested(MAX_DEPTH)).is_ok());
-        let refused = serde_json::from_str::<Value>(&nested(MAX_DEPTH + 1)).unwrap_err();
-        let err = InputError::from_json_error(&refused, || panic!("not a surrogate"));
-        assert_eq!(err, InputError::too_deep());
-        // Python's values: the container at depth MAX_DEPTH has MAX_DEPTH - 1 levels above it
+        assert!(serde_json::from_str::<Value>(&nested(MAX_DEPTH + 1)).is_err());
+        // JS and Python values: the container at depth MAX_DEPTH has MAX_DEPTH - 1 levels above it
         let above = |levels: usize| vec!["0".to_owned(); levels];
         assert!(InputError::check_depth(&above(MAX_DEPTH - 1)).is_ok());
         assert_eq!(
