@@ -198,8 +198,6 @@ struct Shape {
     name: String,
     tag: Option<(&'static str, &'static str)>,
     schema: Value,
-    /// whether Python has it
-    python: bool,
     /// whether the npm package has it (it has no credential files: `FileUpdate`)
     ts: bool,
 }
@@ -250,7 +248,6 @@ fn shapes() -> Vec<Shape> {
         .chain(operations)
         .chain(hash_specs)
         .map(|(name, tag, schema)| Shape {
-            python: true,
             ts: name != "FileUpdate",
             name,
             tag,
@@ -608,7 +605,7 @@ fn union_of(members: Vec<String>) -> String {
 }
 
 pub fn python() -> String {
-    let shapes: Vec<Shape> = shapes().into_iter().filter(|s| s.python).collect();
+    let shapes = shapes();
     let mut body = String::new();
     // declared in order, each once (see `ts`)
     let mut done: Vec<String> = shapes.iter().map(|shape| shape.name.clone()).collect();
