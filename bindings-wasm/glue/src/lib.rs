@@ -97,8 +97,7 @@ pub fn from_js(value: JsValue) -> Result<serde_json::Value, InputError> {
         })?
         .as_string()
         .ok_or_else(|| unwritable("not a JSON value".into()))?;
-    let data = js_sys::JSON::parse(&text).map_err(|_| unwritable("not a JSON value".into()))?;
-    plain(&data, &mut Vec::new())
+    parse_json(&text)
 }
 
 /// JSON text as JSON-shaped data, parsed by the host (`JSON.parse`): in JavaScript,
