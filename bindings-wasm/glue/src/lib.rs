@@ -118,6 +118,9 @@ pub fn parse_json(text: &str) -> Result<serde_json::Value, InputError> {
 /// `serde_json::Value`, checked as Python's dicts are (`bindings-python/src/values.rs`): the
 /// same nesting limit, and a lone surrogate is an error at its path. A whole number within
 /// 64 bits is an integer, as serde_json reads `JSON.stringify`'s digits.
+///
+/// Ours, not serde-wasm-bindgen's `from_value`: that reads strings through `TextEncoder`, which
+/// turns a lone surrogate into U+FFFD without a word, and nests without a limit.
 fn plain(value: &JsValue, path: &mut Vec<String>) -> Result<serde_json::Value, InputError> {
     use serde_json::Value;
     const TWO_TO_64: f64 = 18_446_744_073_709_551_616.0;
