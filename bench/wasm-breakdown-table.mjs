@@ -2,10 +2,10 @@
 // js-tests/test/readme.test.mjs).
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
-export function breakdownTable({ module, raw_bytes: parts }) {
-  const rows = Object.entries(parts).map(([what, bytes]) => `| ${what} | ${kb(bytes)} | ${((bytes / module.raw) * 100).toFixed(0)}% |`);
+export function breakdownTable({ module, parts }) {
+  const rows = Object.entries(parts).map(([what, { raw, gzip_saved_without: saved }]) => `| ${what} | ${kb(raw)} | ${kb(saved)} |`);
   return [
-    `| the main module's ${kb(module.raw)} (${kb(module.gzip)} gzipped) | raw | share |`,
+    `| the main module: ${kb(module.raw)}, ${kb(module.gzip)} gzipped | raw | gzip without it |`,
     '|---|---|---|',
     ...rows,
   ].join('\n');
