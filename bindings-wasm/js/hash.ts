@@ -13,9 +13,10 @@ const startWorker: StartWorker = (onMessage, onFailure) => {
   const sent: HashCall[] = []; // until the first answer: the second try gets them again
   let worker = new Worker(new URL('./hash-worker.js', import.meta.url), { type: 'module' });
   let retry: (() => Worker) | undefined = () => {
-    // a computed path, so that no bundler takes it for the worker
-    const fromDeps = ['..', '..', 'chpass', 'hash-worker.js'].join('/');
-    return new Worker(new URL(fromDeps, import.meta.url), { type: 'module' });
+    // not the `new URL('…', import.meta.url)` pattern, which bundlers follow: webpack and
+    // Rspack warn of a dependency they cannot resolve when its path is computed
+    const here = import.meta.url;
+    return new Worker(new URL('../../chpass/hash-worker.js', here), { type: 'module' });
   };
   function listen() {
     worker.onmessage = (event) => {
