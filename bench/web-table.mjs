@@ -14,7 +14,7 @@ const TARGETS = {
   validate_gzip: ['validate page, gzip', kb],
   strength_gzip_vs_zxcvbn: ['strength meter, gzip, at most zxcvbn 4.4.2\'s page', kb],
   strength_brotli_vs_zxcvbn: ['strength meter, brotli, at most zxcvbn 4.4.2\'s page', kb],
-  strength_score_agreement: ['score agreement with zxcvbn 4.4.2', (share) => `${(share * 100).toFixed(2)}%`],
+  strength_score_agreement: ['the meter\'s score agreement with zxcvbn 4.4.2', (share) => `${(share * 100).toFixed(2)}%`],
 };
 
 export function targetsTable({ targets }) {

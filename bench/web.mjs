@@ -36,8 +36,8 @@ const keystone = new PasswordValidator().has(/^(?=.*\\d)(?=.*[a-zA-Z]).{7,}$/);
 window.result = [schema.validate('password'), keystone.validate('abcdefgh')];
 ${mark}`,
   },
-  'strength meter (chpass/strength)': {
-    'main.js': `import { ready, strength } from 'chpass/strength';
+  'strength meter (chpass/meter)': {
+    'main.js': `import { ready, strength } from 'chpass/meter';
 await ready();
 window.result = strength('Tr0ub4dour&3').score;
 ${mark}`,
@@ -45,6 +45,12 @@ ${mark}`,
   'strength meter (zxcvbn 4.4.2)': {
     'main.js': `import zxcvbn from 'zxcvbn';
 window.result = zxcvbn('Tr0ub4dour&3').score;
+${mark}`,
+  },
+  'exact strength, as policies use it (chpass/strength)': {
+    'main.js': `import { ready, strength } from 'chpass/strength';
+await ready();
+window.result = strength('Tr0ub4dour&3').score;
 ${mark}`,
   },
   'argon2id in a worker (chpass/hash)': {
@@ -115,9 +121,10 @@ try {
   rmSync(WORK, { recursive: true, force: true });
 }
 
-// score agreement with zxcvbn 4.4.2 on the project's corpus (js-tests/test/support/strength-corpus.mjs)
+// the meter's score agreement with zxcvbn 4.4.2 on the project's corpus
+// (js-tests/test/support/strength-corpus.mjs); this process loads no exact lists
 const { corpus } = await import(pathToFileURL(join(TESTS, 'test/support/strength-corpus.mjs')).href);
-const ours = require('chpass/strength');
+const ours = require('chpass/meter');
 await ours.ready();
 const zxcvbn = require('zxcvbn');
 const passwords = corpus(5000);
@@ -126,7 +133,7 @@ const agreement = passwords.filter((p) => ours.strength(p).score === zxcvbn(p).s
 const KB = 1000;
 const page = (name) => pages[name];
 const validate = page('validate (chpass)');
-const meter = page('strength meter (chpass/strength)');
+const meter = page('strength meter (chpass/meter)');
 const zx = page('strength meter (zxcvbn 4.4.2)');
 const result = {
   benchmark: 'reference pages built by Vite 7 with no configuration: every file the browser fetched (gzip -9, brotli q11) and time to ready in headless Chromium (median of 7 cold loads), beside a peer page for the same job, in one run',
@@ -143,7 +150,7 @@ const result = {
 for (const target of Object.values(result.targets)) {
   if (target.met) continue;
   target.gap = +Math.abs(target.measured - target.target).toFixed(4);
-  target.what_it_would_take = 'docs/performance.md, "The web targets not yet met"';
+  target.what_it_would_take = 'docs/performance.md, "The web targets"';
 }
 writeFileSync(new URL('results/web.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result.targets, null, 2));

@@ -50,9 +50,9 @@ wasm_module chpass-strength-wasm \
   $(for std_crate in core alloc std hashbrown dlmalloc; do
       echo --config "profile.wasm-release.package.$std_crate.opt-level=3"
     done)
-# zxcvbn's dictionaries, the passphrase words and the constants the JS layer needs before any
-# wasm: modules of their own
-for part in strength:strength-data word-list:word-list constants:constants; do
+# zxcvbn's dictionaries (exact, and with coarse ranks for chpass/meter), the passphrase words and
+# the constants the JS layer needs before any wasm: modules of their own
+for part in strength:strength-data meter:meter-data word-list:word-list constants:constants; do
   cargo run -q --release -p chpass --example npm_data_module "${part%%:*}" > "$pkg/lib/${part#*:}.js"
 done
 # a message catalog per language: a page imports its own (`import 'chpass/locales/de'`)
@@ -61,7 +61,7 @@ for tag in $(python3 -c 'import pathlib; print(" ".join(sorted(p.stem for p in p
   cargo run -q --release -p chpass --example npm_data_module locale "$tag" > "$pkg/locales/$tag.js"
   cargo run -q --release -p chpass --example npm_data_module locale --types > "$pkg/locales/$tag.d.ts"
 done
-for part in strength:strength-data word-list:word-list constants:constants; do
+for part in strength:strength-data meter:meter-data word-list:word-list constants:constants; do
   cargo run -q --release -p chpass --example npm_data_module "${part%%:*}" --types > "$pkg/lib/${part#*:}.d.ts"
 done
 cp bindings-wasm/js/README.md "$pkg/README.md"

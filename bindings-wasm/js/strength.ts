@@ -1,20 +1,16 @@
 // `chpass/strength`: zxcvbn 4.4.2's estimate, and the strength rules of policies. `await
 // ready()` downloads the estimator and its dictionaries (the bulk of the package's bytes),
 // so only pages that show a meter or use a strength rule pay for them.
-import * as wasm from './lib/wasm/chpass_strength_wasm.js';
-import { instantiate, loader, onCatalog, provideEstimator } from './lib/load.js';
+import { estimator, wasm } from './lib/estimator.js';
+import { loader, provideEstimator } from './lib/load.js';
 import type { Strength } from './lib/shapes.js';
 export type { Advice, CrackTimes, Feedback, Pattern, Strength, StrengthMatch } from './lib/shapes.js';
 export * from './lib/errors.js';
 
 const module = loader('chpass/strength', async () => {
-  const [, dictionaries] = await Promise.all([
-    instantiate(wasm, import('./lib/wasm/chpass_strength_wasm.bytes.js')),
-    import('./lib/strength-data.js'),
-  ]);
-  wasm.installStrengthDictionaries(dictionaries.default);
-  provideEstimator(wasm.strengthVerdict);
-  onCatalog((catalog) => wasm.installCatalog(catalog));
+  const [glue, dictionaries] = await Promise.all([estimator(), import('./lib/strength-data.js')]);
+  glue.installStrengthDictionaries(dictionaries.default);
+  provideEstimator(glue.strengthVerdict);
 });
 const { need } = module;
 

@@ -1,6 +1,8 @@
 //! Prints one of the npm package's on-demand data modules as ``export default `<text>`;``, the
 //! text in the form core installs (scripts/build.sh runs it):
-//! `strength` → `strength-data.js` (zxcvbn's dictionaries, for `loadStrength()`),
+//! `strength` → `strength-data.js` (zxcvbn's dictionaries, for `chpass/strength`),
+//! `meter [base]` → `meter-data.js` (the same with coarse ranks, for `chpass/meter`; `base` is
+//! the buckets' ratio, `COARSE_BASE` unless `bench/strength_rank.mjs` tries another),
 //! `word-list` → `word-list.js` (the EFF passphrase words, for `loadWordList()`),
 //! `constants` → `constants.js` (the presets, the error codes, the languages, the redaction mark
 //! and the `not_ready` messages, which the JS layer needs before any wasm is loaded),
@@ -16,7 +18,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (text, origin) = match std::env::args().nth(1).as_deref() {
         Some("strength") => (
             chpass::strength::dictionaries_text(),
-            "zxcvbn 4.4.2's frequency lists (MIT, Dan Wheeler and Dropbox), loaded by loadStrength().",
+            "zxcvbn 4.4.2's frequency lists (MIT, Dan Wheeler and Dropbox), loaded by chpass/strength's ready().",
+        ),
+        Some("meter") => (
+            chpass::strength::coarse_dictionaries_text(match std::env::args().nth(2) {
+                Some(base) => base.parse()?,
+                None => chpass::strength::COARSE_BASE,
+            }),
+            "zxcvbn 4.4.2's frequency lists (MIT, Dan Wheeler and Dropbox) with coarse ranks, loaded by chpass/meter's ready().",
         ),
         Some("word-list") => (
             chpass::generate::words()?.join("\n") + "\n",
@@ -24,7 +33,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
         Some("constants") => return constants(),
         Some("locale") => return locale(&std::env::args().nth(2).unwrap_or_default()),
-        _ => return Err("usage: npm_data_module strength|word-list|constants|locale <tag>".into()),
+        _ => {
+            return Err(
+                "usage: npm_data_module strength|meter [base]|word-list|constants|locale <tag>"
+                    .into(),
+            );
+        }
     };
     println!("// {origin}");
     println!("export default `{}`;", template_literal_body(&text));
@@ -50,7 +64,13 @@ fn template_literal_body(text: &str) -> String {
 }
 
 /// The npm package's entry points, for their `not_ready` messages.
-const ENTRIES: [&str; 4] = ["chpass", "chpass/hash", "chpass/client", "chpass/strength"];
+const ENTRIES: [&str; 5] = [
+    "chpass",
+    "chpass/hash",
+    "chpass/client",
+    "chpass/strength",
+    "chpass/meter",
+];
 
 fn constants() -> Result<(), Box<dyn std::error::Error>> {
     let not_ready: serde_json::Map<String, serde_json::Value> = ENTRIES
@@ -81,7 +101,7 @@ fn constants() -> Result<(), Box<dyn std::error::Error>> {
 /// The declarations of a part's module.
 fn types(part: Option<&str>) -> Result<(), Box<dyn std::error::Error>> {
     match part {
-        Some("strength" | "word-list") => {
+        Some("strength" | "meter" | "word-list") => {
             println!("declare const text: string;");
             println!("export default text;");
         }
@@ -99,7 +119,7 @@ fn types(part: Option<&str>) -> Result<(), Box<dyn std::error::Error>> {
         Some("locale") => println!("export {{}};"),
         _ => {
             return Err(
-                "usage: npm_data_module strength|word-list|constants|locale --types".into(),
+                "usage: npm_data_module strength|meter|word-list|constants|locale --types".into(),
             );
         }
     }

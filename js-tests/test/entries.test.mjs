@@ -12,7 +12,7 @@ const fresh = (script) =>
 test('every entry refuses before ready() with NotReadyError naming it, and works after', () => {
   const out = fresh(`
     const entries = { chpass: ['validate', ['pw', {}]], 'chpass/hash': ['hash', ['pw']], 'chpass/client': ['dumpRequest', [{}]],
-      'chpass/strength': ['strength', ['pw']] };
+      'chpass/strength': ['strength', ['pw']], 'chpass/meter': ['strength', ['pw']] };
     const out = {};
     for (const [entry, [fn, args]] of Object.entries(entries)) {
       const m = await import(entry);
@@ -28,7 +28,7 @@ test('every entry refuses before ready() with NotReadyError naming it, and works
     out.after = main.validate('password', main.Policy.preset('nist-800-63b')).violations.map((v) => v.code);
     out.instance = main.Policy.preset('keystone') instanceof main.Policy;
     console.log(JSON.stringify(out));`);
-  for (const entry of ['chpass', 'chpass/hash', 'chpass/client', 'chpass/strength']) {
+  for (const entry of ['chpass', 'chpass/hash', 'chpass/client', 'chpass/strength', 'chpass/meter']) {
     assert.deepEqual(out[entry].slice(0, 4), ['NotReadyError', 'not_ready', entry, true]);
     assert.match(out[entry][4], new RegExp(`await ready\\(\\)\` from '${entry}'`));
   }
@@ -45,13 +45,13 @@ test('import and require give the same modules and classes', () => {
     import { createRequire } from 'node:module';
     const require = createRequire(import.meta.url);
     const out = {};
-    for (const entry of ['chpass', 'chpass/hash', 'chpass/client', 'chpass/strength']) {
+    for (const entry of ['chpass', 'chpass/hash', 'chpass/client', 'chpass/strength', 'chpass/meter']) {
       const esm = await import(entry), cjs = require(entry);
       out[entry] = esm.ready === cjs.ready && esm.ChpassError === cjs.ChpassError;
     }
     out.shared = (await import('chpass/hash')).ChpassError === (await import('chpass')).ChpassError;
     console.log(JSON.stringify(out));`);
-  assert.deepEqual(out, { chpass: true, 'chpass/hash': true, 'chpass/client': true, 'chpass/strength': true, shared: true });
+  assert.deepEqual(out, { chpass: true, 'chpass/hash': true, 'chpass/client': true, 'chpass/strength': true, 'chpass/meter': true, shared: true });
 });
 
 test("strength rules wait for chpass/strength's ready(), whichever entry checks them", () => {

@@ -89,7 +89,11 @@ function project(name, files) {
 // The package's parts a page fetched: each embedded wasm module carries its name, the data
 // modules start with words in an order only they have, and a message catalog starts with its
 // tag and name (a bundler may write the tab, the line break and non-ASCII letters as escapes).
-const MARKERS = { 'strength-data': '# passwords\n123456\npassword\n', 'word-list': 'abacus\nabdomen\nabdominal\n' };
+const MARKERS = {
+  'strength-data': '# passwords\n123456\npassword\n',
+  'meter-data': "#! zxcvbn 4.4.2's lists, coarse ranks\n",
+  'word-list': 'abacus\nabdomen\nabdominal\n',
+};
 const CATALOGS = Object.fromEntries(
   ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR', 'zh-CN'].map((tag) => {
     const { name } = JSON.parse(readFileSync(new URL(`../../core/locales/${tag}.json`, import.meta.url), 'utf8'));
@@ -161,7 +165,7 @@ after(async () => {
 
 test('the tarball holds the entry points, their types and the embedded modules, nothing from the build tree', () => {
   const listing = run('tar', ['-tzf', tarball], HERE).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-  for (const entry of ['index', 'hash', 'client', 'strength']) {
+  for (const entry of ['index', 'hash', 'client', 'strength', 'meter']) {
     assert.ok(listing.includes(`${entry}.js`) && listing.includes(`${entry}.d.ts`), entry);
   }
   for (const module of ['chpass_wasm', 'chpass_hash_wasm', 'chpass_client_wasm', 'chpass_strength_wasm']) {
@@ -203,6 +207,18 @@ test('Vite 7 build, no configuration: a validate page fetches the main module on
   node('vite/bin/vite.js', ['build', '--logLevel', 'error'], hash);
   const hashed = await visitServed(join(hash, 'dist'), '/');
   assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
+});
+
+// A strength meter alone: the estimator and the coarse lists, not the exact ones
+const METER = `import { ready, strength } from 'chpass/meter';
+ready().then(() => { window.result = strength('Tr0ub4dour&3').score; }, (err) => { window.result = { failed: String(err) }; });
+`;
+
+test('Vite 7 build: a strength meter fetches the estimator and the coarse lists only', async () => {
+  const dir = project('vite-meter', { 'index.html': html('/main.js'), 'main.js': METER });
+  node('vite/bin/vite.js', ['build', '--logLevel', 'error'], dir);
+  const { result, errors, parts } = await visitServed(join(dir, 'dist'), '/');
+  assert.deepEqual([result, errors, parts], [2, [], ['chpass_strength_wasm', 'meter-data']]);
 });
 
 // A page in the user's language: the catalogs it can load are there as chunks, and it fetches
@@ -347,7 +363,7 @@ test("the README's web page works as written", async () => {
     await page.fill('input', 'correct horse battery staple');
     await page.waitForFunction(() => document.querySelector('output').value.startsWith('strength'), null, { timeout: 60_000 });
     assert.equal(await page.evaluate(() => document.querySelector('output').value), 'strength 4/4');
-    assert.deepEqual(partsOf(await Promise.all(bodies)), ['chpass_strength_wasm', 'chpass_wasm', 'strength-data']);
+    assert.deepEqual(partsOf(await Promise.all(bodies)), ['chpass_strength_wasm', 'chpass_wasm', 'meter-data']);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

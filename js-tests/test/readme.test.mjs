@@ -33,6 +33,7 @@ const TABLES = [
   ['web.json', 'web', 'web-table.mjs', 'webTable', 'node bench/web.mjs'],
   ['targets (web.json)', 'web', 'web-table.mjs', 'targetsTable', 'node bench/web.mjs'],
   ['wasm-breakdown.json', 'wasm-breakdown', 'wasm-breakdown-table.mjs', 'breakdownTable', 'node bench/wasm-breakdown.mjs'],
+  ['strength-rank.json', 'strength-rank', 'strength-rank-table.mjs', 'strengthRankTable', 'node bench/strength_rank.mjs'],
   ['worst.json', 'worst', 'worst-table.mjs', 'worstTable', 'node bench/worst.mjs'],
   ['limits (worst.json)', 'worst', 'limits-table.mjs', 'limitsTable', 'node bench/worst.mjs'],
   ['hash.json', 'hash', 'hash-table.mjs', 'hashTable', 'bash bench/hash.sh'],

@@ -34,7 +34,7 @@ try {
     const path: string = err.params.path;
     console.log(path);
   } else if (err instanceof NotReadyError) {
-    const entry: 'chpass' | 'chpass/hash' | 'chpass/client' | 'chpass/strength' = err.params.entry;
+    const entry: 'chpass' | 'chpass/hash' | 'chpass/client' | 'chpass/strength' | 'chpass/meter' = err.params.entry;
     console.log(entry);
   } else if (err instanceof ChpassError) {
     console.log(err.code, err.kind);
@@ -50,6 +50,7 @@ console.log(policy, code, names, report.ok, report.not_evaluated);
 import { generate, loadWordList } from 'chpass';
 import { hash, verify, hashAsync, needsRehash, MalformedHashError, type HashSpec } from 'chpass/hash';
 import { strength, type Strength } from 'chpass/strength';
+import { ready as meterReady, strength as meter } from 'chpass/meter';
 const hashSpec: HashSpec = { algorithm: 'bcrypt', cost: 4, variant: '2y' };
 const stored: string = hash('pw', hashSpec);
 const matches: boolean = verify('pw', stored, { bcrypt_max_cost: 12 });
@@ -58,6 +59,7 @@ const later: Promise<string> = hashAsync('pw');
 const wordsLoaded: Promise<void> = loadWordList();
 const made: { password: string; entropy_bits: number } = generate({}, { mode: 'passphrase', words: 5 });
 const estimate: Strength = strength('pw', ['alice']);
+const metered: Promise<Strength> = meterReady().then(() => meter('pw', [], { locale: 'de' }));
 const score: 0 | 1 | 2 | 3 | 4 = estimate.score;
 try {
   verify('pw', 'nonsense');

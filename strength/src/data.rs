@@ -70,13 +70,25 @@ impl fmt::Display for DictionariesError {
 impl std::error::Error for DictionariesError {}
 
 static LOADED: OnceLock<Dictionaries> = OnceLock::new();
+/// Lists with coarse ranks ([`install_coarse_dictionaries`]), used only while no exact ones are.
+static COARSE: OnceLock<Dictionaries> = OnceLock::new();
 
-/// The dictionaries: the compiled-in ones, or those installed; `NotLoaded` before that.
+/// The dictionaries: the compiled-in ones, or those installed (exact ones before coarse ones);
+/// `NotLoaded` before that.
 pub fn dictionaries() -> Result<&'static Dictionaries, DictionariesError> {
     #[cfg(feature = "dictionaries")]
     return Ok(LOADED.get_or_init(|| rank(embedded::LISTS)));
     #[cfg(not(feature = "dictionaries"))]
-    LOADED.get().ok_or(DictionariesError::NotLoaded)
+    LOADED
+        .get()
+        .or_else(|| COARSE.get())
+        .ok_or(DictionariesError::NotLoaded)
+}
+
+/// Whether the dictionaries estimated with hold zxcvbn's exact ranks (false while only
+/// coarse ones are installed).
+pub fn exact_ranks() -> bool {
+    cfg!(feature = "dictionaries") || LOADED.get().is_some()
 }
 
 #[cfg(feature = "dictionaries")]
@@ -106,19 +118,37 @@ pub fn dictionaries_text() -> String {
     text
 }
 
+/// Installs lists whose line order is a coarse rank order (chpass's `chpass/meter` decodes
+/// its coded lists into the [`dictionaries_text`] form) into a build without the `dictionaries`
+/// feature: estimates use them until exact lists are installed, which then take over
+/// ([`exact_ranks`]). The first coarse lists stay. A text in another form is refused
+/// (`Malformed`).
+pub fn install_coarse_ranked_dictionaries(text: String) -> Result<(), DictionariesError> {
+    if dictionaries().is_ok() {
+        return Ok(());
+    }
+    let _ = COARSE.set(load(text)?);
+    Ok(())
+}
+
 /// Hands the dictionaries to a build without the `dictionaries` feature (the npm package's
 /// `loadStrength()` does this). The first dictionaries loaded stay; later calls change nothing.
 /// A text not in the [`dictionaries_text`] form is refused (`Malformed`).
 pub fn install_dictionaries(text: String) -> Result<(), DictionariesError> {
-    if dictionaries().is_ok() {
+    if exact_ranks() {
         return Ok(());
     }
+    let _ = LOADED.set(load(text)?);
+    Ok(())
+}
+
+/// The lists of a text in the [`dictionaries_text`] form, ranked by line.
+fn load(text: String) -> Result<Dictionaries, DictionariesError> {
     // checked before it is leaked, so a refused text is freed; the map then borrows its words
     // for the life of the program (no allocation per word)
     split(&text)?;
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let _ = LOADED.set(rank(split(text)?));
-    Ok(())
+    Ok(rank(split(text)?))
 }
 
 /// The text's six word lists, checked to come under zxcvbn's names in its order.
@@ -381,6 +411,16 @@ mod runtime_tests {
         assert!(matches!(refused, Err(DictionariesError::Malformed(_))));
         assert!(dictionaries().is_err(), "a refused text installs nothing");
 
+        // coarse lists serve until exact ones come, which then take over
+        let coarse: String = DICTIONARIES
+            .iter()
+            .map(|name| format!("# {name}\nmonkey\ndragon\n"))
+            .collect();
+        install_coarse_ranked_dictionaries(coarse).unwrap();
+        assert!(!exact_ranks());
+        assert_eq!(dictionaries().unwrap().words["monkey"], [1; 6]);
+        assert_eq!(dictionaries().unwrap().words["dragon"], [2; 6]);
+
         let lists: String = DICTIONARIES
             .iter()
             .map(|name| format!("# {name}\nqwertyuiop\n"))
@@ -397,6 +437,7 @@ mod runtime_tests {
         );
         let estimate = crate::estimate("password", &[]).unwrap();
         assert_eq!(estimate.sequence[0].dictionary_name, Some("passwords"));
+        assert!(exact_ranks());
 
         install_dictionaries(lists).unwrap();
         let first = dictionaries().unwrap().words["password"];

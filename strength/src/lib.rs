@@ -8,7 +8,10 @@ mod scoring;
 
 #[cfg(feature = "dictionaries")]
 pub use data::dictionaries_text;
-pub use data::{DICTIONARIES, Dictionaries, DictionariesError, dictionaries, install_dictionaries};
+pub use data::{
+    DICTIONARIES, Dictionaries, DictionariesError, dictionaries, exact_ranks,
+    install_coarse_ranked_dictionaries, install_dictionaries,
+};
 pub use feedback::{Advice, CrackTimes, Feedback, display_time};
 
 use matching::{Inputs, Kind, Matcher, dictionary_name};

@@ -85,3 +85,10 @@ pub fn strength_verdict(password: String, user_inputs: Vec<String>) -> Result<Js
 pub fn install_strength_dictionaries(text: String) -> Result<(), JsValue> {
     chpass::strength::install_dictionaries(text).js()
 }
+
+/// Installs zxcvbn's lists with coarse ranks (the text of `meter-data.js`); `chpass/meter`'s
+/// `ready()` calls it. Exact lists, once installed, take over.
+#[wasm_bindgen(js_name = installCoarseDictionaries)]
+pub fn install_coarse_dictionaries(text: String) -> Result<(), JsValue> {
+    chpass::strength::install_coarse_dictionaries(&text).js()
+}

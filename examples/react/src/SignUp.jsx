@@ -1,9 +1,9 @@
 // A sign-up form: the policy's rules checked live as the user types (the messages are
-// chpass's, the same in Rust and Python), and a strength meter whose estimator is downloaded
-// at the first keystroke, not with the page.
+// chpass's, the same in Rust and Python), and a strength meter (`chpass/meter`: zxcvbn's lists
+// with coarse ranks) whose estimator is downloaded at the first keystroke, not with the page.
 import { useMemo, useState } from 'react';
 import { ready, Policy } from 'chpass';
-import { ready as strengthReady, strength } from 'chpass/strength';
+import { ready as strengthReady, strength } from 'chpass/meter';
 import { useReady } from './useChpass.js';
 
 const SCORES = ['Too guessable', 'Very guessable', 'Somewhat guessable', 'Safely unguessable', 'Very unguessable'];

@@ -13,20 +13,25 @@
 //! ```
 //!
 //! The estimate needs zxcvbn's dictionaries: compiled in with the `strength-dictionaries`
-//! feature (the default), else installed once at run time with [`install_dictionaries`].
+//! feature (the default), else installed once at run time with [`install_dictionaries`]. A web
+//! meter may install lists with coarse ranks instead ([`install_coarse_dictionaries`]): they
+//! serve estimates, never a policy's strength rule, whose verdict must be the server's.
 
 use crate::error::{Error, Result};
 use crate::i18n::Locale;
 use chpass_strength::DictionariesError;
 
 pub use crate::policy::StrengthVerdict;
-#[cfg(feature = "strength-dictionaries")]
-pub use chpass_strength::dictionaries_text;
 use chpass_strength::estimate_with;
 pub use chpass_strength::{
     Advice, CrackTimes, Dictionaries, Feedback, MAX_ANALYSED_UNITS, Pattern, Strength,
     StrengthMatch, current_year, display_time, units_to_pass,
 };
+mod coarse;
+
+#[cfg(feature = "strength-dictionaries")]
+pub use chpass_strength::dictionaries_text;
+pub use coarse::COARSE_BASE;
 
 /// zxcvbn(password, user_inputs), with this year as the reference for dates. Fails only with
 /// `strength_dictionaries_not_loaded` (see the module's documentation).
@@ -59,9 +64,33 @@ pub fn install_dictionaries(text: String) -> Result<()> {
     chpass_strength::install_dictionaries(text).map_err(into_error)
 }
 
+/// Installs zxcvbn's lists with coarse ranks (the [`coarse_dictionaries_text`] form; the npm
+/// package's `chpass/meter` does this): estimates use them until exact lists are installed.
+/// A policy's strength rule does not: it stays `strength_dictionaries_not_loaded`. A text in
+/// another form is `invalid_argument`.
+pub fn install_coarse_dictionaries(text: &str) -> Result<()> {
+    if chpass_strength::dictionaries().is_ok() {
+        return Ok(()); // exact lists, or the first coarse ones, stay
+    }
+    chpass_strength::install_coarse_ranked_dictionaries(coarse::decode(text)?).map_err(into_error)
+}
+
+/// zxcvbn's lists in the form [`install_coarse_dictionaries`] takes, with rank buckets of ratio
+/// `base` ([`COARSE_BASE`] for the npm package's `meter-data.js`).
+#[cfg(feature = "strength-dictionaries")]
+pub fn coarse_dictionaries_text(base: f64) -> String {
+    let exact = dictionaries_text();
+    let lists = exact.split("# ").skip(1).map(|section| {
+        let (name, words) = section.split_once('\n').unwrap_or((section, ""));
+        (name, words)
+    });
+    coarse::encode(lists, base)
+}
+
 /// What a policy's strength rule needs (the npm package's strength module hands this to its
-/// main module).
+/// main module): from exact ranks only.
 pub fn verdict(password: &str, user_inputs: &[&str]) -> Result<StrengthVerdict> {
+    dictionaries()?;
     Ok(verdict_of(&estimate(password, user_inputs)?))
 }
 
@@ -125,8 +154,12 @@ pub fn estimate_with_options(
     Ok(strength)
 }
 
-/// The loaded dictionaries, for a policy to keep.
+/// The loaded dictionaries, for a policy to keep: exact ranks only, since a policy's verdict
+/// must be the server's (OpenSearch scores with zxcvbn4j's exact lists).
 pub(crate) fn dictionaries() -> Result<&'static Dictionaries> {
+    if !chpass_strength::exact_ranks() {
+        return Err(Error::StrengthDictionariesNotLoaded);
+    }
     chpass_strength::dictionaries().map_err(into_error)
 }
 
@@ -154,12 +187,24 @@ mod tests {
             .err()
             .map(|e| e.code());
         assert_eq!(code, Some("invalid_argument"));
+        // a meter's coarse lists serve estimates, never a policy's rule
+        let coarse: String = chpass_strength::DICTIONARIES
+            .iter()
+            .map(|name| format!("# {name} 1\n0dragon\n!\n"))
+            .collect();
+        install_coarse_dictionaries(&format!("{}{coarse}", coarse::HEADER)).unwrap();
+        assert_eq!(estimate("dragon", &[]).unwrap().sequence.len(), 1);
+        let code = opensearch().err().map(|e| e.code());
+        assert_eq!(code, Some("strength_dictionaries_not_loaded"));
+        let code = verdict("dragon", &[]).err().map(|e| e.code());
+        assert_eq!(code, Some("strength_dictionaries_not_loaded"));
         let lists: String = chpass_strength::DICTIONARIES
             .iter()
             .map(|name| format!("# {name}\nqwertyuiop\n"))
             .collect();
         install_dictionaries(lists).unwrap();
         assert!(opensearch().is_ok());
+        assert!(verdict("dragon", &[]).is_ok());
         assert_eq!(estimate("qwertyuiop", &[]).unwrap().sequence.len(), 1);
     }
 }
