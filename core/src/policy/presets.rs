@@ -54,8 +54,8 @@ pub const ALL: &[PresetInfo] = &[
     PresetInfo {
         name: "opensearch",
         summary: "The security plugin's defaults: minimum length off, at most 100 UTF-16 units, \
-                  optional Java regex (full match), zxcvbn score at least strong and no \
-                  user-name match (both reported as not evaluated by this version).",
+                  optional Java regex (full match), zxcvbn score at least strong (zxcvbn's exact \
+                  lists, as the server scores) and no user-name match.",
         source: "OpenSearch security plugin, PasswordValidator; settings plugins.security.restapi.password_*",
         options: &[
             "password_min_length",
