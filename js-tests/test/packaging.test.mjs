@@ -272,38 +272,31 @@ test('the Vite 7 dev server, no configuration', async () => {
 // is left out), so a build that fails on warnings passes
 const quiet = (output) => assert.doesNotMatch(output.replace(/WARNING in[^\n]*asset size limit[^\n]*/g, ''), /WARNING|ERROR/, output);
 
-for (const mode of ['production', 'development']) {
-  test(`webpack 5 ${mode} build, no configuration`, async () => {
-    const dir = project(`webpack-${mode}`, {
-      'src/index.js': VALIDATE,
-      'src/hash.js': HASH,
-      'dist/index.html': html('./main.js'),
-      'dist/hash.html': html('./hash.js'),
-    });
-    const webpack = (entry, output) =>
-      quiet(node('webpack-cli/bin/cli.js', ['--mode', mode, '--entry', entry, '--output-filename', output], dir));
-    webpack('./src/index.js', 'main.js');
-    assertValidatePage(await visitServed(join(dir, 'dist'), '/'));
-    webpack('./src/hash.js', 'hash.js');
-    const hashed = await visitServed(join(dir, 'dist'), '/hash.html');
-    assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
-  });
-}
-
-test('Rspack production build, no configuration', async () => {
-  const dir = project('rspack', {
+/** A bundler's validate page (into dist/) and hash page (into hash/), each built by
+ *  `build(entry, outDir)` with no configuration and checked in Chromium. */
+async function assertBundledPages(name, build) {
+  const dir = project(name, {
     'src/index.js': VALIDATE,
     'src/hash.js': HASH,
     'dist/index.html': html('./main.js'),
     'hash/index.html': html('./main.js'),
   });
-  const rspack = (entry, output) => quiet(node('@rspack/cli/bin/rspack.js', ['build', '--mode', 'production', '--entry', entry, '-o', output], dir));
-  rspack('./src/index.js', 'dist');
+  quiet(build('./src/index.js', 'dist', dir));
   assertValidatePage(await visitServed(join(dir, 'dist'), '/'));
-  rspack('./src/hash.js', 'hash');
+  quiet(build('./src/hash.js', 'hash', dir));
   const hashed = await visitServed(join(dir, 'hash'), '/');
   assert.deepEqual([hashed.result, hashed.errors], [HASHED, []]);
-});
+}
+
+for (const mode of ['production', 'development']) {
+  test(`webpack 5 ${mode} build, no configuration`, () =>
+    assertBundledPages(`webpack-${mode}`, (entry, out, dir) =>
+      node('webpack-cli/bin/cli.js', ['--mode', mode, '--entry', entry, '--output-path', out, '--output-filename', 'main.js'], dir)));
+}
+
+test('Rspack production build, no configuration', () =>
+  assertBundledPages('rspack', (entry, out, dir) =>
+    node('@rspack/cli/bin/rspack.js', ['build', '--mode', 'production', '--entry', entry, '-o', out], dir)));
 
 test('Parcel 2 build, no configuration', async () => {
   const dir = project('parcel', { 'index.html': html('./main.js'), 'main.js': VALIDATE, 'hash.html': html('./hash.js'), 'hash.js': HASH });
