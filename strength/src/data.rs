@@ -76,19 +76,16 @@ static COARSE: OnceLock<Dictionaries> = OnceLock::new();
 /// The dictionaries: the compiled-in ones, or those installed (exact ones before coarse ones);
 /// `NotLoaded` before that.
 pub fn dictionaries() -> Result<&'static Dictionaries, DictionariesError> {
+    exact_dictionaries().or_else(|err| COARSE.get().ok_or(err))
+}
+
+/// The dictionaries with zxcvbn's exact ranks: the compiled-in ones, or those installed with
+/// [`install_dictionaries`]; `NotLoaded` while only coarse ones are.
+pub fn exact_dictionaries() -> Result<&'static Dictionaries, DictionariesError> {
     #[cfg(feature = "dictionaries")]
     return Ok(LOADED.get_or_init(|| rank(embedded::LISTS)));
     #[cfg(not(feature = "dictionaries"))]
-    LOADED
-        .get()
-        .or_else(|| COARSE.get())
-        .ok_or(DictionariesError::NotLoaded)
-}
-
-/// Whether the dictionaries estimated with hold zxcvbn's exact ranks (false while only
-/// coarse ones are installed).
-pub fn exact_ranks() -> bool {
-    cfg!(feature = "dictionaries") || LOADED.get().is_some()
+    LOADED.get().ok_or(DictionariesError::NotLoaded)
 }
 
 #[cfg(feature = "dictionaries")]
@@ -103,12 +100,19 @@ mod embedded {
     ];
 }
 
+/// The six compiled-in lists, each with its name, in zxcvbn's order: the words one per line,
+/// most common first.
+#[cfg(feature = "dictionaries")]
+pub fn dictionary_lists() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DICTIONARIES.into_iter().zip(embedded::LISTS)
+}
+
 /// The six lists in one text, the form [`install_dictionaries`] takes: for each dictionary in
 /// zxcvbn's order a line `# <name>`, then its words, one per line, most common first.
 #[cfg(feature = "dictionaries")]
 pub fn dictionaries_text() -> String {
     let mut text = String::new();
-    for (name, list) in DICTIONARIES.into_iter().zip(embedded::LISTS) {
+    for (name, list) in dictionary_lists() {
         text.push_str("# ");
         text.push_str(name);
         text.push('\n');
@@ -121,7 +125,7 @@ pub fn dictionaries_text() -> String {
 /// Installs lists whose line order is a coarse rank order (chpass's `chpass/meter` decodes
 /// its coded lists into the [`dictionaries_text`] form) into a build without the `dictionaries`
 /// feature: estimates use them until exact lists are installed, which then take over
-/// ([`exact_ranks`]). The first coarse lists stay. A text in another form is refused
+/// ([`exact_dictionaries`]). The first coarse lists stay. A text in another form is refused
 /// (`Malformed`).
 pub fn install_coarse_ranked_dictionaries(text: String) -> Result<(), DictionariesError> {
     if dictionaries().is_ok() {
@@ -135,7 +139,7 @@ pub fn install_coarse_ranked_dictionaries(text: String) -> Result<(), Dictionari
 /// `loadStrength()` does this). The first dictionaries loaded stay; later calls change nothing.
 /// A text not in the [`dictionaries_text`] form is refused (`Malformed`).
 pub fn install_dictionaries(text: String) -> Result<(), DictionariesError> {
-    if exact_ranks() {
+    if exact_dictionaries().is_ok() {
         return Ok(());
     }
     let _ = LOADED.set(load(text)?);
@@ -417,7 +421,7 @@ mod runtime_tests {
             .map(|name| format!("# {name}\nmonkey\ndragon\n"))
             .collect();
         install_coarse_ranked_dictionaries(coarse).unwrap();
-        assert!(!exact_ranks());
+        assert!(exact_dictionaries().is_err());
         assert_eq!(dictionaries().unwrap().words["monkey"], [1; 6]);
         assert_eq!(dictionaries().unwrap().words["dragon"], [2; 6]);
 
@@ -437,7 +441,7 @@ mod runtime_tests {
         );
         let estimate = crate::estimate("password", &[]).unwrap();
         assert_eq!(estimate.sequence[0].dictionary_name, Some("passwords"));
-        assert!(exact_ranks());
+        assert!(exact_dictionaries().is_ok());
 
         install_dictionaries(lists).unwrap();
         let first = dictionaries().unwrap().words["password"];

@@ -6,12 +6,12 @@ mod feedback;
 mod matching;
 mod scoring;
 
-#[cfg(feature = "dictionaries")]
-pub use data::dictionaries_text;
 pub use data::{
-    DICTIONARIES, Dictionaries, DictionariesError, dictionaries, exact_ranks,
+    DICTIONARIES, Dictionaries, DictionariesError, dictionaries, exact_dictionaries,
     install_coarse_ranked_dictionaries, install_dictionaries,
 };
+#[cfg(feature = "dictionaries")]
+pub use data::{dictionaries_text, dictionary_lists};
 pub use feedback::{Advice, CrackTimes, Feedback, display_time};
 
 use matching::{Inputs, Kind, Matcher, dictionary_name};

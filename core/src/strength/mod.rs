@@ -70,7 +70,7 @@ pub fn install_dictionaries(text: String) -> Result<()> {
 /// another form is `invalid_argument`.
 pub fn install_coarse_dictionaries(text: &str) -> Result<()> {
     if chpass_strength::dictionaries().is_ok() {
-        return Ok(()); // exact lists, or the first coarse ones, stay
+        return Ok(()); // exact lists, or the first coarse ones, stay: no need to decode
     }
     chpass_strength::install_coarse_ranked_dictionaries(coarse::decode(text)?).map_err(into_error)
 }
@@ -79,19 +79,13 @@ pub fn install_coarse_dictionaries(text: &str) -> Result<()> {
 /// `base` ([`COARSE_BASE`] for the npm package's `meter-data.js`).
 #[cfg(feature = "strength-dictionaries")]
 pub fn coarse_dictionaries_text(base: f64) -> String {
-    let exact = dictionaries_text();
-    let lists = exact.split("# ").skip(1).map(|section| {
-        let (name, words) = section.split_once('\n').unwrap_or((section, ""));
-        (name, words)
-    });
-    coarse::encode(lists, base)
+    coarse::encode(chpass_strength::dictionary_lists(), base)
 }
 
 /// What a policy's strength rule needs (the npm package's strength module hands this to its
 /// main module): from exact ranks only.
 pub fn verdict(password: &str, user_inputs: &[&str]) -> Result<StrengthVerdict> {
-    dictionaries()?;
-    Ok(verdict_of(&estimate(password, user_inputs)?))
+    Ok(verdict_with(dictionaries()?, password, user_inputs))
 }
 
 fn verdict_of(strength: &Strength) -> StrengthVerdict {
@@ -157,10 +151,7 @@ pub fn estimate_with_options(
 /// The loaded dictionaries, for a policy to keep: exact ranks only, since a policy's verdict
 /// must be the server's (OpenSearch scores with zxcvbn4j's exact lists).
 pub(crate) fn dictionaries() -> Result<&'static Dictionaries> {
-    if !chpass_strength::exact_ranks() {
-        return Err(Error::StrengthDictionariesNotLoaded);
-    }
-    chpass_strength::dictionaries().map_err(into_error)
+    chpass_strength::exact_dictionaries().map_err(into_error)
 }
 
 fn into_error(err: DictionariesError) -> Error {
