@@ -37,7 +37,9 @@ const COMMON_LIST = 'data: the top-3000 common-password list';
 const OTHER_DATA = 'data: messages, names and tables';
 
 // The module's function names (name section, subsection 1) and function bodies (code section),
-// and its data segments' bytes: the few parts of the binary format this needs.
+// and its data segments' bytes: the few parts of the binary format this needs. Read here because
+// twiggy gives sizes, not bytes to gzip, and @webassemblyjs/wasm-parser (webpack's) stops at the
+// module's SIMD instructions ("Unexpected instruction: 0xfd").
 function sections(wasm) {
   let at = 8;
   const leb = () => {
